@@ -1,0 +1,20 @@
+package dev.mobilevec.kernels;
+
+/**
+ * A convolution implementation. Fast and reference kernels implement this one interface so tests
+ * and benchmarks can swap them. {@link #prepare} validates and packs the weights once (at model
+ * load); the returned {@link PreparedConv} is immutable, thread-safe and allocation-free to run.
+ */
+public interface Conv2dKernel {
+
+    String name();
+
+    /** Whether this kernel handles that shape (the reference handles every shape). */
+    boolean supports(ConvSpec spec);
+
+    /**
+     * @param weights OHWI weights, {@code spec.weightLength()} floats, finite
+     * @param bias    {@code spec.outC()} floats, finite, or null for zeros
+     */
+    PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation);
+}

@@ -1,0 +1,205 @@
+package dev.mobilevec.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Depthwise 3x3 convolution, NHWC, stride 1 or 2, padding 0..2 per side, bias and clamp fused.
+ *
+ * <p>Loop order per output row: channel block (one vector) outer, pixels inner, so the nine weight
+ * vectors and the bias of a block stay in registers (11 of 16/32) while the kernel sweeps the row.
+ * Out-of-range input rows are read from a zero row instead of being branched on; since weights are
+ * finite (checked at prepare), a zero input contributes exactly nothing, as a skipped tap would.
+ * Only the at most two border pixels at each end of a row check their columns. A channel tail
+ * that is not a whole vector runs a separate masked sweep so full blocks keep plain loads and
+ * stores (masked ones are cheap on AVX-512, not on AVX2/NEON).
+ */
+public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
+
+    private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final int L = Lanes.COUNT;
+
+    public static final DepthwiseConv3x3Nhwc INSTANCE = new DepthwiseConv3x3Nhwc();
+
+    @Override
+    public String name() {
+        return "depthwise3x3-nhwc";
+    }
+
+    @Override
+    public boolean supports(ConvSpec s) {
+        return s.isDepthwise() && s.kH() == 3 && s.kW() == 3
+                && (s.strideH() == 1 || s.strideH() == 2) && (s.strideW() == 1 || s.strideW() == 2);
+    }
+
+    @Override
+    public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
+        float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
+        if (!supports(spec)) {
+            throw new IllegalArgumentException(name() + " needs a depthwise 3x3 convolution with stride 1 or 2, got " + spec);
+        }
+        return new Prepared(spec, weights, b, activation);
+    }
+
+    private static final class Prepared implements PreparedConv {
+        private final ConvSpec spec;
+        private final Activation act;
+        private final int c, cPad, inW, inH, outW, outH, strideW, strideH, padLeft, padTop;
+        /** Tap-major weights [9][cPad], zero-padded so weight loads never need a mask. */
+        private final float[] w;
+        private final float[] bias;
+        private final float[] zeroRow;
+        /** Output columns whose three input columns are all inside the image. */
+        private final int oxLo, oxHi;
+
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
+            this.spec = s;
+            this.act = act;
+            c = s.inC();
+            cPad = Lanes.roundUp(c);
+            inW = s.inW();
+            inH = s.inH();
+            outW = s.outW();
+            outH = s.outH();
+            strideW = s.strideW();
+            strideH = s.strideH();
+            padLeft = s.padLeft();
+            padTop = s.padTop();
+            w = new float[9 * cPad];
+            for (int ch = 0; ch < c; ch++) {
+                for (int tap = 0; tap < 9; tap++) {
+                    w[tap * cPad + ch] = weights[ch * 9 + tap];
+                }
+            }
+            bias = new float[cPad];
+            System.arraycopy(b, 0, bias, 0, c);
+            zeroRow = new float[Checks.product("depthwise zero row", inW, c)];
+            // ox*strideW - padLeft >= 0  and  ox*strideW - padLeft + 2 <= inW - 1
+            int lo = (padLeft + strideW - 1) / strideW;
+            int hi = Math.floorDiv(inW - 3 + padLeft, strideW);
+            oxLo = Math.min(lo, outW);
+            oxHi = Math.min(hi, outW - 1);
+        }
+
+        @Override
+        public ConvSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Activation activation() {
+            return act;
+        }
+
+        @Override
+        public int workUnits(int batch) {
+            return batch * outH;
+        }
+
+        @Override
+        public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+            PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+            int rowLen = inW * c;
+            for (int unit = unitFrom; unit < unitTo; unit++) {
+                int n = unit / outH, oy = unit % outH;
+                int iy = oy * strideH - padTop;
+                int img = inOff + n * inH * rowLen;
+                boolean v0 = iy >= 0 && iy < inH, v1 = iy + 1 >= 0 && iy + 1 < inH, v2 = iy + 2 < inH;
+                float[] a0 = v0 ? in : zeroRow, a1 = v1 ? in : zeroRow, a2 = v2 ? in : zeroRow;
+                int o0 = v0 ? img + iy * rowLen : 0;
+                int o1 = v1 ? img + (iy + 1) * rowLen : 0;
+                int o2 = v2 ? img + (iy + 2) * rowLen : 0;
+                int outRow = outOff + unit * outW * c;
+                for (int ch = 0; ch < c; ch += L) {
+                    if (ch + L <= c) {
+                        sweep(a0, o0, a1, o1, a2, o2, out, outRow, ch);
+                    } else {
+                        sweepTail(a0, o0, a1, o1, a2, o2, out, outRow, ch);
+                    }
+                    for (int ox = 0; ox < oxLo; ox++) {
+                        border(a0, o0, a1, o1, a2, o2, out, outRow, ch, ox);
+                    }
+                    for (int ox = Math.max(oxHi + 1, oxLo); ox < outW; ox++) {
+                        border(a0, o0, a1, o1, a2, o2, out, outRow, ch, ox);
+                    }
+                }
+            }
+        }
+
+        /** Interior pixels of one full channel block. */
+        private void sweep(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
+            final int cp = cPad, cc = c, step = strideW * cc;
+            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            int p = (oxLo * strideW - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            for (int ox = oxLo; ox <= oxHi; ox++, p += step, q += cc) {
+                FloatVector acc = FloatVector.fromArray(S, a0, o0 + p).fma(w00, b);
+                acc = FloatVector.fromArray(S, a0, o0 + p + cc).fma(w01, acc);
+                acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc).fma(w02, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p).fma(w10, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p + cc).fma(w11, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p + 2 * cc).fma(w12, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p).fma(w20, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w21, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p + 2 * cc).fma(w22, acc);
+                acc.max(lo).min(hi).intoArray(out, q);
+            }
+        }
+
+        /** Interior pixels of the last, partial channel block: the same sweep with masked loads and stores. */
+        private void sweepTail(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
+            final int cp = cPad, cc = c, step = strideW * cc;
+            VectorMask<Float> m = S.indexInRange(ch, cc);
+            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            int p = (oxLo * strideW - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            for (int ox = oxLo; ox <= oxHi; ox++, p += step, q += cc) {
+                FloatVector acc = FloatVector.fromArray(S, a0, o0 + p, m).fma(w00, b);
+                acc = FloatVector.fromArray(S, a0, o0 + p + cc, m).fma(w01, acc);
+                acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc, m).fma(w02, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p, m).fma(w10, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p + cc, m).fma(w11, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p + 2 * cc, m).fma(w12, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p, m).fma(w20, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p + cc, m).fma(w21, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p + 2 * cc, m).fma(w22, acc);
+                acc.max(lo).min(hi).intoArray(out, q, m);
+            }
+        }
+
+        /**
+         * One pixel whose 3x3 window leaves the image at the left or right. Taps are accumulated in
+         * the same order as in the sweep; missing columns are skipped. Rare, so it reloads weights
+         * and always masks.
+         */
+        private void border(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, int ox) {
+            VectorMask<Float> m = S.indexInRange(ch, c);
+            int ix = ox * strideW - padLeft;
+            FloatVector acc = FloatVector.fromArray(S, bias, ch);
+            for (int ky = 0; ky < 3; ky++) {
+                float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
+                int o = ky == 0 ? o0 : ky == 1 ? o1 : o2;
+                for (int kx = 0; kx < 3; kx++) {
+                    int x = ix + kx;
+                    if (x >= 0 && x < inW) {
+                        acc = FloatVector.fromArray(S, a, o + x * c + ch, m).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
+                    }
+                }
+            }
+            acc.max(act.min()).min(act.max()).intoArray(out, outRow + ox * c + ch, m);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mobilevec.kernels;
+
+/**
+ * A convolution with packed weights, ready to run on NHWC tensors stored densely in
+ * {@code float[]} at an offset. Work is cut into independent units (output rows or pixel blocks)
+ * that never share a reduction, so any split of the units over threads gives bitwise-identical output.
+ */
+public interface PreparedConv {
+
+    ConvSpec spec();
+
+    Activation activation();
+
+    /** Number of independent work units for a batch. */
+    int workUnits(int batch);
+
+    /** Computes the outputs belonging to units [unitFrom, unitTo). Allocation-free. */
+    void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo);
+
+    default void run(int batch, float[] in, int inOff, float[] out, int outOff) {
+        run(batch, in, inOff, out, outOff, 0, workUnits(batch));
+    }
+
+    /** The argument checks every implementation does once per call. */
+    static void checkRun(ConvSpec spec, int batch, float[] in, int inOff, float[] out, int outOff,
+                         int unitFrom, int unitTo, int units) {
+        Checks.positive("batch", batch);
+        Checks.region("input (N=" + batch + ", " + spec.inH() + "x" + spec.inW() + "x" + spec.inC() + ")",
+                in, inOff, spec.inputLength(batch));
+        Checks.region("output (N=" + batch + ", " + spec.outH() + "x" + spec.outW() + "x" + spec.outC() + ")",
+                out, outOff, spec.outputLength(batch));
+        if (in == out) {
+            long inEnd = (long) inOff + spec.inputLength(batch), outEnd = (long) outOff + spec.outputLength(batch);
+            if (inOff < outEnd && outOff < inEnd) {
+                throw new IllegalArgumentException("input [" + inOff + ", " + inEnd + ") and output [" + outOff + ", " + outEnd
+                        + ") overlap in the same array; convolutions cannot run in place");
+            }
+        }
+        Checks.units(unitFrom, unitTo, units);
+    }
+
+    /** The checks every {@link Conv2dKernel#prepare} does; returns the bias, or zeros for null. */
+    static float[] checkWeights(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
+        if (spec == null || activation == null) {
+            throw new IllegalArgumentException("spec and activation must not be null");
+        }
+        Checks.exactLength("weights (OHWI " + spec.outC() + "x" + spec.kH() + "x" + spec.kW() + "x" + spec.inPerGroup() + ")",
+                weights, spec.weightLength());
+        Checks.finite("weights", weights);
+        if (bias == null) {
+            return new float[spec.outC()];
+        }
+        Checks.exactLength("bias", bias, spec.outC());
+        Checks.finite("bias", bias);
+        return bias;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mobilevec.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vectorised {@link TensorOps}: channels (pool) or elements (softmax, add) across lanes; allocation-free. */
+public final class VectorTensorOps implements TensorOps {
+
+    private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final int L = Lanes.COUNT;
+
+    public static final VectorTensorOps INSTANCE = new VectorTensorOps();
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void globalAveragePool(int batch, int h, int w, int c, float[] in, int inOff, float[] out, int outOff) {
+        TensorOps.checkPool(batch, h, w, c, in, inOff, out, outOff);
+        int hw = h * w;
+        for (int n = 0; n < batch; n++) {
+            int img = inOff + n * hw * c;
+            for (int ch = 0; ch < c; ch += L) {
+                // A masked load per pixel is fine here: pooling is 0.01 % of the network's work.
+                VectorMask<Float> m = S.indexInRange(ch, c);
+                FloatVector sum = FloatVector.zero(S);
+                for (int p = 0, i = img + ch; p < hw; p++, i += c) {
+                    sum = sum.add(FloatVector.fromArray(S, in, i, m));
+                }
+                // Dividing (not multiplying by 1/hw) keeps one rounding after the sum.
+                sum.div(hw).intoArray(out, outOff + n * c + ch, m);
+            }
+        }
+    }
+
+    @Override
+    public void softmax(int rows, int n, float[] in, int inOff, float[] out, int outOff) {
+        TensorOps.checkSoftmax(rows, n, in, inOff, out, outOff);
+        for (int r = 0; r < rows; r++) {
+            int base = r * n;
+            FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                maxV = maxV.max(FloatVector.fromArray(S, in, inOff + base + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
+            }
+            float max = maxV.reduceLanes(VectorOperators.MAX);
+            FloatVector sumV = FloatVector.zero(S);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector e = FloatVector.fromArray(S, in, inOff + base + i, m).sub(max).lanewise(VectorOperators.EXP, m);
+                e.intoArray(out, outOff + base + i, m);
+                sumV = sumV.add(e, m);
+            }
+            float inv = 1f / sumV.reduceLanes(VectorOperators.ADD);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector.fromArray(S, out, outOff + base + i, m).mul(inv).intoArray(out, outOff + base + i, m);
+            }
+        }
+    }
+
+    @Override
+    public void add(int length, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, Activation act) {
+        TensorOps.checkAdd(length, a, aOff, b, bOff, out, outOff, act);
+        float lo = act.min(), hi = act.max();
+        int i = 0;
+        for (; i + L <= length; i += L) {
+            FloatVector.fromArray(S, a, aOff + i).add(FloatVector.fromArray(S, b, bOff + i)).max(lo).min(hi).intoArray(out, outOff + i);
+        }
+        if (i < length) {
+            VectorMask<Float> m = S.indexInRange(i, length);
+            FloatVector.fromArray(S, a, aOff + i, m).add(FloatVector.fromArray(S, b, bOff + i, m)).max(lo).min(hi).intoArray(out, outOff + i, m);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Vectorised fp32 NHWC kernels for depthwise-separable CNNs, and their scalar references. */
+module dev.mobilevec.kernels {
+    requires jdk.incubator.vector;
+    exports dev.mobilevec.kernels;
+}

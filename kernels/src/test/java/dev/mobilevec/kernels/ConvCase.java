@@ -1,0 +1,120 @@
+package dev.mobilevec.kernels;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * One generated convolution problem: shape, batch, activation and a data seed. Shapes are drawn by
+ * QuickTheories (so they shrink); the arrays are derived from the seed, so a printed case is
+ * enough to rebuild the data.
+ */
+record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long seed) {
+
+    static final int L = Lanes.COUNT;
+
+    float[] input() {
+        return values.array(new SplittableRandom(seed), spec.inputLength(batch));
+    }
+
+    float[] weights() {
+        return values.array(new SplittableRandom(seed * 31 + 1), spec.weightLength());
+    }
+
+    float[] bias() {
+        return values.array(new SplittableRandom(seed * 31 + 2), spec.outC());
+    }
+
+    ConvCase with(ConvSpec s) {
+        return new ConvCase(s, batch, act, values, seed);
+    }
+
+    ConvCase with(Activation a) {
+        return new ConvCase(spec, batch, a, values, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "ConvCase[" + spec + ", batch " + batch + ", " + act + ", " + values + ", seed " + seed + "]";
+    }
+
+    // ---- generators ----
+
+    /** Channel counts 1..3L+1, biased toward L-1, L, L+1 and the given tile multiples. */
+    static Gen<Integer> channels(int... tiles) {
+        List<Integer> special = new java.util.ArrayList<>(List.of(Math.max(1, L - 1), L, L + 1, 2 * L, 3 * L + 1));
+        for (int t : tiles) {
+            special.addAll(List.of(t, t + 1, Math.max(1, t - 1)));
+        }
+        return Generate.range(1, 3 * L + 1).mix(Generate.pick(special), 50);
+    }
+
+    static Gen<Activation> activations() {
+        return Generate.pick(Arrays.asList(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0.5f, 0.25f)));
+    }
+
+    static Gen<Values> valueMixes() {
+        return Generate.pick(Arrays.asList(Values.UNIFORM, Values.MIXED));
+    }
+
+    static Gen<Long> seeds() {
+        return Generate.longRange(0, Long.MAX_VALUE / 64);
+    }
+
+    static Gen<ConvCase> depthwise() {
+        Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 7)), 20);
+        Gen<Integer> pad = Generate.range(0, 2);
+        Gen<Integer> stride = Generate.range(1, 2);
+        Gen<Integer> ch = channels();
+        Gen<Integer> batch = Generate.range(1, 3);
+        Gen<Activation> act = activations();
+        Gen<Values> vals = valueMixes();
+        Gen<Long> seed = seeds();
+        Gen<ConvCase> g = rs -> {
+            int h = dim.generate(rs), w = dim.generate(rs), c = ch.generate(rs), s = stride.generate(rs);
+            int pt = pad.generate(rs), pl = pad.generate(rs), pb = pad.generate(rs), pr = pad.generate(rs);
+            // The padded input must cover the kernel.
+            pb = Math.max(pb, 3 - h - pt);
+            pr = Math.max(pr, 3 - w - pl);
+            return new ConvCase(ConvSpec.depthwise3x3(h, w, c, s, pt, pl, pb, pr), batch.generate(rs), act.generate(rs),
+                    vals.generate(rs), seed.generate(rs));
+        };
+        return g.describedAs(ConvCase::toString);
+    }
+
+    static Gen<ConvCase> pointwise() {
+        Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 7)), 20);
+        Gen<Integer> cin = channels(PointwiseGemm.KC, 2 * PointwiseGemm.KC);
+        Gen<Integer> cout = channels(PointwiseGemm.NR, 2 * PointwiseGemm.NR);
+        Gen<Integer> batch = Generate.range(1, 3);
+        Gen<Activation> act = activations();
+        Gen<Values> vals = valueMixes();
+        Gen<Long> seed = seeds();
+        Gen<ConvCase> g = rs -> new ConvCase(ConvSpec.pointwise(dim.generate(rs), dim.generate(rs), cin.generate(rs), cout.generate(rs)),
+                batch.generate(rs), act.generate(rs), vals.generate(rs), seed.generate(rs));
+        return g.describedAs(ConvCase::toString);
+    }
+
+    static Gen<ConvCase> conv3x3() {
+        Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 13)), 20);
+        Gen<Integer> pad = Generate.range(0, 2);
+        Gen<Integer> stride = Generate.range(1, 2);
+        Gen<Integer> cin = Generate.range(1, 4).mix(Generate.pick(List.of(3, 8)), 30);
+        Gen<Integer> cout = channels(2 * L);
+        Gen<Integer> batch = Generate.range(1, 3);
+        Gen<Activation> act = activations();
+        Gen<Values> vals = valueMixes();
+        Gen<Long> seed = seeds();
+        Gen<ConvCase> g = rs -> {
+            int h = dim.generate(rs), w = dim.generate(rs), s = stride.generate(rs);
+            int pt = pad.generate(rs), pl = pad.generate(rs), pb = pad.generate(rs), pr = pad.generate(rs);
+            pb = Math.max(pb, 3 - h - pt);
+            pr = Math.max(pr, 3 - w - pl);
+            return new ConvCase(ConvSpec.full(h, w, cin.generate(rs), cout.generate(rs), 3, s, pt, pl, pb, pr),
+                    batch.generate(rs), act.generate(rs), vals.generate(rs), seed.generate(rs));
+        };
+        return g.describedAs(ConvCase::toString);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.mobilevec.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * The properties every fast convolution kernel must have, checked over generated cases against
+ * {@link ReferenceConv2d}. Subclasses name the kernel and the shapes it takes, and add the
+ * properties particular to their operation. A failing property prints the shrunk case and the
+ * QuickTheories seed (rerun with -DQT_SEED=...).
+ */
+abstract class ConvKernelContract {
+
+    static final int EXAMPLES = Integer.getInteger("mobilevec.examples", 150);
+
+    abstract Conv2dKernel kernel();
+
+    abstract Gen<ConvCase> cases();
+
+    /** A shape this kernel takes, for the bad-argument tests. */
+    abstract ConvSpec typicalSpec();
+
+    // ---- helpers ----
+
+    static float[] run(PreparedConv p, int batch, float[] in) {
+        float[] out = new float[p.spec().outputLength(batch)];
+        p.run(batch, in, 0, out, 0);
+        return out;
+    }
+
+    float[] fast(ConvCase c, float[] in, float[] w, float[] b) {
+        return run(kernel().prepare(c.spec(), w, b, c.act()), c.batch(), in);
+    }
+
+    static float[] reference(ConvCase c, float[] in, float[] w, float[] b, Activation act) {
+        return run(ReferenceConv2d.INSTANCE.prepare(c.spec(), w, b, act), c.batch(), in);
+    }
+
+    /** Per-element bound from sum |w*x| + |b|, computed by the reference on absolute values. */
+    static double[] bound(ConvCase c, float[] in, float[] w, float[] b) {
+        float[] mag = reference(c, Bounds.abs(in), Bounds.abs(w), Bounds.abs(b), Activation.NONE);
+        int terms = c.spec().kH() * c.spec().kW() * c.spec().inPerGroup() + 1;
+        double[] bound = new double[mag.length];
+        for (int i = 0; i < mag.length; i++) {
+            // mag was rounded to float once: scale up by (1+u) to keep it an upper bound.
+            bound[i] = Bounds.dot(terms, mag[i] * (1 + Bounds.U));
+        }
+        return bound;
+    }
+
+    static String where(ConvSpec s, int i) {
+        int c = i % s.outC(), px = i / s.outC();
+        int x = px % s.outW(), y = (px / s.outW()) % s.outH(), n = px / (s.outW() * s.outH());
+        return "(n=" + n + ", y=" + y + ", x=" + x + ", c=" + c + ")";
+    }
+
+    void assertMatchesReference(ConvCase c) {
+        float[] in = c.input(), w = c.weights(), b = c.bias();
+        float[] expected = reference(c, in, w, b, c.act());
+        float[] actual = fast(c, in, w, b);
+        Bounds.assertWithin(expected, actual, bound(c, in, w, b), i -> where(c.spec(), i) + " of " + c);
+    }
+
+    // ---- properties ----
+
+    @Test
+    void matchesReferenceWithinDerivedBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(this::assertMatchesReference);
+    }
+
+    @Test
+    void scalingInputAndBiasByPowerOfTwoScalesOutputExactly() {
+        // Multiplying by 2^j commutes with every rounding (no data here reaches the subnormal or
+        // overflow range), so the scaled result must equal the scaled original bit for bit.
+        Gen<Float> ks = Generate.pick(java.util.List.of(0.25f, 0.5f, 2f, 8f));
+        qt().withExamples(EXAMPLES / 2).forAll(cases(), ks).checkAssert((c0, k) -> {
+            ConvCase c = new ConvCase(c0.spec(), c0.batch(), Activation.RELU, Values.UNIFORM, c0.seed());
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            float[] base = fast(c, in, w, b);
+            float[] scaled = fast(c, scale(in, k), w, scale(b, k));
+            Bounds.assertBitwise(scale(base, k), scaled, "k=" + k + " " + c);
+        });
+    }
+
+    static float[] scale(float[] a, float k) {
+        float[] r = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] * k;
+        }
+        return r;
+    }
+
+    @Test
+    void zeroWeightsGiveTheActivatedBias() {
+        qt().withExamples(EXAMPLES / 3).forAll(cases()).checkAssert(c -> {
+            float[] b = c.bias();
+            float[] out = fast(c, c.input(), new float[c.spec().weightLength()], b);
+            for (int i = 0; i < out.length; i++) {
+                float expected = c.act().apply(b[i % c.spec().outC()]);
+                assertEquals(expected, out[i], 0f, () -> "zero weights " + c);
+            }
+        });
+    }
+
+    @Test
+    void anySplitOfWorkUnitsIsBitwiseIdenticalToOneRun() {
+        Gen<Long> splitSeeds = Generate.longRange(0, 1L << 40);
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), splitSeeds).checkAssert((c, splitSeed) -> {
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            PreparedConv p = kernel().prepare(c.spec(), w, b, c.act());
+            float[] whole = run(p, c.batch(), in);
+            float[] again = run(p, c.batch(), in);
+            Bounds.assertBitwise(whole, again, "repeated run " + c);
+            // Random cut points, run out of order.
+            int units = p.workUnits(c.batch());
+            SplittableRandom r = new SplittableRandom(splitSeed);
+            int cut1 = r.nextInt(units + 1), cut2 = r.nextInt(units + 1);
+            int lo = Math.min(cut1, cut2), hi = Math.max(cut1, cut2);
+            float[] pieces = new float[whole.length];
+            p.run(c.batch(), in, 0, pieces, 0, hi, units);
+            p.run(c.batch(), in, 0, pieces, 0, 0, lo);
+            p.run(c.batch(), in, 0, pieces, 0, lo, hi);
+            Bounds.assertBitwise(whole, pieces, "units split at " + lo + "," + hi + " of " + units + " " + c);
+        });
+    }
+
+    @Test
+    void readsAndWritesOnlyItsRegionsAtOffsetsAndLeavesInputsUntouched() {
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), Generate.range(1, 37), Generate.range(1, 37)).checkAssert((c, inPad, outPad) -> {
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            float[] inCopy = in.clone(), wCopy = w.clone(), bCopy = b.clone();
+            PreparedConv p = kernel().prepare(c.spec(), w, b, c.act());
+            float[] expected = run(p, c.batch(), in);
+
+            // Input embedded in a larger array whose surroundings are NaN: reading them would poison the result.
+            float[] bigIn = new float[inPad + in.length + inPad];
+            java.util.Arrays.fill(bigIn, Float.NaN);
+            System.arraycopy(in, 0, bigIn, inPad, in.length);
+            float guard = -12345.5f;
+            float[] bigOut = new float[outPad + expected.length + outPad];
+            java.util.Arrays.fill(bigOut, guard);
+            p.run(c.batch(), bigIn, inPad, bigOut, outPad);
+
+            Bounds.assertBitwise(expected, java.util.Arrays.copyOfRange(bigOut, outPad, outPad + expected.length), "output at offset " + c);
+            for (int i = 0; i < outPad; i++) {
+                assertEquals(guard, bigOut[i], 0f, "guard before output overwritten");
+                assertEquals(guard, bigOut[bigOut.length - 1 - i], 0f, "guard after output overwritten");
+            }
+            assertArrayEquals(inCopy, in, "input modified");
+            assertArrayEquals(inCopy, java.util.Arrays.copyOfRange(bigIn, inPad, inPad + in.length), "embedded input modified");
+            assertArrayEquals(wCopy, w, "weights modified");
+            assertArrayEquals(bCopy, b, "bias modified");
+            // The prepared kernel keeps its own copy: changing the caller's weights later changes nothing.
+            java.util.Arrays.fill(w, 7f);
+            Bounds.assertBitwise(expected, run(p, c.batch(), in), "after caller mutated its weight array " + c);
+        });
+    }
+
+    // ---- bad arguments ----
+
+    static void assertRejected(String mustMention, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(mustMention), () -> "message \"" + e.getMessage() + "\" should mention " + mustMention);
+    }
+
+    @Test
+    void rejectsBadArgumentsWithMessagesNamingExpectedAndActual() {
+        ConvSpec s = typicalSpec();
+        float[] w = new float[s.weightLength()], b = new float[s.outC()];
+        PreparedConv p = kernel().prepare(s, w, b, Activation.RELU6);
+        int inLen = s.inputLength(2), outLen = s.outputLength(2);
+        float[] in = new float[inLen], out = new float[outLen];
+
+        assertRejected(String.valueOf(s.weightLength()), () -> kernel().prepare(s, new float[s.weightLength() - 1], b, Activation.NONE));
+        assertRejected(String.valueOf(s.weightLength() - 1), () -> kernel().prepare(s, new float[s.weightLength() - 1], b, Activation.NONE));
+        assertRejected(String.valueOf(s.outC() + 1), () -> kernel().prepare(s, w, new float[s.outC() + 1], Activation.NONE));
+        assertRejected("null", () -> kernel().prepare(s, null, b, Activation.NONE));
+        float[] nanW = w.clone();
+        nanW[nanW.length - 1] = Float.NaN;
+        assertRejected("finite", () -> kernel().prepare(s, nanW, b, Activation.NONE));
+
+        assertRejected(String.valueOf(inLen), () -> p.run(2, new float[inLen - 1], 0, out, 0));
+        assertRejected(String.valueOf(inLen - 1), () -> p.run(2, new float[inLen - 1], 0, out, 0));
+        assertRejected(String.valueOf(outLen), () -> p.run(2, in, 0, new float[outLen - 1], 0));
+        assertRejected(String.valueOf(inLen), () -> p.run(2, in, 1, out, 0));
+        assertRejected("offset", () -> p.run(2, in, -1, out, 0));
+        assertRejected("batch", () -> p.run(0, in, 0, out, 0));
+        assertRejected("null", () -> p.run(1, null, 0, out, 0));
+        assertRejected("work-unit", () -> p.run(2, in, 0, out, 0, 0, p.workUnits(2) + 1));
+        assertRejected("work-unit", () -> p.run(2, in, 0, out, 0, 2, 1));
+        float[] shared = new float[inLen + outLen];
+        assertRejected("overlap", () -> p.run(2, shared, 0, shared, inLen - 1));
+        assertRejected("must not be null", () -> kernel().prepare(s, w, b, null));
+    }
+
+    @Test
+    void rejectsBadShapes() {
+        assertRejected("padding", () -> ConvSpec.depthwise3x3(8, 8, 4, 1, 3, 0, 0, 0));
+        assertRejected("padding", () -> ConvSpec.depthwise3x3(8, 8, 4, 1, 0, -1, 0, 0));
+        assertRejected("input height", () -> ConvSpec.depthwise3x3(0, 8, 4, 1, 1, 1, 1, 1));
+        assertRejected("-3", () -> ConvSpec.pointwise(4, -3, 8, 8));
+        assertRejected("output channels", () -> ConvSpec.pointwise(4, 4, 8, 0));
+        assertRejected("stride", () -> ConvSpec.full(8, 8, 3, 8, 3, 0, 1, 1, 1, 1));
+        assertRejected("smaller than", () -> ConvSpec.full(1, 1, 3, 8, 3, 1, 0, 0, 0, 0));
+        assertRejected("int range", () -> ConvSpec.pointwise(50000, 50000, 64, 64));
+        ConvSpec other = ConvSpec.full(8, 8, 4, 8, 5, 1, 2, 2, 2, 2);
+        if (!kernel().supports(other)) {
+            assertRejected(other.toString(), () -> kernel().prepare(other, new float[other.weightLength()], null, Activation.NONE));
+        }
+    }
+}

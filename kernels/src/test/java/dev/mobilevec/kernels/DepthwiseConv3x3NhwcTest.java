@@ -1,0 +1,99 @@
+package dev.mobilevec.kernels;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
+
+    @Override
+    Conv2dKernel kernel() {
+        return DepthwiseConv3x3Nhwc.INSTANCE;
+    }
+
+    @Override
+    Gen<ConvCase> cases() {
+        return ConvCase.depthwise();
+    }
+
+    @Override
+    ConvSpec typicalSpec() {
+        return ConvSpec.depthwise3x3(9, 7, ConvCase.L + 3, 2, 0, 0, 1, 1);
+    }
+
+    @Test
+    void permutingChannelsPermutesTheOutput() {
+        qt().withExamples(EXAMPLES / 3).forAll(cases()).checkAssert(c -> {
+            int ch = c.spec().inC();
+            int[] perm = permutation(ch, new SplittableRandom(c.seed() ^ 0x5DEECE66DL));
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            float[] out = fast(c, in, w, b);
+            float[] pIn = new float[in.length], pW = new float[w.length], pB = new float[b.length];
+            for (int i = 0; i < in.length; i++) {
+                pIn[i - i % ch + perm[i % ch]] = in[i];
+            }
+            for (int o = 0; o < ch; o++) {
+                System.arraycopy(w, o * 9, pW, perm[o] * 9, 9);
+                pB[perm[o]] = b[o];
+            }
+            float[] pOut = fast(c, pIn, pW, pB);
+            float[] expected = new float[out.length];
+            for (int i = 0; i < out.length; i++) {
+                expected[i - i % ch + perm[i % ch]] = out[i];
+            }
+            Bounds.assertBitwise(expected, pOut, "channel permutation " + c);
+        });
+    }
+
+    @Test
+    void stride1WithoutPaddingIsShiftEquivariant() {
+        shiftEquivariance(this, ConvCase.depthwise());
+    }
+
+    static void shiftEquivariance(ConvKernelContract t, Gen<ConvCase> gen) {
+        Gen<Integer> shift = Generate.range(0, 3);
+        qt().withExamples(EXAMPLES / 3).forAll(gen, shift, shift).checkAssert((c0, dy, dx) -> {
+            ConvSpec s0 = c0.spec();
+            ConvSpec s = new ConvSpec(s0.inH() + 2 + dy, s0.inW() + 2 + dx, s0.inC(), s0.outC(), 3, 3, 1, 1, 0, 0, 0, 0, s0.groups());
+            ConvCase c = c0.with(s);
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            float[] out = t.fast(c, in, w, b);
+            // Crop dy rows and dx columns off the top-left of every image.
+            ConvSpec cs = new ConvSpec(s.inH() - dy, s.inW() - dx, s.inC(), s.outC(), 3, 3, 1, 1, 0, 0, 0, 0, s.groups());
+            float[] cropped = new float[cs.inputLength(c.batch())];
+            int ci = s.inC();
+            for (int n = 0; n < c.batch(); n++) {
+                for (int y = 0; y < cs.inH(); y++) {
+                    System.arraycopy(in, ((n * s.inH() + y + dy) * s.inW() + dx) * ci, cropped, ((n * cs.inH() + y) * cs.inW()) * ci, cs.inW() * ci);
+                }
+            }
+            float[] shifted = t.fast(c.with(cs), cropped, w, b);
+            int co = s.outC();
+            for (int n = 0; n < c.batch(); n++) {
+                for (int y = 0; y < cs.outH(); y++) {
+                    float[] want = java.util.Arrays.copyOfRange(out, ((n * s.outH() + y + dy) * s.outW() + dx) * co,
+                            ((n * s.outH() + y + dy) * s.outW() + dx + cs.outW()) * co);
+                    float[] got = java.util.Arrays.copyOfRange(shifted, ((n * cs.outH() + y) * cs.outW()) * co, ((n * cs.outH() + y + 1) * cs.outW()) * co);
+                    Bounds.assertBitwise(want, got, "shift (" + dy + "," + dx + ") row " + y + " of " + c);
+                }
+            }
+        });
+    }
+
+    static int[] permutation(int n, SplittableRandom r) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.mobilevec.kernels;
+
+import static dev.mobilevec.kernels.ConvKernelContract.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/** {@link VectorTensorOps} against {@link ReferenceTensorOps}, with bounds derived per op. */
+class TensorOpsTest {
+    static final TensorOps FAST = VectorTensorOps.INSTANCE, REF = ReferenceTensorOps.INSTANCE;
+    static final int EXAMPLES = ConvKernelContract.EXAMPLES;
+
+    @Test
+    void globalAveragePoolMatchesReference() {
+        Gen<Integer> dim = Generate.range(1, 15);
+        Gen<int[]> nhw = rs -> new int[] {Generate.range(1, 3).generate(rs), dim.generate(rs), dim.generate(rs)};
+        qt().withExamples(EXAMPLES).forAll(nhw, ConvCase.channels(), ConvCase.seeds()).checkAssert((shape, c, seed) -> {
+            int n = shape[0], h = shape[1], w = shape[2];
+            float[] in = Values.MIXED.array(new SplittableRandom(seed), n * h * w * c);
+            float[] exp = new float[n * c], got = new float[n * c], mag = new float[n * c];
+            REF.globalAveragePool(n, h, w, c, in, 0, exp, 0);
+            REF.globalAveragePool(n, h, w, c, Bounds.abs(in), 0, mag, 0);
+            FAST.globalAveragePool(n, h, w, c, in, 0, got, 0);
+            // hw-1 float additions of terms bounded by sum|x| plus one division: (hw+1)*u*mean|x| (times c = 2).
+            double[] bound = new double[exp.length];
+            for (int i = 0; i < bound.length; i++) {
+                bound[i] = Bounds.dot(h * w + 1, mag[i] * (1 + Bounds.U));
+            }
+            Bounds.assertWithin(exp, got, bound, i -> "(n=" + i / c + ", c=" + i % c + ") " + n + "x" + h + "x" + w + "x" + c);
+        });
+    }
+
+    @Test
+    void softmaxMatchesReferenceAndSumsToOne() {
+        qt().withExamples(EXAMPLES).forAll(Generate.range(1, 3), Generate.range(1, 1003), Generate.pick(java.util.List.of(1f, 30f, 1e4f)),
+                ConvCase.seeds()).checkAssert((rows, n, spread, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] in = new float[rows * n];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = (float) ((r.nextDouble() * 2 - 1) * spread);
+            }
+            float[] exp = new float[in.length], got = new float[in.length];
+            REF.softmax(rows, n, in, 0, exp, 0);
+            FAST.softmax(rows, n, in, 0, got, 0);
+            double[] bound = new double[in.length];
+            for (int row = 0; row < rows; row++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    max = Math.max(max, in[row * n + i]);
+                }
+                double worstShift = 0;
+                for (int i = 0; i < n; i++) {
+                    worstShift = Math.max(worstShift, Math.abs(in[row * n + i] - max));
+                }
+                for (int i = 0; i < n; i++) {
+                    // x - max rounds with relative error u (absolute u*|x - max|), which exp turns into a
+                    // relative error of u*|x - max|; exp itself is within 1 ulp (2u); the sum adds n*u
+                    // relative, plus the shift errors of all terms (bounded by the worst); the
+                    // reciprocal and product 2u; rounding the reference u. c = 2 on the total.
+                    double rel = (n + 6 + Math.abs(in[row * n + i] - max) + worstShift) * Bounds.U;
+                    bound[row * n + i] = 2 * rel * exp[row * n + i] + 2 * n * Bounds.SUBNORMAL;
+                }
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += got[row * n + i];
+                }
+                assertEquals(1.0, sum, 2 * (2 * n + 6 + 2 * worstShift) * Bounds.U, "softmax row sum");
+            }
+            Bounds.assertWithin(exp, got, bound, i -> "(row " + i / n + ", " + i % n + ") n=" + n + " spread " + spread);
+        });
+    }
+
+    @Test
+    void softmaxIsStableForHugeLogits() {
+        float[] in = {1e30f, 1e30f, -1e30f, 0f};
+        float[] got = new float[4];
+        FAST.softmax(1, 4, in, 0, got, 0);
+        assertEquals(0.5f, got[0], 0f);
+        assertEquals(0.5f, got[1], 0f);
+        assertEquals(0f, got[2], 0f);
+        assertEquals(0f, got[3], 0f);
+    }
+
+    @Test
+    void addMatchesReferenceBitwise() {
+        qt().withExamples(EXAMPLES).forAll(Generate.range(1, 200), ConvCase.activations(), ConvCase.seeds()).checkAssert((len, act, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] a = Values.UNIFORM.array(r, len), b = Values.UNIFORM.array(r, len);
+            float[] exp = new float[len], got = new float[len + 2];
+            got[0] = got[len + 1] = 42f;
+            REF.add(len, a, 0, b, 0, exp, 0, act);
+            FAST.add(len, a, 0, b, 0, got, 1, act);
+            // float + float in double is exact at these magnitudes (exponents within 29 of each other
+            // unless one is tiny enough not to matter), so one rounding each: the results are equal.
+            Bounds.assertBitwise(exp, java.util.Arrays.copyOfRange(got, 1, len + 1), "add " + act);
+            assertEquals(42f, got[0]);
+            assertEquals(42f, got[len + 1]);
+        });
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        for (TensorOps ops : new TensorOps[] {FAST, REF}) {
+            assertRejected("48", () -> ops.globalAveragePool(1, 4, 4, 3, new float[47], 0, new float[3], 0));
+            assertRejected("channels", () -> ops.globalAveragePool(1, 4, 4, 0, new float[48], 0, new float[3], 0));
+            assertRejected("softmax output", () -> ops.softmax(2, 10, new float[20], 0, new float[19], 0));
+            assertRejected("row length", () -> ops.softmax(2, 0, new float[20], 0, new float[20], 0));
+            assertRejected("add input b", () -> ops.add(10, new float[10], 0, new float[10], 1, new float[10], 0, Activation.NONE));
+            assertRejected("activation", () -> ops.add(10, new float[10], 0, new float[10], 0, new float[10], 0, null));
+        }
+    }
+}
