@@ -11,34 +11,61 @@ public final class Checks {
         return value;
     }
 
-    /** a*b*... as an int, or a clear error when the product does not fit (before anything is allocated). */
-    public static int product(String what, long... factors) {
-        long p = 1;
-        for (long f : factors) {
-            if (f < 0) {
-                throw new IllegalArgumentException(what + ": negative factor " + f);
-            }
-            if (f != 0 && p > Integer.MAX_VALUE / f) {
-                throw new IllegalArgumentException(what + " exceeds the int range of Java arrays: "
-                        + java.util.Arrays.toString(factors) + " multiply to more than " + Integer.MAX_VALUE);
-            }
-            p *= f;
+    /** a*b as an int, or a clear error when the product does not fit (checked before anything is allocated). */
+    public static int product(String what, long a, long b) {
+        return product(what, a, b, 1, 1);
+    }
+
+    public static int product(String what, long a, long b, long c) {
+        return product(what, a, b, c, 1);
+    }
+
+    /** Allocation-free (no varargs), so kernels can call it on every run. */
+    public static int product(String what, long a, long b, long c, long d) {
+        if (a < 0 || b < 0 || c < 0 || d < 0) {
+            throw new IllegalArgumentException(what + ": negative factor in " + a + " x " + b + " x " + c + " x " + d);
+        }
+        long p = a;
+        if (b != 0 && p > Integer.MAX_VALUE / b) {
+            throw tooLarge(what, a, b, c, d);
+        }
+        p *= b;
+        if (c != 0 && p > Integer.MAX_VALUE / c) {
+            throw tooLarge(what, a, b, c, d);
+        }
+        p *= c;
+        if (d != 0 && p > Integer.MAX_VALUE / d) {
+            throw tooLarge(what, a, b, c, d);
+        }
+        p *= d;
+        if (p > Integer.MAX_VALUE) {
+            throw tooLarge(what, a, b, c, d);
         }
         return (int) p;
     }
 
+    private static IllegalArgumentException tooLarge(String what, long a, long b, long c, long d) {
+        return new IllegalArgumentException(what + " exceeds the int range of Java arrays: " + a + " x " + b
+                + (c != 1 ? " x " + c : "") + (d != 1 ? " x " + d : "") + " is more than " + Integer.MAX_VALUE);
+    }
+
     /** Checks that array[offset, offset+length) exists. */
     public static void region(String what, float[] array, int offset, int length) {
+        if (array == null || offset < 0 || (long) offset + length > array.length) {
+            throw regionError(what, array, offset, length);
+        }
+    }
+
+    /** The message for a failed {@link #region} check; kept apart so the check itself builds no strings. */
+    public static IllegalArgumentException regionError(String what, float[] array, long offset, long length) {
         if (array == null) {
-            throw new IllegalArgumentException(what + " must not be null (expected " + length + " floats)");
+            return new IllegalArgumentException(what + " must not be null (expected " + length + " floats)");
         }
         if (offset < 0) {
-            throw new IllegalArgumentException(what + " offset must be >= 0, got " + offset);
+            return new IllegalArgumentException(what + " offset must be >= 0, got " + offset);
         }
-        if ((long) offset + length > array.length) {
-            throw new IllegalArgumentException(what + " needs " + length + " floats from offset " + offset
-                    + " (up to index " + ((long) offset + length) + "), but the array has length " + array.length);
-        }
+        return new IllegalArgumentException(what + " needs " + length + " floats from offset " + offset
+                + " (up to index " + (offset + length) + "), but the array has length " + array.length);
     }
 
     public static void exactLength(String what, float[] array, int expected) {

@@ -1,6 +1,7 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -48,6 +49,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
         private final float[] w;
         private final float[] bias;
         private final float[] zeroRow;
+        /** Input offset of tap t = (ky*3 + kx)*cin + ci relative to a pixel's window corner. */
+        private final int[] tapOff;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
             this.spec = s;
@@ -74,6 +77,11 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             bias = new float[coutPad];
             System.arraycopy(b, 0, bias, 0, cout);
             zeroRow = new float[Checks.product("conv3x3 zero row", inW, cin)];
+            tapOff = new int[9 * cin];
+            for (int t = 0; t < tapOff.length; t++) {
+                int ky = t / (3 * cin), kx = (t / cin) % 3, ci = t % cin;
+                tapOff[t] = (ky * inW + kx) * cin + ci;
+            }
             oxLo = Math.min((padLeft + strideW - 1) / strideW, outW);
             oxHi = Math.min(Math.floorDiv(inW - 3 + padLeft, strideW), outW - 1);
         }
@@ -107,13 +115,14 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 int o1 = v1 ? img + (iy + 1) * rowLen : 0;
                 int o2 = v2 ? img + (iy + 2) * rowLen : 0;
                 int outRow = outOff + unit * outW * cout;
+                boolean rowsInside = v0 && v1 && v2;
                 for (int cb = 0; cb < cout; cb += NB) {
                     int ox = 0;
                     for (; ox < oxLo; ox++) {
                         pixel(a0, o0, a1, o1, a2, o2, out, outRow, cb, ox);
                     }
-                    for (; ox + PX - 1 <= oxHi; ox += PX) {
-                        tile(a0, o0, a1, o1, a2, o2, out, outRow, cb, ox);
+                    for (; rowsInside && ox + PX - 1 <= oxHi; ox += PX) {
+                        tile(in, o0 + (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
                     }
                     for (; ox < outW; ox++) {
                         pixel(a0, o0, a1, o1, a2, o2, out, outRow, cb, ox);
@@ -122,44 +131,44 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             }
         }
 
-        /** Six interior pixels ox..ox+5, output channels [cb, cb + 2L). */
-        private void tile(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int cb, int ox) {
-            final int ci_ = cin, cp = coutPad, ps = strideW * ci_;
+        /**
+         * Six pixels whose windows lie inside the image (rows and columns), output channels
+         * [cb, cb + 2L). One flat loop over the 9*cin taps keeps the method small: with the three
+         * kernel loops and a wider epilogue it outgrew C2's inlining budget, vector calls stopped
+         * being inlined, and every FMA was boxed (40x slower). The epilogue is therefore always
+         * masked (masks made once per tile; cheap on AVX-512, and this layer is ~2 % of the work).
+         */
+        private void tile(float[] a, int win, float[] out, int q, int cb) {
+            final int cp = coutPad, ps = strideW * cin, taps = 9 * cin;
+            final int[] off = tapOff;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
                     c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-            int ix = ox * strideW - padLeft;
-            for (int ky = 0; ky < 3; ky++) {
-                float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
-                int rowBase = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + ix * ci_;
-                for (int kx = 0; kx < 3; kx++) {
-                    int t = rowBase + kx * ci_;
-                    int wi = (ky * 3 + kx) * ci_ * cp + cb;
-                    for (int ci = 0; ci < ci_; ci++, t++, wi += cp) {
-                        FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
-                        FloatVector x = FloatVector.broadcast(S, a[t]);
-                        c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                        x = FloatVector.broadcast(S, a[t + ps]);
-                        c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                        x = FloatVector.broadcast(S, a[t + 2 * ps]);
-                        c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                        x = FloatVector.broadcast(S, a[t + 3 * ps]);
-                        c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                        x = FloatVector.broadcast(S, a[t + 4 * ps]);
-                        c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                        x = FloatVector.broadcast(S, a[t + 5 * ps]);
-                        c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
-                    }
-                }
+            for (int t = 0, wi = cb; t < taps; t++, wi += cp) {
+                FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
+                int i = win + off[t];
+                FloatVector x = FloatVector.broadcast(S, a[i]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[i + ps]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[i + 2 * ps]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[i + 3 * ps]);
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[i + 4 * ps]);
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[i + 5 * ps]);
+                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
-            float lo = act.min(), hi = act.max();
-            int valid = cout - cb, q = outRow + ox * cout + cb;
-            VectorTiles.store(c00, out, q, valid, lo, hi); VectorTiles.store(c01, out, q + L, valid - L, lo, hi); q += cout;
-            VectorTiles.store(c10, out, q, valid, lo, hi); VectorTiles.store(c11, out, q + L, valid - L, lo, hi); q += cout;
-            VectorTiles.store(c20, out, q, valid, lo, hi); VectorTiles.store(c21, out, q + L, valid - L, lo, hi); q += cout;
-            VectorTiles.store(c30, out, q, valid, lo, hi); VectorTiles.store(c31, out, q + L, valid - L, lo, hi); q += cout;
-            VectorTiles.store(c40, out, q, valid, lo, hi); VectorTiles.store(c41, out, q + L, valid - L, lo, hi); q += cout;
-            VectorTiles.store(c50, out, q, valid, lo, hi); VectorTiles.store(c51, out, q + L, valid - L, lo, hi);
+            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
+            q += cb;
+            c00.max(lo).min(hi).intoArray(out, q, m0); c01.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
+            c10.max(lo).min(hi).intoArray(out, q, m0); c11.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
+            c20.max(lo).min(hi).intoArray(out, q, m0); c21.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
+            c30.max(lo).min(hi).intoArray(out, q, m0); c31.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
+            c40.max(lo).min(hi).intoArray(out, q, m0); c41.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
+            c50.max(lo).min(hi).intoArray(out, q, m0); c51.max(lo).min(hi).intoArray(out, q + L, m1);
         }
 
         /** One pixel with column checks: borders and the end of a row. */
@@ -183,9 +192,9 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     }
                 }
             }
-            int valid = cout - cb, q = outRow + ox * cout + cb;
-            VectorTiles.store(c0, out, q, valid, act.min(), act.max());
-            VectorTiles.store(c1, out, q + L, valid - L, act.min(), act.max());
+            int q = outRow + ox * cout + cb;
+            c0.max(act.min()).min(act.max()).intoArray(out, q, Lanes.firstN(cout - cb));
+            c1.max(act.min()).min(act.max()).intoArray(out, q + L, Lanes.firstN(cout - (cb + L)));
         }
     }
 }

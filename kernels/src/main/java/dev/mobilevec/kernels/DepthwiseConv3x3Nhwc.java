@@ -156,7 +156,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         /** Interior pixels of the last, partial channel block: the same sweep with masked loads and stores. */
         private void sweepTail(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
             final int cp = cPad, cc = c, step = strideW * cc;
-            VectorMask<Float> m = S.indexInRange(ch, cc);
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
             FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
                     w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
                     w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
@@ -186,7 +186,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          * and always masks.
          */
         private void border(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, int ox) {
-            VectorMask<Float> m = S.indexInRange(ch, c);
+            VectorMask<Float> m = Lanes.firstN(c - ch);
             int ix = ox * strideW - padLeft;
             FloatVector acc = FloatVector.fromArray(S, bias, ch);
             for (int ky = 0; ky < 3; ky++) {

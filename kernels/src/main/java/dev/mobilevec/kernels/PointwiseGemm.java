@@ -1,6 +1,7 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -95,11 +96,12 @@ public final class PointwiseGemm implements Conv2dKernel {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
             int m = batch * pixelsPerImage;
             int rowEnd = Math.min(unitTo * MR, m);
+            int fullPanels = n / NR;
             for (int mc = unitFrom * MR; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
                 for (int k0 = 0; k0 < k; k0 += KC) {
                     int k1 = Math.min(k0 + KC, k);
-                    for (int p = 0; p < panels; p++) {
+                    for (int p = 0; p < fullPanels; p++) {
                         int r = mc;
                         for (; r + MR <= mEnd; r += MR) {
                             tile4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
@@ -108,28 +110,38 @@ public final class PointwiseGemm implements Conv2dKernel {
                             tile1(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                         }
                     }
+                    if (fullPanels < panels) {
+                        for (int r = mc; r < mEnd; r++) {
+                            tile1Partial(in, inOff + r * k, out, outOff + r * n, fullPanels, k0, k1);
+                        }
+                    }
                 }
             }
         }
 
-        /** 4 pixels x NR channels over k in [k0, k1). */
+        /**
+         * 4 pixels x one full panel over k in [k0, k1). No calls and no masks: C2 must inline nothing
+         * here to keep the 16 accumulators in registers (a helper call in the epilogue hit C2's
+         * node-count inlining cutoff and boxed every vector, 40x slower).
+         */
         private void tile4(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
-            final int kk = k, nn = n;
-            final int col = p * NR;
-            final int cols = nn - col; // valid columns in this panel (may exceed NR)
-            final boolean first = k0 == 0;
+            final int kk = k, nn = n, col = p * NR;
             int c0 = cOff + col, c1 = c0 + nn, c2 = c1 + nn, c3 = c2 + nn;
             FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
-            if (first) {
+            if (k0 == 0) {
                 c00 = c10 = c20 = c30 = FloatVector.fromArray(S, bias, col);
                 c01 = c11 = c21 = c31 = FloatVector.fromArray(S, bias, col + L);
                 c02 = c12 = c22 = c32 = FloatVector.fromArray(S, bias, col + 2 * L);
                 c03 = c13 = c23 = c33 = FloatVector.fromArray(S, bias, col + 3 * L);
             } else {
-                c00 = VectorTiles.load(c, c0, cols); c01 = VectorTiles.load(c, c0 + L, cols - L); c02 = VectorTiles.load(c, c0 + 2 * L, cols - 2 * L); c03 = VectorTiles.load(c, c0 + 3 * L, cols - 3 * L);
-                c10 = VectorTiles.load(c, c1, cols); c11 = VectorTiles.load(c, c1 + L, cols - L); c12 = VectorTiles.load(c, c1 + 2 * L, cols - 2 * L); c13 = VectorTiles.load(c, c1 + 3 * L, cols - 3 * L);
-                c20 = VectorTiles.load(c, c2, cols); c21 = VectorTiles.load(c, c2 + L, cols - L); c22 = VectorTiles.load(c, c2 + 2 * L, cols - 2 * L); c23 = VectorTiles.load(c, c2 + 3 * L, cols - 3 * L);
-                c30 = VectorTiles.load(c, c3, cols); c31 = VectorTiles.load(c, c3 + L, cols - L); c32 = VectorTiles.load(c, c3 + 2 * L, cols - 2 * L); c33 = VectorTiles.load(c, c3 + 3 * L, cols - 3 * L);
+                c00 = FloatVector.fromArray(S, c, c0); c01 = FloatVector.fromArray(S, c, c0 + L);
+                c02 = FloatVector.fromArray(S, c, c0 + 2 * L); c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+                c10 = FloatVector.fromArray(S, c, c1); c11 = FloatVector.fromArray(S, c, c1 + L);
+                c12 = FloatVector.fromArray(S, c, c1 + 2 * L); c13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+                c20 = FloatVector.fromArray(S, c, c2); c21 = FloatVector.fromArray(S, c, c2 + L);
+                c22 = FloatVector.fromArray(S, c, c2 + 2 * L); c23 = FloatVector.fromArray(S, c, c2 + 3 * L);
+                c30 = FloatVector.fromArray(S, c, c3); c31 = FloatVector.fromArray(S, c, c3 + L);
+                c32 = FloatVector.fromArray(S, c, c3 + 2 * L); c33 = FloatVector.fromArray(S, c, c3 + 3 * L);
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk;
             int bi = (p * kk + k0) * NR;
@@ -148,17 +160,21 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c30 = b0.fma(x, c30); c31 = b1.fma(x, c31); c32 = b2.fma(x, c32); c33 = b3.fma(x, c33);
             }
             boolean last = k1 == kk;
-            float lo = last ? act.min() : Float.NEGATIVE_INFINITY, hi = last ? act.max() : Float.POSITIVE_INFINITY;
-            VectorTiles.store(c00, c, c0, cols, lo, hi); VectorTiles.store(c01, c, c0 + L, cols - L, lo, hi); VectorTiles.store(c02, c, c0 + 2 * L, cols - 2 * L, lo, hi); VectorTiles.store(c03, c, c0 + 3 * L, cols - 3 * L, lo, hi);
-            VectorTiles.store(c10, c, c1, cols, lo, hi); VectorTiles.store(c11, c, c1 + L, cols - L, lo, hi); VectorTiles.store(c12, c, c1 + 2 * L, cols - 2 * L, lo, hi); VectorTiles.store(c13, c, c1 + 3 * L, cols - 3 * L, lo, hi);
-            VectorTiles.store(c20, c, c2, cols, lo, hi); VectorTiles.store(c21, c, c2 + L, cols - L, lo, hi); VectorTiles.store(c22, c, c2 + 2 * L, cols - 2 * L, lo, hi); VectorTiles.store(c23, c, c2 + 3 * L, cols - 3 * L, lo, hi);
-            VectorTiles.store(c30, c, c3, cols, lo, hi); VectorTiles.store(c31, c, c3 + L, cols - L, lo, hi); VectorTiles.store(c32, c, c3 + 2 * L, cols - 2 * L, lo, hi); VectorTiles.store(c33, c, c3 + 3 * L, cols - 3 * L, lo, hi);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            c00.max(lo).min(hi).intoArray(c, c0); c01.max(lo).min(hi).intoArray(c, c0 + L);
+            c02.max(lo).min(hi).intoArray(c, c0 + 2 * L); c03.max(lo).min(hi).intoArray(c, c0 + 3 * L);
+            c10.max(lo).min(hi).intoArray(c, c1); c11.max(lo).min(hi).intoArray(c, c1 + L);
+            c12.max(lo).min(hi).intoArray(c, c1 + 2 * L); c13.max(lo).min(hi).intoArray(c, c1 + 3 * L);
+            c20.max(lo).min(hi).intoArray(c, c2); c21.max(lo).min(hi).intoArray(c, c2 + L);
+            c22.max(lo).min(hi).intoArray(c, c2 + 2 * L); c23.max(lo).min(hi).intoArray(c, c2 + 3 * L);
+            c30.max(lo).min(hi).intoArray(c, c3); c31.max(lo).min(hi).intoArray(c, c3 + L);
+            c32.max(lo).min(hi).intoArray(c, c3 + 2 * L); c33.max(lo).min(hi).intoArray(c, c3 + 3 * L);
         }
 
-        /** The row remainder (fewer than MR pixels left): one pixel x NR channels. */
+        /** The row remainder of a full panel (fewer than MR pixels left): one pixel x NR channels. */
         private void tile1(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             final int col = p * NR;
-            final int cols = n - col;
             int c0 = cOff + col;
             FloatVector c00, c01, c02, c03;
             if (k0 == 0) {
@@ -167,7 +183,10 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c02 = FloatVector.fromArray(S, bias, col + 2 * L);
                 c03 = FloatVector.fromArray(S, bias, col + 3 * L);
             } else {
-                c00 = VectorTiles.load(c, c0, cols); c01 = VectorTiles.load(c, c0 + L, cols - L); c02 = VectorTiles.load(c, c0 + 2 * L, cols - 2 * L); c03 = VectorTiles.load(c, c0 + 3 * L, cols - 3 * L);
+                c00 = FloatVector.fromArray(S, c, c0);
+                c01 = FloatVector.fromArray(S, c, c0 + L);
+                c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
+                c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
             }
             int bi = (p * k + k0) * NR;
             for (int i = k0; i < k1; i++, bi += NR) {
@@ -178,8 +197,32 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c03 = FloatVector.fromArray(S, packed, bi + 3 * L).fma(x, c03);
             }
             boolean last = k1 == k;
-            float lo = last ? act.min() : Float.NEGATIVE_INFINITY, hi = last ? act.max() : Float.POSITIVE_INFINITY;
-            VectorTiles.store(c00, c, c0, cols, lo, hi); VectorTiles.store(c01, c, c0 + L, cols - L, lo, hi); VectorTiles.store(c02, c, c0 + 2 * L, cols - 2 * L, lo, hi); VectorTiles.store(c03, c, c0 + 3 * L, cols - 3 * L, lo, hi);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            c00.max(lo).min(hi).intoArray(c, c0);
+            c01.max(lo).min(hi).intoArray(c, c0 + L);
+            c02.max(lo).min(hi).intoArray(c, c0 + 2 * L);
+            c03.max(lo).min(hi).intoArray(c, c0 + 3 * L);
+        }
+
+        /**
+         * One pixel of the last panel, which the output row ends inside (Cout not a multiple of NR):
+         * vector by vector, masked to the channels that exist. Every element gets the same FMA chain
+         * as in the full tiles.
+         */
+        private void tile1Partial(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
+            boolean last = k1 == k;
+            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            for (int j = p * NR; j < n; j += L) {
+                VectorMask<Float> m = Lanes.firstN(n - j);
+                FloatVector acc = k0 == 0 ? FloatVector.fromArray(S, bias, j) : FloatVector.fromArray(S, c, cOff + j, m);
+                int bi = (p * k + k0) * NR + (j - p * NR);
+                for (int i = k0; i < k1; i++, bi += NR) {
+                    acc = FloatVector.fromArray(S, packed, bi).fma(FloatVector.broadcast(S, a[aOff + i]), acc);
+                }
+                acc.max(lo).min(hi).intoArray(c, cOff + j, m);
+            }
         }
     }
 }

@@ -25,12 +25,15 @@ public interface PreparedConv {
     static void checkRun(ConvSpec spec, int batch, float[] in, int inOff, float[] out, int outOff,
                          int unitFrom, int unitTo, int units) {
         Checks.positive("batch", batch);
-        Checks.region("input (N=" + batch + ", " + spec.inH() + "x" + spec.inW() + "x" + spec.inC() + ")",
-                in, inOff, spec.inputLength(batch));
-        Checks.region("output (N=" + batch + ", " + spec.outH() + "x" + spec.outW() + "x" + spec.outC() + ")",
-                out, outOff, spec.outputLength(batch));
+        int inLen = spec.inputLength(batch), outLen = spec.outputLength(batch);
+        if (in == null || inOff < 0 || (long) inOff + inLen > in.length) {
+            throw Checks.regionError("input (N=" + batch + ", " + spec.inH() + "x" + spec.inW() + "x" + spec.inC() + ")", in, inOff, inLen);
+        }
+        if (out == null || outOff < 0 || (long) outOff + outLen > out.length) {
+            throw Checks.regionError("output (N=" + batch + ", " + spec.outH() + "x" + spec.outW() + "x" + spec.outC() + ")", out, outOff, outLen);
+        }
         if (in == out) {
-            long inEnd = (long) inOff + spec.inputLength(batch), outEnd = (long) outOff + spec.outputLength(batch);
+            long inEnd = (long) inOff + inLen, outEnd = (long) outOff + outLen;
             if (inOff < outEnd && outOff < inEnd) {
                 throw new IllegalArgumentException("input [" + inOff + ", " + inEnd + ") and output [" + outOff + ", " + outEnd
                         + ") overlap in the same array; convolutions cannot run in place");

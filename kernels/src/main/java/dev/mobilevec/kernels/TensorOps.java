@@ -22,8 +22,8 @@ public interface TensorOps {
         Checks.positive("height", h);
         Checks.positive("width", w);
         Checks.positive("channels", c);
-        Checks.region("pool input (N=" + batch + ", " + h + "x" + w + "x" + c + ")", in, inOff, Checks.product("pool input", batch, h, w, c));
-        Checks.region("pool output (N=" + batch + ", " + c + ")", out, outOff, Checks.product("pool output", batch, c));
+        Checks.region("pool input (N x H x W x C)", in, inOff, Checks.product("pool input", batch, h, w, c));
+        Checks.region("pool output (N x C)", out, outOff, Checks.product("pool output", batch, c));
     }
 
     static void checkSoftmax(int rows, int n, float[] in, int inOff, float[] out, int outOff) {

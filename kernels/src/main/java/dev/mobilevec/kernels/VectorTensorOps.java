@@ -26,7 +26,7 @@ public final class VectorTensorOps implements TensorOps {
             int img = inOff + n * hw * c;
             for (int ch = 0; ch < c; ch += L) {
                 // A masked load per pixel is fine here: pooling is 0.01 % of the network's work.
-                VectorMask<Float> m = S.indexInRange(ch, c);
+                VectorMask<Float> m = Lanes.firstN(c - ch);
                 FloatVector sum = FloatVector.zero(S);
                 for (int p = 0, i = img + ch; p < hw; p++, i += c) {
                     sum = sum.add(FloatVector.fromArray(S, in, i, m));
@@ -44,20 +44,21 @@ public final class VectorTensorOps implements TensorOps {
             int base = r * n;
             FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
+                VectorMask<Float> m = Lanes.firstN(n - i);
                 maxV = maxV.max(FloatVector.fromArray(S, in, inOff + base + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
             }
             float max = maxV.reduceLanes(VectorOperators.MAX);
-            FloatVector sumV = FloatVector.zero(S);
-            for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector e = FloatVector.fromArray(S, in, inOff + base + i, m).sub(max).lanewise(VectorOperators.EXP, m);
-                e.intoArray(out, outOff + base + i, m);
-                sumV = sumV.add(e, m);
+            // exp in scalar double: the Vector API's EXP fell back to Java code here (166 us for
+            // 1000 values), Math.exp is an intrinsic and more accurate; softmax runs once per image.
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                float e = (float) Math.exp(in[inOff + base + i] - max);
+                out[outOff + base + i] = e;
+                sum += e;
             }
-            float inv = 1f / sumV.reduceLanes(VectorOperators.ADD);
+            float inv = (float) (1 / sum);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
+                VectorMask<Float> m = Lanes.firstN(n - i);
                 FloatVector.fromArray(S, out, outOff + base + i, m).mul(inv).intoArray(out, outOff + base + i, m);
             }
         }
@@ -72,7 +73,7 @@ public final class VectorTensorOps implements TensorOps {
             FloatVector.fromArray(S, a, aOff + i).add(FloatVector.fromArray(S, b, bOff + i)).max(lo).min(hi).intoArray(out, outOff + i);
         }
         if (i < length) {
-            VectorMask<Float> m = S.indexInRange(i, length);
+            VectorMask<Float> m = Lanes.firstN(length - i);
             FloatVector.fromArray(S, a, aOff + i, m).add(FloatVector.fromArray(S, b, bOff + i, m)).max(lo).min(hi).intoArray(out, outOff + i, m);
         }
     }

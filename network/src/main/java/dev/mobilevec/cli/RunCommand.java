@@ -1,0 +1,86 @@
+package dev.mobilevec.cli;
+
+import dev.mobilevec.network.Backend;
+import dev.mobilevec.network.Layout;
+import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs MobileNet v1 on raw little-endian float32 input and writes raw float32 softmax probabilities",
+            "(batch x classes) to the output file."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Mixin
+    WeightOptions weightOptions = new WeightOptions();
+
+    @Option(names = "--input", required = true, paramLabel = "in.raw", description = "batch x H x W x 3 float32, little-endian.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "out.raw", description = "Where to write batch x classes float32.")
+    Path output;
+
+    @Option(names = "--layout", defaultValue = "nhwc", description = "Layout of the input file: nhwc or nchw. Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Images in the input file. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Threads (default: available processors).")
+    int threads;
+
+    @Option(names = "--backend", defaultValue = "FAST", description = "FAST (vector kernels) or REFERENCE (scalar, double). Default: ${DEFAULT-VALUE}.")
+    Backend backend;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Layout lay = switch (layout.toLowerCase(java.util.Locale.ROOT)) {
+            case "nhwc" -> Layout.NHWC;
+            case "nchw" -> Layout.NCHW;
+            default -> throw new IllegalArgumentException("--layout must be nhwc or nchw, got '" + layout + "'");
+        };
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("input file " + input + " does not exist or is not a file");
+        }
+        WeightOptions.Loaded loaded = weightOptions.load(model);
+        Model m = loaded.model(backend);
+        long expectedBytes = 4L * batch * m.arch().inputLength();
+        long actual = Files.size(input);
+        if (actual != expectedBytes) {
+            throw new IllegalArgumentException("input " + input + " has " + actual + " bytes; batch " + batch + " x "
+                    + m.arch().height() + "x" + m.arch().width() + "x3 float32 needs " + expectedBytes + " bytes");
+        }
+        float[] in = new float[batch * m.arch().inputLength()];
+        ByteBuffer.wrap(Files.readAllBytes(input)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(in);
+        float[] probs = new float[batch * m.classes()];
+        try (Session s = m.newSession(batch, t)) {
+            s.run(in, 0, lay, probs, 0, null);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(4 * probs.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(probs);
+        Files.write(output, buf.array());
+        spec.commandLine().getOut().printf("wrote %d x %d probabilities to %s (%s, %s)%n", batch, m.classes(), output, m.arch(), loaded.source());
+        return 0;
+    }
+}
