@@ -18,13 +18,17 @@ public final class Model {
     private final List<LayerDef> layers;
     private final Backend backend;
     private final PreparedConv[] convs;
+    /** Folded OHWI weights and biases per layer (null for pooling and softmax), for tests and exporters. */
+    private final float[][] weights, biases;
     private final TensorOps ops;
 
-    private Model(MobileNetV1 arch, Backend backend, PreparedConv[] convs) {
+    private Model(MobileNetV1 arch, Backend backend, PreparedConv[] convs, float[][] weights, float[][] biases) {
         this.arch = arch;
         this.layers = arch.layers();
         this.backend = backend;
         this.convs = convs;
+        this.weights = weights;
+        this.biases = biases;
         this.ops = backend.ops();
     }
 
@@ -33,6 +37,7 @@ public final class Model {
         double eps = Double.parseDouble(weights.metadata().getOrDefault("bn_eps", String.valueOf(DEFAULT_BN_EPS)));
         List<LayerDef> layers = arch.layers();
         PreparedConv[] convs = new PreparedConv[layers.size()];
+        float[][] folded = new float[layers.size()][], foldedBias = new float[layers.size()][];
         java.util.Set<String> used = new java.util.HashSet<>();
         for (LayerDef l : layers) {
             if (l.conv() == null) {
@@ -56,6 +61,8 @@ public final class Model {
                 b = f.bias();
                 used.addAll(List.of(l.name() + ".weight", bn + "weight", bn + "bias", bn + "running_mean", bn + "running_var"));
             }
+            folded[l.index()] = w;
+            foldedBias[l.index()] = b;
             try {
                 convs[l.index()] = backend.kernel(l.type()).prepare(s, w, b, l.activation());
             } catch (IllegalArgumentException e) {
@@ -67,7 +74,7 @@ public final class Model {
                 throw new IllegalArgumentException("unexpected tensor " + name + " for " + arch);
             }
         }
-        return new Model(arch, backend, convs);
+        return new Model(arch, backend, convs, folded, foldedBias);
     }
 
     /** OIHW (PyTorch) to OHWI (our kernels); the same order when the kernel is 1x1 or there is one input channel per group. */
@@ -100,6 +107,16 @@ public final class Model {
 
     PreparedConv conv(int layer) {
         return convs[layer];
+    }
+
+    /** The folded OHWI weights of a convolution layer (a copy). */
+    public float[] foldedWeights(int layer) {
+        return weights[layer] == null ? null : weights[layer].clone();
+    }
+
+    /** The folded bias of a convolution layer (a copy). */
+    public float[] foldedBias(int layer) {
+        return biases[layer] == null ? null : biases[layer].clone();
     }
 
     TensorOps ops() {

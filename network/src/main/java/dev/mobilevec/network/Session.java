@@ -2,7 +2,6 @@ package dev.mobilevec.network;
 
 import dev.mobilevec.kernels.Checks;
 import dev.mobilevec.kernels.PreparedConv;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Session implements AutoCloseable {
     private final Model model;
     private final int batch;
-    private final List<LayerDef> layers;
+    private final LayerDef[] layers; // an array: iterating a List allocated an iterator per inference
     private final float[][] bufferOf; // per layer: the buffer it writes
     private final float[][] inputOf;  // per layer: the buffer it reads
     private final float[] first;
@@ -29,7 +28,7 @@ public final class Session implements AutoCloseable {
         this.model = model;
         this.batch = Checks.positive("batch", batch);
         Checks.positive("threads", threads);
-        this.layers = model.layers();
+        this.layers = model.layers().toArray(new LayerDef[0]);
         int max = model.arch().inputLength();
         for (LayerDef l : layers) {
             max = Math.max(max, l.outputLength());
@@ -37,8 +36,8 @@ public final class Session implements AutoCloseable {
         int size = Checks.product("activation buffer (batch x largest layer)", batch, max);
         float[] a = new float[size], b = new float[size];
         first = a;
-        bufferOf = new float[layers.size()][];
-        inputOf = new float[layers.size()][];
+        bufferOf = new float[layers.length][];
+        inputOf = new float[layers.length][];
         float[] cur = a;
         for (LayerDef l : layers) {
             inputOf[l.index()] = cur;
@@ -47,7 +46,7 @@ public final class Session implements AutoCloseable {
             bufferOf[l.index()] = next;
             cur = next;
         }
-        jobs = new WorkerPool.Job[layers.size()];
+        jobs = new WorkerPool.Job[layers.length];
         for (LayerDef l : layers) {
             PreparedConv p = model.conv(l.index());
             if (p != null) {
@@ -106,8 +105,8 @@ public final class Session implements AutoCloseable {
         if (layout == null) {
             throw new IllegalArgumentException("layout must not be null");
         }
-        if (layerNanos != null && layerNanos.length < layers.size()) {
-            throw new IllegalArgumentException("layerNanos needs " + layers.size() + " entries, got " + layerNanos.length);
+        if (layerNanos != null && layerNanos.length < layers.length) {
+            throw new IllegalArgumentException("layerNanos needs " + layers.length + " entries, got " + layerNanos.length);
         }
         if (!busy.compareAndSet(false, true)) {
             throw new IllegalStateException("this session is already running on another thread; use one session per thread");
@@ -121,7 +120,7 @@ public final class Session implements AutoCloseable {
                     layerNanos[l.index()] = System.nanoTime() - t0;
                 }
             }
-            System.arraycopy(bufferOf[layers.size() - 1], 0, output, outOff, outputLength());
+            System.arraycopy(bufferOf[layers.length - 1], 0, output, outOff, outputLength());
         } finally {
             busy.set(false);
         }

@@ -1,0 +1,90 @@
+package dev.mobilevec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    record Result(int code, String out, String err) {}
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void costPrintsThePaperTotals() {
+        Result r = cli("cost");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("MACs 568.7 M"), r.out());
+        assertTrue(r.out().contains("params 4.22 M"), r.out());
+        assertTrue(r.out().contains("block13.pw"), r.out());
+        Result c = cli("cost", "--alpha", "0.5", "--compare", "28,3,5,64");
+        assertTrue(c.out().contains("MACs 149.5 M"), c.out());
+        assertTrue(c.out().contains("3,763,200"), c.out());
+        assertTrue(c.out().contains("0.0556"), c.out());
+    }
+
+    @Test
+    void badFlagsGiveAOneLineReasonAndUsageNotAStackTrace() {
+        Result r = cli("bench", "--alpha", "abc");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("mobilevec: Invalid value for option '--alpha'"), r.err());
+        assertTrue(r.err().contains("Usage:"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+
+        Result bad = cli("cost", "--resolution", "16");
+        assertEquals(1, bad.code());
+        assertEquals("mobilevec: input must be at least 32x32, got 16x16", bad.err().lines().findFirst().orElse(""));
+        assertFalse(bad.err().contains("\tat "), bad.err());
+
+        assertEquals(2, cli("frobnicate").code());
+    }
+
+    @Test
+    void runWritesProbabilitiesAndChecksTheInputSize(@TempDir Path dir) throws Exception {
+        int h = 40, w = 36, n = 2;
+        ByteBuffer b = ByteBuffer.allocate(4 * n * h * w * 3).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n * h * w * 3; i++) {
+            b.putFloat((i % 17) / 17f);
+        }
+        Path in = dir.resolve("in.raw"), out = dir.resolve("out.raw");
+        Files.write(in, b.array());
+        Result r = cli("run", "--seed", "5", "--alpha", "0.25", "--resolution", h + "x" + w, "--batch", "2",
+                "--input", in.toString(), "--output", out.toString(), "--layout", "nchw");
+        assertEquals(0, r.code(), r.err());
+        byte[] bytes = Files.readAllBytes(out);
+        assertEquals(4 * n * 1000, bytes.length);
+        ByteBuffer o = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        double sum = 0;
+        for (int i = 0; i < 1000; i++) {
+            sum += o.getFloat(4 * i);
+        }
+        assertEquals(1.0, sum, 1e-4);
+
+        Result wrong = cli("run", "--seed", "5", "--alpha", "0.25", "--resolution", h + "x" + w, "--batch", "3",
+                "--input", in.toString(), "--output", out.toString());
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("has " + (4 * n * h * w * 3) + " bytes") && wrong.err().contains("needs " + (4 * 3 * h * w * 3) + " bytes"),
+                wrong.err());
+    }
+
+    @Test
+    void benchRunsEndToEndAndChecksAgainstTheReference() {
+        Result r = cli("bench", "--alpha", "0.25", "--resolution", "64", "--warmup", "2", "--iterations", "3", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("latency per batch of 1: median"), r.out());
+        assertTrue(r.out().contains("top-5 classes identical"), r.out());
+        assertTrue(r.out().contains("block13.pw"), r.out());
+    }
+}

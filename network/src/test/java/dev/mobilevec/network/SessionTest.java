@@ -1,0 +1,158 @@
+package dev.mobilevec.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+    static final MobileNetV1 ARCH = new MobileNetV1(0.5, 64, 48, 1000, Padding.SYMMETRIC);
+    static final Model MODEL = Model.create(ARCH, SeededWeights.generate(ARCH, 3), Backend.FAST);
+
+    static float[] run(Model m, int batch, int threads, float[] input) {
+        float[] out = new float[batch * m.classes()];
+        try (Session s = m.newSession(batch, threads)) {
+            s.run(input, out);
+        }
+        return out;
+    }
+
+    @Test
+    void outputIsBitwiseIdenticalForAnyThreadCountAndBatchSplit() {
+        int batch = 3;
+        float[] input = NetworkEquivalenceTest.image(batch * ARCH.inputLength(), 11);
+        float[] one = run(MODEL, batch, 1, input);
+        for (int t = 2; t <= 4; t++) {
+            assertArrayEquals(one, run(MODEL, batch, t, input), "threads " + t);
+        }
+        // Each image alone gives the same bits as inside the batch.
+        for (int img = 0; img < batch; img++) {
+            float[] single = Arrays.copyOfRange(input, img * ARCH.inputLength(), (img + 1) * ARCH.inputLength());
+            assertArrayEquals(Arrays.copyOfRange(one, img * 1000, (img + 1) * 1000), run(MODEL, 1, 2, single), "image " + img);
+        }
+        // The output is a distribution that depends on the input.
+        double sum = 0;
+        for (int i = 0; i < 1000; i++) {
+            sum += one[i];
+        }
+        assertEquals(1.0, sum, 1e-4);
+        assertFalse(Arrays.equals(Arrays.copyOfRange(one, 0, 1000), Arrays.copyOfRange(one, 1000, 2000)));
+    }
+
+    /**
+     * The session allocates nothing per inference. Until C2 has compiled every kernel, the
+     * interpreter and C1 box vectors (the JVM's warm-up, not ours), so warm up in rounds until a
+     * round is allocation-free (at most 20 rounds), then require a further 200 inferences to
+     * allocate exactly 0 bytes on the caller and every worker thread.
+     */
+    @Test
+    void inferenceAllocatesNothingAfterWarmUpOnAnyThread() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        float[] input = NetworkEquivalenceTest.image(2 * ARCH.inputLength(), 5);
+        float[] out = new float[2 * 1000];
+        try (Session s = MODEL.newSession(2, 2)) {
+            long[] workers = s.workerThreadIds();
+            long[] ids = Arrays.copyOf(workers, workers.length + 1);
+            ids[workers.length] = Thread.currentThread().threadId();
+            for (int round = 0; round < 20 && allocated(mx, ids, s, input, out, 500) != 0; round++) {
+                // keep warming up
+            }
+            assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences on the caller and worker threads");
+        }
+    }
+
+    /** Reads the counters one thread at a time: the array-returning overload would itself allocate on this thread. */
+    private static long allocated(com.sun.management.ThreadMXBean mx, long[] ids, Session s, float[] input, float[] out, int runs) {
+        long before = 0;
+        for (long id : ids) {
+            before += mx.getThreadAllocatedBytes(id);
+        }
+        for (int i = 0; i < runs; i++) {
+            s.run(input, out);
+        }
+        long after = 0;
+        for (long id : ids) {
+            after += mx.getThreadAllocatedBytes(id);
+        }
+        return after - before;
+    }
+
+    @Test
+    void nchwInputGivesTheSameResultAsNhwc() {
+        float[] nhwc = NetworkEquivalenceTest.image(ARCH.inputLength(), 9);
+        int hw = ARCH.height() * ARCH.width();
+        float[] nchw = new float[nhwc.length];
+        for (int p = 0; p < hw; p++) {
+            for (int c = 0; c < 3; c++) {
+                nchw[c * hw + p] = nhwc[p * 3 + c];
+            }
+        }
+        float[] a = run(MODEL, 1, 1, nhwc), b = new float[1000];
+        try (Session s = MODEL.newSession(1, 1)) {
+            s.run(nchw, 0, Layout.NCHW, b, 0, null);
+        }
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void badInputsAreRejectedWithExpectedAndActual() {
+        try (Session s = MODEL.newSession(2, 1)) {
+            int len = s.inputLength();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.run(new float[len - 1], new float[2000]));
+            assertTrue(e.getMessage().contains(String.valueOf(len)) && e.getMessage().contains(String.valueOf(len - 1)), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> s.run(new float[len], new float[1999]));
+            assertTrue(e.getMessage().contains("2000") && e.getMessage().contains("1999"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> s.run(new float[len], 0, null, new float[2000], 0, null));
+        }
+        assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1, 0));
+    }
+
+    @Test
+    void aSessionUsedFromTwoThreadsAtOnceIsRefused() throws Exception {
+        MobileNetV1 big = new MobileNetV1(1.0, 160, 160, 1000, Padding.SYMMETRIC);
+        Model m = Model.create(big, SeededWeights.generate(big, 1), Backend.REFERENCE);
+        float[] input = new float[big.inputLength()];
+        try (Session s = m.newSession(1, 1)) {
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicReference<Throwable> err = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                started.countDown();
+                try {
+                    s.run(input, new float[1000]); // the reference network: slow enough to overlap
+                } catch (Throwable x) {
+                    err.set(x);
+                }
+            });
+            t.start();
+            started.await();
+            Thread.sleep(200);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.run(input, new float[1000]));
+            assertTrue(e.getMessage().contains("another thread"), e.getMessage());
+            t.join();
+            assertEquals(null, err.get());
+        }
+    }
+
+    @Test
+    void closingASessionStopsItsThreads() throws Exception {
+        Session s = MODEL.newSession(1, 3);
+        s.run(new float[s.inputLength()], new float[1000]);
+        long[] ids = s.workerThreadIds();
+        assertEquals(2, ids.length);
+        s.close();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            for (long id : ids) {
+                assertFalse(t.threadId() == id && t.isAlive(), "worker " + t.getName() + " still alive after close");
+            }
+        }
+        assertThrows(IllegalStateException.class, () -> s.run(new float[s.inputLength()], new float[1000]));
+    }
+}
