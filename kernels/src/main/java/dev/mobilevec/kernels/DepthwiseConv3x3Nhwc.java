@@ -111,18 +111,18 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 int o1 = v1 ? img + (iy + 1) * rowLen : 0;
                 int o2 = v2 ? img + (iy + 2) * rowLen : 0;
                 int outRow = outOff + unit * outW * c;
+                for (int ox = 0; ox < oxLo; ox++) {
+                    border(a0, o0, a1, o1, a2, o2, out, outRow, ox);
+                }
                 for (int ch = 0; ch < c; ch += L) {
                     if (ch + L <= c) {
                         sweep(a0, o0, a1, o1, a2, o2, out, outRow, ch);
                     } else {
                         sweepTail(a0, o0, a1, o1, a2, o2, out, outRow, ch);
                     }
-                    for (int ox = 0; ox < oxLo; ox++) {
-                        border(a0, o0, a1, o1, a2, o2, out, outRow, ch, ox);
-                    }
-                    for (int ox = Math.max(oxHi + 1, oxLo); ox < outW; ox++) {
-                        border(a0, o0, a1, o1, a2, o2, out, outRow, ch, ox);
-                    }
+                }
+                for (int ox = Math.max(oxHi + 1, oxLo); ox < outW; ox++) {
+                    border(a0, o0, a1, o1, a2, o2, out, outRow, ox);
                 }
             }
         }
@@ -181,25 +181,40 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         }
 
         /**
-         * One pixel whose 3x3 window leaves the image at the left or right. Taps are accumulated in
-         * the same order as in the sweep; missing columns are skipped. Rare, so it reloads weights
-         * and always masks.
+         * One pixel whose 3x3 window leaves the image at the left or right, all channels (pixel
+         * outer, channels inner: the setup is paid once per pixel, not once per channel block).
+         * Only the columns inside the image are read, in the same tap order as the sweep, so each
+         * output gets the same FMA chain as a skipped-tap reference would.
          */
-        private void border(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, int ox) {
-            VectorMask<Float> m = Lanes.firstN(c - ch);
+        private void border(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ox) {
             int ix = ox * strideW - padLeft;
-            FloatVector acc = FloatVector.fromArray(S, bias, ch);
-            for (int ky = 0; ky < 3; ky++) {
-                float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
-                int o = ky == 0 ? o0 : ky == 1 ? o1 : o2;
-                for (int kx = 0; kx < 3; kx++) {
-                    int x = ix + kx;
-                    if (x >= 0 && x < inW) {
-                        acc = FloatVector.fromArray(S, a, o + x * c + ch, m).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
+            int kxLo = Math.max(0, -ix), kxHi = Math.min(2, inW - 1 - ix);
+            int q = outRow + ox * c;
+            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            int ch = 0;
+            for (; ch + L <= c; ch += L) {
+                FloatVector acc = FloatVector.fromArray(S, bias, ch);
+                for (int ky = 0; ky < 3; ky++) {
+                    float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
+                    int o = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + ix * c + ch;
+                    for (int kx = kxLo; kx <= kxHi; kx++) {
+                        acc = FloatVector.fromArray(S, a, o + kx * c).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
                     }
                 }
+                acc.max(lo).min(hi).intoArray(out, q + ch);
             }
-            acc.max(act.min()).min(act.max()).intoArray(out, outRow + ox * c + ch, m);
+            if (ch < c) {
+                VectorMask<Float> m = Lanes.firstN(c - ch);
+                FloatVector acc = FloatVector.fromArray(S, bias, ch);
+                for (int ky = 0; ky < 3; ky++) {
+                    float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
+                    int o = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + ix * c + ch;
+                    for (int kx = kxLo; kx <= kxHi; kx++) {
+                        acc = FloatVector.fromArray(S, a, o + kx * c, m).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
+                    }
+                }
+                acc.max(lo).min(hi).intoArray(out, q + ch, m);
+            }
         }
     }
 }
