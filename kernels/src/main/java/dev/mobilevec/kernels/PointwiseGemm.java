@@ -28,6 +28,8 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int KC = 8192 / NR;
     /** Pixels per cache chunk (a multiple of MR): MC x KC input floats stay in L2 across panels. */
     static final int MC = 64;
+    /** Below this many row blocks (e.g. 7x7 layers, FC at small batch), work units also split the panels. */
+    static final int MIN_ROW_UNITS = 32;
 
     public static final PointwiseGemm INSTANCE = new PointwiseGemm();
 
@@ -86,22 +88,45 @@ public final class PointwiseGemm implements Conv2dKernel {
             return act;
         }
 
+        /** 4-pixel row blocks; when there are few of them (deep layers, FC), also split by panel so threads have work. */
         @Override
         public int workUnits(int batch) {
+            int rows = rowBlocks(batch);
+            return rows * columnSplit(rows);
+        }
+
+        private int rowBlocks(int batch) {
             return (Checks.product("pixels", batch, pixelsPerImage) + MR - 1) / MR;
+        }
+
+        private int columnSplit(int rowBlocks) {
+            return rowBlocks < MIN_ROW_UNITS ? panels : 1;
         }
 
         @Override
         public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
             int m = batch * pixelsPerImage;
-            int rowEnd = Math.min(unitTo * MR, m);
-            int fullPanels = n / NR;
-            for (int mc = unitFrom * MR; mc < rowEnd; mc += MC) {
+            int rowBlocks = rowBlocks(batch);
+            if (columnSplit(rowBlocks) > 1) {
+                // Unit u = (row block u / panels, panel u % panels).
+                for (int u = unitFrom; u < unitTo; u++) {
+                    int r0 = u / panels * MR, p = u % panels;
+                    block(in, inOff, out, outOff, r0, Math.min(r0 + MR, m), p, p + 1);
+                }
+                return;
+            }
+            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels);
+        }
+
+        /** Rows [rowStart, rowEnd) x panels [pFrom, pTo), cache-blocked. */
+        private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo) {
+            int fullPanels = Math.min(n / NR, pTo);
+            for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
                 for (int k0 = 0; k0 < k; k0 += KC) {
                     int k1 = Math.min(k0 + KC, k);
-                    for (int p = 0; p < fullPanels; p++) {
+                    for (int p = pFrom; p < fullPanels; p++) {
                         int r = mc;
                         for (; r + MR <= mEnd; r += MR) {
                             tile4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
@@ -110,7 +135,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                             tile1(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                         }
                     }
-                    if (fullPanels < panels) {
+                    if (fullPanels < pTo) {
                         for (int r = mc; r < mEnd; r++) {
                             tile1Partial(in, inOff + r * k, out, outOff + r * n, fullPanels, k0, k1);
                         }

