@@ -67,7 +67,9 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
         Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 7)), 20);
         Gen<Integer> pad = Generate.range(0, 2);
         Gen<Integer> stride = Generate.range(1, 2);
-        Gen<Integer> ch = channels();
+        // Wide layers take the pixel-major path: cover it, its tails and its odd last pixel too.
+        int wide = DepthwiseConv3x3Nhwc.PIXEL_MAJOR_MIN_CHANNELS;
+        Gen<Integer> ch = channels().mix(Generate.pick(List.of(wide, wide + 1, wide + L - 1, wide + 2 * L + 3)), 25);
         Gen<Integer> batch = Generate.range(1, 3);
         Gen<Activation> act = activations();
         Gen<Values> vals = valueMixes();

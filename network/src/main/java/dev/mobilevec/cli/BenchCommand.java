@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", description = "Images per inference. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "30", description = "Warm-up inferences (not measured). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "200", description = "Warm-up inferences (not measured; C2 needs a few hundred to compile every kernel). Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--iterations", defaultValue = "100", description = "Measured inferences. Default: ${DEFAULT-VALUE}.")

@@ -127,6 +127,11 @@ public final class Model {
         return arch.classes();
     }
 
+    /** A session for batches of {@code batch} images on all available processors. */
+    public Session newSession(int batch) {
+        return newSession(batch, Runtime.getRuntime().availableProcessors());
+    }
+
     /** A session for batches of {@code batch} images on {@code threads} threads (the caller's included). */
     public Session newSession(int batch, int threads) {
         return new Session(this, batch, threads);

@@ -80,6 +80,21 @@ class MainTest {
     }
 
     @Test
+    void weightsWrittenByTheCliLoadBackIntoRun(@TempDir Path dir) throws Exception {
+        Path w = dir.resolve("w.safetensors");
+        Result r = cli("weights", "--alpha", "0.25", "--seed", "9", "--output", w.toString());
+        assertEquals(0, r.code(), r.err());
+        Path in = dir.resolve("in.raw"), a = dir.resolve("a.raw"), b = dir.resolve("b.raw");
+        Files.write(in, new byte[4 * 32 * 32 * 3]);
+        assertEquals(0, cli("run", "--weights", w.toString(), "--resolution", "32", "--input", in.toString(), "--output", a.toString()).code());
+        assertEquals(0, cli("run", "--seed", "9", "--alpha", "0.25", "--resolution", "32", "--input", in.toString(), "--output", b.toString()).code());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a), "file weights = seeded weights");
+        Result missing = cli("run", "--weights", dir.resolve("nope.safetensors").toString(), "--input", in.toString(), "--output", a.toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+    }
+
+    @Test
     void benchRunsEndToEndAndChecksAgainstTheReference() {
         Result r = cli("bench", "--alpha", "0.25", "--resolution", "64", "--warmup", "2", "--iterations", "3", "--threads", "2");
         assertEquals(0, r.code(), r.err());

@@ -142,6 +142,30 @@ class SessionTest {
     }
 
     @Test
+    void idleWorkersDoNotBurnCpuBetweenInferences() throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (Session s = MODEL.newSession(1, 3)) {
+            float[] in = new float[s.inputLength()], out = new float[1000];
+            for (int i = 0; i < 20; i++) {
+                s.run(in, out);
+            }
+            long[] ids = s.workerThreadIds();
+            Thread.sleep(50); // past the spin window (0.1 ms): the workers park
+            long before = 0;
+            for (long id : ids) {
+                before += mx.getThreadCpuTime(id);
+            }
+            Thread.sleep(500);
+            long after = 0;
+            for (long id : ids) {
+                after += mx.getThreadCpuTime(id);
+            }
+            // Spinning would cost ~2 x 500 ms of CPU; parked workers cost nothing. Allow 25 ms for wake-ups.
+            assertTrue(after - before < 25_000_000L, "idle workers used " + (after - before) / 1e6 + " ms of CPU in 500 ms");
+        }
+    }
+
+    @Test
     void closingASessionStopsItsThreads() throws Exception {
         Session s = MODEL.newSession(1, 3);
         s.run(new float[s.inputLength()], new float[1000]);
