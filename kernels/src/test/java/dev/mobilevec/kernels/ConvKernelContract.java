@@ -19,7 +19,7 @@ import org.quicktheories.generators.Generate;
  */
 abstract class ConvKernelContract {
 
-    static final int EXAMPLES = Integer.getInteger("mobilevec.examples", 150);
+    static final int EXAMPLES = Integer.getInteger("mobilevec.examples", 400);
 
     abstract Conv2dKernel kernel();
 
@@ -74,6 +74,37 @@ abstract class ConvKernelContract {
     @Test
     void matchesReferenceWithinDerivedBound() {
         qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(this::assertMatchesReference);
+    }
+
+    /**
+     * NaN and infinite inputs propagate exactly as in the reference: the same elements come out NaN,
+     * +Inf or -Inf under every activation (the clamp keeps NaN), and the rest stay within the bound.
+     */
+    @Test
+    void nanAndInfinityPropagateAsInTheReference() {
+        Gen<Long> poison = Generate.longRange(0, 1L << 40);
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), poison).checkAssert((c, p) -> {
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            SplittableRandom r = new SplittableRandom(p);
+            int bad = 1 + r.nextInt(3);
+            for (int i = 0; i < bad; i++) {
+                in[r.nextInt(in.length)] = switch (r.nextInt(3)) {
+                    case 0 -> Float.NaN;
+                    case 1 -> Float.POSITIVE_INFINITY;
+                    default -> Float.NEGATIVE_INFINITY;
+                };
+            }
+            float[] expected = reference(c, in, w, b, c.act());
+            float[] actual = fast(c, in, w, b);
+            for (int i = 0; i < expected.length; i++) {
+                float e = expected[i], a = actual[i];
+                if (Float.isNaN(e) || Float.isInfinite(e) || Float.isNaN(a) || Float.isInfinite(a)) {
+                    assertEquals(Float.floatToIntBits(e), Float.floatToIntBits(a),
+                            "element " + i + " " + where(c.spec(), i) + ": expected " + e + ", actual " + a + " for " + c);
+                }
+            }
+            Bounds.assertWithin(expected, actual, bound(c, in, w, b), i -> where(c.spec(), i) + " of " + c);
+        });
     }
 
     @Test
