@@ -41,31 +41,19 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation);
     }
 
-    private static final class Prepared implements PreparedConv {
-        private final ConvSpec spec;
-        private final Activation act;
-        private final int cin, cout, coutPad, inW, inH, outW, outH, strideW, strideH, padLeft, padTop, oxLo, oxHi;
+    private static final class Prepared extends Window3x3Conv {
+        private final int cin, cout, coutPad;
         /** [tap][ci][coutPad] */
         private final float[] w;
         private final float[] bias;
-        private final float[] zeroRow;
         /** Input offset of tap t = (ky*3 + kx)*cin + ci relative to a pixel's window corner. */
         private final int[] tapOff;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
-            this.spec = s;
-            this.act = act;
+            super(s, act);
             cin = s.inC();
             cout = s.outC();
             coutPad = (cout + NB - 1) / NB * NB;
-            inW = s.inW();
-            inH = s.inH();
-            outW = s.outW();
-            outH = s.outH();
-            strideW = s.strideW();
-            strideH = s.strideH();
-            padLeft = s.padLeft();
-            padTop = s.padTop();
             w = new float[Checks.product("packed conv3x3 weights", 9, cin, coutPad)];
             for (int co = 0; co < cout; co++) {
                 for (int tap = 0; tap < 9; tap++) {
@@ -76,46 +64,24 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             }
             bias = new float[coutPad];
             System.arraycopy(b, 0, bias, 0, cout);
-            zeroRow = new float[Checks.product("conv3x3 zero row", inW, cin)];
             tapOff = new int[9 * cin];
             for (int t = 0; t < tapOff.length; t++) {
                 int ky = t / (3 * cin), kx = (t / cin) % 3, ci = t % cin;
                 tapOff[t] = (ky * inW + kx) * cin + ci;
             }
-            oxLo = Math.min((padLeft + strideW - 1) / strideW, outW);
-            oxHi = Math.min(Math.floorDiv(inW - 3 + padLeft, strideW), outW - 1);
-        }
-
-        @Override
-        public ConvSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public Activation activation() {
-            return act;
-        }
-
-        @Override
-        public int workUnits(int batch) {
-            return batch * outH;
         }
 
         @Override
         public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
-            int rowLen = inW * cin;
             for (int unit = unitFrom; unit < unitTo; unit++) {
                 int n = unit / outH, oy = unit % outH;
                 int iy = oy * strideH - padTop;
                 int img = inOff + n * inH * rowLen;
-                boolean v0 = iy >= 0 && iy < inH, v1 = iy + 1 >= 0 && iy + 1 < inH, v2 = iy + 2 < inH;
-                float[] a0 = v0 ? in : zeroRow, a1 = v1 ? in : zeroRow, a2 = v2 ? in : zeroRow;
-                int o0 = v0 ? img + iy * rowLen : 0;
-                int o1 = v1 ? img + (iy + 1) * rowLen : 0;
-                int o2 = v2 ? img + (iy + 2) * rowLen : 0;
+                float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2);
+                int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2);
                 int outRow = outOff + unit * outW * cout;
-                boolean rowsInside = v0 && v1 && v2;
+                boolean rowsInside = iy >= 0 && iy + 2 < inH;
                 for (int cb = 0; cb < cout; cb += NB) {
                     int ox = 0;
                     for (; ox < oxLo; ox++) {

@@ -51,31 +51,17 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation);
     }
 
-    private static final class Prepared implements PreparedConv {
-        private final ConvSpec spec;
-        private final Activation act;
-        private final int c, cPad, inW, inH, outW, outH, strideW, strideH, padLeft, padTop;
+    private static final class Prepared extends Window3x3Conv {
+        private final int c, cPad;
         /** Tap-major weights [9][cPad], zero-padded so weight loads never need a mask. */
         private final float[] w;
         private final float[] bias;
-        private final float[] zeroRow;
-        /** Output columns whose three input columns are all inside the image. */
-        private final int oxLo, oxHi;
         private final boolean pixelMajor;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
-            this.spec = s;
-            this.act = act;
+            super(s, act);
             c = s.inC();
             cPad = Lanes.roundUp(c);
-            inW = s.inW();
-            inH = s.inH();
-            outW = s.outW();
-            outH = s.outH();
-            strideW = s.strideW();
-            strideH = s.strideH();
-            padLeft = s.padLeft();
-            padTop = s.padTop();
             w = new float[9 * cPad];
             for (int ch = 0; ch < c; ch++) {
                 for (int tap = 0; tap < 9; tap++) {
@@ -84,43 +70,18 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             }
             bias = new float[cPad];
             System.arraycopy(b, 0, bias, 0, c);
-            zeroRow = new float[Checks.product("depthwise zero row", inW, c)];
-            // ox*strideW - padLeft >= 0  and  ox*strideW - padLeft + 2 <= inW - 1
-            int lo = (padLeft + strideW - 1) / strideW;
-            int hi = Math.floorDiv(inW - 3 + padLeft, strideW);
-            oxLo = Math.min(lo, outW);
             pixelMajor = c >= PIXEL_MAJOR_MIN_CHANNELS;
-            oxHi = Math.min(hi, outW - 1);
-        }
-
-        @Override
-        public ConvSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public Activation activation() {
-            return act;
-        }
-
-        @Override
-        public int workUnits(int batch) {
-            return batch * outH;
         }
 
         @Override
         public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
-            int rowLen = inW * c;
             for (int unit = unitFrom; unit < unitTo; unit++) {
                 int n = unit / outH, oy = unit % outH;
                 int iy = oy * strideH - padTop;
                 int img = inOff + n * inH * rowLen;
-                boolean v0 = iy >= 0 && iy < inH, v1 = iy + 1 >= 0 && iy + 1 < inH, v2 = iy + 2 < inH;
-                float[] a0 = v0 ? in : zeroRow, a1 = v1 ? in : zeroRow, a2 = v2 ? in : zeroRow;
-                int o0 = v0 ? img + iy * rowLen : 0;
-                int o1 = v1 ? img + (iy + 1) * rowLen : 0;
-                int o2 = v2 ? img + (iy + 2) * rowLen : 0;
+                float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2);
+                int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2);
                 int outRow = outOff + unit * outW * c;
                 for (int ox = 0; ox < oxLo; ox++) {
                     border(a0, o0, a1, o1, a2, o2, out, outRow, ox);
@@ -269,19 +230,8 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             int kxLo = Math.max(0, -ix), kxHi = Math.min(2, inW - 1 - ix);
             int q = outRow + ox * c;
             FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int ch = 0;
-            for (; ch + L <= c; ch += L) {
-                FloatVector acc = FloatVector.fromArray(S, bias, ch);
-                for (int ky = 0; ky < 3; ky++) {
-                    float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
-                    int o = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + ix * c + ch;
-                    for (int kx = kxLo; kx <= kxHi; kx++) {
-                        acc = FloatVector.fromArray(S, a, o + kx * c).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
-                    }
-                }
-                acc.max(lo).min(hi).intoArray(out, q + ch);
-            }
-            if (ch < c) {
+            // Masked throughout: border pixels are at most 4 per row, so one code path beats a second copy.
+            for (int ch = 0; ch < c; ch += L) {
                 VectorMask<Float> m = Lanes.firstN(c - ch);
                 FloatVector acc = FloatVector.fromArray(S, bias, ch);
                 for (int ky = 0; ky < 3; ky++) {

@@ -52,17 +52,14 @@ public final class PointwiseGemm implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation);
     }
 
-    private static final class Prepared implements PreparedConv {
-        private final ConvSpec spec;
-        private final Activation act;
+    private static final class Prepared extends BasePreparedConv {
         private final int k, n, panels, pixelsPerImage;
         /** [panel][k][NR] */
         private final float[] packed;
         private final float[] bias;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
-            this.spec = s;
-            this.act = act;
+            super(s, act);
             k = s.inC();
             n = s.outC();
             panels = (n + NR - 1) / NR;
@@ -76,16 +73,6 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             bias = new float[panels * NR];
             System.arraycopy(b, 0, bias, 0, n);
-        }
-
-        @Override
-        public ConvSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public Activation activation() {
-            return act;
         }
 
         /** 4-pixel row blocks; when there are few of them (deep layers, FC), also split by panel so threads have work. */
