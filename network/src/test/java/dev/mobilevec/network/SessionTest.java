@@ -166,6 +166,53 @@ class SessionTest {
     }
 
     @Test
+    void oneModelSharedBySessionsOnManyThreadsGivesSingleThreadedResults() throws Exception {
+        int threads = 16, runs = 25;
+        float[][] inputs = new float[threads][];
+        float[][] expected = new float[threads][];
+        for (int t = 0; t < threads; t++) {
+            inputs[t] = NetworkEquivalenceTest.image(ARCH.inputLength(), 100 + t);
+            expected[t] = run(MODEL, 1, 1, inputs[t]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    float[] out = new float[1000];
+                    try (Session s = MODEL.newSession(1, 1 + id % 2)) {
+                        for (int i = 0; i < runs; i++) {
+                            // Alternate inputs so a session that leaked state between runs would show it.
+                            int which = (id + i) % threads;
+                            s.run(inputs[which], out);
+                            if (!Arrays.equals(expected[which], out)) {
+                                return "thread " + id + " run " + i + " differs for input " + which;
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : results) {
+                assertEquals(null, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void hugeInputsAreRejectedBeforeAnythingIsAllocated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MobileNetV1(1.0, 50000, 50000, 1000, Padding.SYMMETRIC).layers());
+        assertTrue(e.getMessage().contains("int range"), e.getMessage());
+        // 1,000,000 images of 32x32: the activation arena would need 1.6e10 floats.
+        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1_000_000, 1).close());
+        assertTrue(e.getMessage().contains("int range"), e.getMessage());
+    }
+
+    @Test
     void closingASessionStopsItsThreads() throws Exception {
         Session s = MODEL.newSession(1, 3);
         s.run(new float[s.inputLength()], new float[1000]);
