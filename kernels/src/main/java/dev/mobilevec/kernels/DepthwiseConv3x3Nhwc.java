@@ -168,9 +168,21 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 }
             }
             if (ox == oxHi) {
-                // The odd last pixel: the channel-major code handles one pixel per block just as well.
+                // The odd last pixel, still pixel-major (one weight load per FMA).
+                int p = (ox * strideW - padLeft) * cc;
+                int q = outRow + ox * cc;
                 for (int ch = 0; ch < full; ch += L) {
-                    sweepRange(a0, o0, a1, o1, a2, o2, out, outRow, ch, ox, ox);
+                    int i = p + ch;
+                    FloatVector x = FloatVector.fromArray(S, a0, o0 + i).fma(FloatVector.fromArray(S, w, ch), FloatVector.fromArray(S, bias, ch));
+                    x = FloatVector.fromArray(S, a0, o0 + i + cc).fma(FloatVector.fromArray(S, w, cp + ch), x);
+                    x = FloatVector.fromArray(S, a0, o0 + i + 2 * cc).fma(FloatVector.fromArray(S, w, 2 * cp + ch), x);
+                    x = FloatVector.fromArray(S, a1, o1 + i).fma(FloatVector.fromArray(S, w, 3 * cp + ch), x);
+                    x = FloatVector.fromArray(S, a1, o1 + i + cc).fma(FloatVector.fromArray(S, w, 4 * cp + ch), x);
+                    x = FloatVector.fromArray(S, a1, o1 + i + 2 * cc).fma(FloatVector.fromArray(S, w, 5 * cp + ch), x);
+                    x = FloatVector.fromArray(S, a2, o2 + i).fma(FloatVector.fromArray(S, w, 6 * cp + ch), x);
+                    x = FloatVector.fromArray(S, a2, o2 + i + cc).fma(FloatVector.fromArray(S, w, 7 * cp + ch), x);
+                    x = FloatVector.fromArray(S, a2, o2 + i + 2 * cc).fma(FloatVector.fromArray(S, w, 8 * cp + ch), x);
+                    x.max(lo).min(hi).intoArray(out, q + ch);
                 }
             }
         }
@@ -222,11 +234,6 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
         /** Interior pixels of one full channel block. */
         private void sweep(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
-            sweepRange(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxLo, oxHi);
-        }
-
-        /** Pixels [from, to] (all interior) of one full channel block, its weights held in registers. */
-        private void sweepRange(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, int from, int to) {
             final int cp = cPad, cc = c, step = strideW * cc;
             FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
                     w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
@@ -235,9 +242,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int p = (from * strideW - padLeft) * cc + ch;
-            int q = outRow + from * cc + ch;
-            for (int ox = from; ox <= to; ox++, p += step, q += cc) {
+            int p = (oxLo * strideW - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            for (int ox = oxLo; ox <= oxHi; ox++, p += step, q += cc) {
                 FloatVector acc = FloatVector.fromArray(S, a0, o0 + p).fma(w00, b);
                 acc = FloatVector.fromArray(S, a0, o0 + p + cc).fma(w01, acc);
                 acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc).fma(w02, acc);
@@ -289,13 +296,28 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             int kxLo = Math.max(0, -ix), kxHi = Math.min(2, inW - 1 - ix);
             int q = outRow + ox * c;
             FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            // Masked throughout: border pixels are at most 4 per row, so one code path beats a second copy.
-            for (int ch = 0; ch < c; ch += L) {
+            int r0 = o0 + ix * c, r1 = o1 + ix * c, r2 = o2 + ix * c;
+            int ch = 0;
+            // Full blocks unmasked: on 7x7 layers two of every seven pixels come through here.
+            for (; ch + L <= c; ch += L) {
+                FloatVector acc = FloatVector.fromArray(S, bias, ch);
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, kx * cPad + ch), acc);
+                }
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, (3 + kx) * cPad + ch), acc);
+                }
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, (6 + kx) * cPad + ch), acc);
+                }
+                acc.max(lo).min(hi).intoArray(out, q + ch);
+            }
+            if (ch < c) {
                 VectorMask<Float> m = Lanes.firstN(c - ch);
                 FloatVector acc = FloatVector.fromArray(S, bias, ch);
                 for (int ky = 0; ky < 3; ky++) {
                     float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
-                    int o = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + ix * c + ch;
+                    int o = (ky == 0 ? r0 : ky == 1 ? r1 : r2) + ch;
                     for (int kx = kxLo; kx <= kxHi; kx++) {
                         acc = FloatVector.fromArray(S, a, o + kx * c, m).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
                     }
