@@ -7,10 +7,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Depthwise 3x3 convolution, NHWC, stride 1 or 2, padding 0..2 per side, bias and clamp fused.
  *
- * <p>Loop order per output row: channel block (one vector) outer, pixels inner, so the nine weight
- * vectors and the bias of a block stay in registers (11 of 16/32) while the kernel sweeps the row.
- * From 256 channels on, that sweep strides through memory 1-4 KB at a time and thrashes a few L1
- * sets, so wide layers run pixel-major instead, two pixels per weight load.
+ * <p>Loop order per output row: channel block outer, pixels inner, so the nine weight vectors and
+ * the bias of a block stay in registers (11 of 16/32; two blocks, 20 + 4, with 512-bit vectors)
+ * while the kernel sweeps the row. From 256 channels on, that sweep strides through memory 1-4 KB at
+ * a time and thrashes a few L1 sets, so wide layers run pixel-major instead, two pixels per weight
+ * load. At 1024 channels even one 3x3 window is nine lines 4 KB apart, all in one set of an 8-way
+ * 32 KB L1: that layer (7x7x1024) stays slow, ~13 % of peak.
  * Out-of-range input rows are read from a zero row instead of being branched on; since weights are
  * finite (checked at prepare), a zero input contributes exactly nothing, as a skipped tap would.
  * Only the at most two border pixels at each end of a row check their columns. A channel tail
