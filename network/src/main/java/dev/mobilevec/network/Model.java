@@ -34,7 +34,13 @@ public final class Model {
 
     /** Checks every tensor's name and shape against the layer table, folds batch norm and packs weights. */
     public static Model create(MobileNetV1 arch, WeightSet weights, Backend backend) {
-        double eps = Double.parseDouble(weights.metadata().getOrDefault("bn_eps", String.valueOf(DEFAULT_BN_EPS)));
+        String epsText = weights.metadata().getOrDefault("bn_eps", String.valueOf(DEFAULT_BN_EPS));
+        double eps;
+        try {
+            eps = Double.parseDouble(epsText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("metadata bn_eps '" + epsText + "' is not a number", e);
+        }
         List<LayerDef> layers = arch.layers();
         PreparedConv[] convs = new PreparedConv[layers.size()];
         float[][] folded = new float[layers.size()][], foldedBias = new float[layers.size()][];
