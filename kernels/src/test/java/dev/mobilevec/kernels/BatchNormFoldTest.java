@@ -48,6 +48,10 @@ class BatchNormFoldTest {
     void rejectsMismatchedOrInvalidStatistics() {
         float[] w = new float[12], one = new float[3], two = new float[2];
         assertRejected("gamma must have 3 floats, got 2", () -> BatchNormFold.fold(w, null, 3, two, one, one, one, 1e-5));
+        assertRejected("beta must have 3 floats, got 2", () -> BatchNormFold.fold(w, null, 3, one, two, one, one, 1e-5));
+        assertRejected("running mean must have 3 floats, got 2", () -> BatchNormFold.fold(w, null, 3, one, one, two, one, 1e-5));
+        assertRejected("running var must have 3 floats, got 2", () -> BatchNormFold.fold(w, null, 3, one, one, one, two, 1e-5));
+        assertRejected("bias must have 3 floats, got 2", () -> BatchNormFold.fold(w, two, 3, one, one, one, one, 1e-5));
         assertRejected("var + eps", () -> BatchNormFold.fold(w, null, 3, one, one, one, new float[] {1, -2, 1}, 1e-5));
         assertRejected("whole number", () -> BatchNormFold.fold(new float[13], null, 3, one, one, one, one, 1e-5));
         assertRejected("epsilon", () -> BatchNormFold.fold(w, null, 3, one, one, one, one, Double.NaN));

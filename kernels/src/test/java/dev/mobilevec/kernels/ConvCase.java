@@ -69,7 +69,9 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
         Gen<Integer> stride = Generate.range(1, 2);
         // Wide layers take the pixel-major path: cover it, its tails and its odd last pixel too.
         int wide = DepthwiseConv3x3Nhwc.PIXEL_MAJOR_MIN_CHANNELS;
-        Gen<Integer> ch = channels().mix(Generate.pick(List.of(wide, wide + 1, wide + L - 1, wide + 2 * L + 3)), 25);
+        // Also several channel pairs below it (sweepPair's second pair and beyond; found missing by PIT).
+        Gen<Integer> ch = channels()
+                .mix(Generate.pick(List.of(wide, wide + 1, wide + L - 1, wide + 2 * L + 3, 4 * L, 4 * L + 3, 6 * L + 1, wide - 1)), 30);
         Gen<Integer> batch = Generate.range(1, 3);
         Gen<Activation> act = activations();
         Gen<Values> vals = valueMixes();

@@ -242,6 +242,14 @@ abstract class ConvKernelContract {
         assertRejected("stride", () -> ConvSpec.full(8, 8, 3, 8, 3, 0, 1, 1, 1, 1));
         assertRejected("smaller than", () -> ConvSpec.full(1, 1, 3, 8, 3, 1, 0, 0, 0, 0));
         assertRejected("int range", () -> ConvSpec.pointwise(50000, 50000, 64, 64));
+        // Just below the int limit is fine, just above is not.
+        ConvSpec.pointwise(1, 2, 1_073_741_823, 1);
+        assertRejected("int range", () -> ConvSpec.pointwise(1, 2, 1_073_741_824, 1));
+        assertEquals(2_147_483_646, Checks.product("p", 2, 1_073_741_823));
+        assertEquals(2_147_395_600, Checks.product("p", 46_340, 46_340));
+        assertRejected("int range", () -> Checks.product("p", 46_341, 46_341));
+        assertEquals(2_147_483_646, Checks.product("p", 1, 2, 1, 1_073_741_823));
+        assertRejected("int range", () -> Checks.product("p", 2, 2, 2, 268_435_456));
         ConvSpec other = ConvSpec.full(8, 8, 4, 8, 5, 1, 2, 2, 2, 2);
         if (!kernel().supports(other)) {
             assertRejected(other.toString(), () -> kernel().prepare(other, new float[other.weightLength()], null, Activation.NONE));

@@ -109,7 +109,11 @@ class TensorOpsTest {
             assertRejected("channels", () -> ops.globalAveragePool(1, 4, 4, 0, new float[48], 0, new float[3], 0));
             assertRejected("softmax output", () -> ops.softmax(2, 10, new float[20], 0, new float[19], 0));
             assertRejected("row length", () -> ops.softmax(2, 0, new float[20], 0, new float[20], 0));
+            assertRejected("add input a", () -> ops.add(10, new float[9], 0, new float[10], 0, new float[10], 0, Activation.NONE));
             assertRejected("add input b", () -> ops.add(10, new float[10], 0, new float[10], 1, new float[10], 0, Activation.NONE));
+            assertRejected("add output", () -> ops.add(10, new float[10], 0, new float[10], 0, new float[10], 1, Activation.NONE));
+            assertRejected("pool output", () -> ops.globalAveragePool(1, 4, 4, 3, new float[48], 0, new float[2], 0));
+            assertRejected("softmax input", () -> ops.softmax(2, 10, new float[19], 0, new float[20], 0));
             assertRejected("activation", () -> ops.add(10, new float[10], 0, new float[10], 0, new float[10], 0, null));
         }
     }
