@@ -21,6 +21,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
     public static final Conv3x3Nhwc INSTANCE = new Conv3x3Nhwc();
 
+    private Conv3x3Nhwc() {}
+
     @Override
     public String name() {
         return "conv3x3-nhwc";

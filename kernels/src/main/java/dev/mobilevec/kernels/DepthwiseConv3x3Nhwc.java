@@ -41,6 +41,8 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
     public static final DepthwiseConv3x3Nhwc INSTANCE = new DepthwiseConv3x3Nhwc();
 
+    private DepthwiseConv3x3Nhwc() {}
+
     @Override
     public String name() {
         return "depthwise3x3-nhwc";

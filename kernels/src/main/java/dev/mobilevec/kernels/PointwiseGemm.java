@@ -33,6 +33,8 @@ public final class PointwiseGemm implements Conv2dKernel {
 
     public static final PointwiseGemm INSTANCE = new PointwiseGemm();
 
+    private PointwiseGemm() {}
+
     @Override
     public String name() {
         return "pointwise-gemm";

@@ -10,6 +10,8 @@ public final class ReferenceConv2d implements Conv2dKernel {
 
     public static final ReferenceConv2d INSTANCE = new ReferenceConv2d();
 
+    private ReferenceConv2d() {}
+
     @Override
     public String name() {
         return "reference";

@@ -5,6 +5,8 @@ public final class ReferenceTensorOps implements TensorOps {
 
     public static final ReferenceTensorOps INSTANCE = new ReferenceTensorOps();
 
+    private ReferenceTensorOps() {}
+
     @Override
     public String name() {
         return "reference";

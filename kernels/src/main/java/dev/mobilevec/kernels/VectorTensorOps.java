@@ -13,6 +13,8 @@ public final class VectorTensorOps implements TensorOps {
 
     public static final VectorTensorOps INSTANCE = new VectorTensorOps();
 
+    private VectorTensorOps() {}
+
     @Override
     public String name() {
         return "vector";
