@@ -101,8 +101,11 @@ final class BenchCommand implements Callable<Integer> {
         long flops = layers.stream().mapToLong(LayerDef::flops).sum() * batch;
         out.printf(Locale.ROOT, "%nlatency per batch of %d: median %.3f ms, p90 %.3f ms, p99 %.3f ms, min %.3f ms%n", batch, median,
                 pct(sorted, 90) / 1e6, pct(sorted, 99) / 1e6, sorted[0] / 1e6);
+        double peak = FmaPeak.measure();
         out.printf(Locale.ROOT, "throughput: %.1f images/s, %.1f GFLOPS (%.1f MFLOP per image)%n", batch / median * 1e3,
                 flops / median / 1e6, flops / 1e6 / batch);
+        out.printf(Locale.ROOT, "FMA peak of one core, measured now: %.1f GFLOPS; the median inference ran at %.0f %% of %d x that%n",
+                peak, 100 * flops / median / 1e6 / (peak * t), t);
 
         if (!noCheck) {
             out.println("checking against the reference kernels (scalar, double accumulation)...");

@@ -100,6 +100,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("latency per batch of 1: median"), r.out());
         assertTrue(r.out().contains("top-5 classes identical"), r.out());
+        assertTrue(r.out().contains("FMA peak of one core, measured now"), r.out());
         assertTrue(r.out().contains("block13.pw"), r.out());
     }
 }
