@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Weights are packed once into panels of NR = 4 vectors of output channels, k-major, zero-padded
  * to a whole panel. The micro-kernel keeps a 4-pixel x 4-vector tile of C in 16 named accumulators
  * (plus 4 B vectors and 1 broadcast: 21 of AVX-512's 32 registers), broadcasting one input scalar
- * per row and k. K is blocked so that a panel's KC x NR slice (32 KB) stays in L1 while the tiles
- * of a pixel chunk stream past it; partial sums go through the output array between K blocks,
+ * per row and k. K is blocked (KC x NR = 256 KB, an L2-sized panel slice) for very deep inputs;
+ * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
  * tiling or thread split, so results are bitwise reproducible.
  */
@@ -24,8 +24,13 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int MR = 4;
     /** Output channels per panel. */
     static final int NR = 4 * L;
-    /** K-block length: KC x NR floats = 32 KB, about two thirds of a 48 KB L1. */
-    static final int KC = 8192 / NR;
+    /**
+     * K-block length: KC x NR floats = 256 KB, a quarter of a 1 MB L2 (so MobileNet's K <= 1024 is
+     * one block at 512 bits). Measured with LayerBenchmark (us, block5.pw / block7.pw / block13.pw):
+     * 16 KB blocks 1054 / 1061 / 1122, 32 KB (L1-sized) 975 / 979 / 1030, 64 KB 945 / 941 / 976,
+     * 256 KB 931 / 910 / 940: streaming a panel from L2 costs less than the partial-sum round trips.
+     */
+    static final int KC = 65536 / NR;
     /** Pixels per cache chunk (a multiple of MR): MC x KC input floats stay in L2 across panels. */
     static final int MC = 64;
     /** Below this many row blocks (e.g. 7x7 layers, FC at small batch), work units also split the panels. */
