@@ -19,7 +19,7 @@ import org.quicktheories.generators.Generate;
  */
 abstract class ConvKernelContract {
 
-    static final int EXAMPLES = Integer.getInteger("mobilevec.examples", 400);
+    static final int EXAMPLES = Integer.getInteger("mobilevec.examples", 1000);
 
     abstract Conv2dKernel kernel();
 

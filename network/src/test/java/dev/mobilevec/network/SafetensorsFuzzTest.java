@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  * the model is run once on a small input; whether its weights still make a meaningful network is
  * not asked (a flipped exponent bit is a different, valid model).
  *
- * <p>-Dmobilevec.fuzzCases=N (default 2000) sets the number of random cases.
+ * <p>-Dmobilevec.fuzzCases=N (default 5000) sets the number of random cases.
  */
 class SafetensorsFuzzTest {
     static final MobileNetV1 ARCH = new MobileNetV1(0.25, 32, 32, 10, Padding.SYMMETRIC);
-    static final int CASES = Integer.getInteger("mobilevec.fuzzCases", 2000);
+    static final int CASES = Integer.getInteger("mobilevec.fuzzCases", 5000);
 
     static byte[] valid() throws Exception {
         java.nio.file.Path f = java.nio.file.Files.createTempFile("fuzz", ".safetensors");
