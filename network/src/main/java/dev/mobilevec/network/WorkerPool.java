@@ -102,9 +102,10 @@ final class WorkerPool implements AutoCloseable {
                     LockSupport.park(this);
                 }
             }
-            if (closed) {
-                return;
+            if (epoch == seen) {
+                return; // closed, and no job left to finish
             }
+            // A job published before close() still runs, so its caller is never left waiting.
             seen = epoch;
             try {
                 job.run(part, parts);

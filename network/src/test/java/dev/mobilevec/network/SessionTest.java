@@ -213,6 +213,27 @@ class SessionTest {
     }
 
     @Test
+    void closingASessionWhileItRunsEndsTheRunWithAnErrorNotAHang() throws Exception {
+        MobileNetV1 big = MobileNetV1.standard(1.0, 224);
+        Model m = Model.create(big, SeededWeights.generate(big, 1), Backend.REFERENCE);
+        Session s = m.newSession(1, 2);
+        AtomicReference<Throwable> err = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                s.run(new float[s.inputLength()], new float[1000]);
+            } catch (Throwable x) {
+                err.set(x);
+            }
+        });
+        t.start();
+        Thread.sleep(200); // the reference network at 224 takes seconds: close lands mid-inference
+        s.close();
+        t.join(60_000);
+        assertFalse(t.isAlive(), "the inference hung after close()");
+        assertTrue(err.get() instanceof IllegalStateException, "expected the closed-session error, got " + err.get());
+    }
+
+    @Test
     void closingASessionStopsItsThreads() throws Exception {
         Session s = MODEL.newSession(1, 3);
         s.run(new float[s.inputLength()], new float[1000]);
