@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * latency percentiles and the heap in use after a GC; the heap must not grow.
  */
 @Tag("soak")
-class SoakTest {
+class SoakRun {
 
     @Test
     void inferenceForMinutesKeepsLatencyAndHeapFlat() {
