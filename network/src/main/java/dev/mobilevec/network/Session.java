@@ -23,18 +23,36 @@ public final class Session implements AutoCloseable {
     private final WorkerPool pool;
     private final WorkerPool.Job[] jobs;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** More threads than this is a mistake, not a configuration. */
+    static final int MAX_THREADS = 1024;
 
     Session(Model model, int batch, int threads) {
         this.model = model;
         this.batch = Checks.positive("batch", batch);
-        Checks.positive("threads", threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
+        }
         this.layers = model.layers().toArray(new LayerDef[0]);
         int max = model.arch().inputLength();
         for (LayerDef l : layers) {
             max = Math.max(max, l.outputLength());
         }
         int size = Checks.product("activation buffer (batch x largest layer)", batch, max);
-        float[] a = new float[size], b = new float[size];
+        long bytes = 2L * 4 * size;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 2) {
+            throw new IllegalArgumentException("a session for batch " + batch + " of " + model.arch() + " needs "
+                    + (bytes >> 20) + " MB of activation buffers (2 x batch x largest layer x 4 bytes); the heap is "
+                    + (heap >> 20) + " MB (-Xmx): use a smaller batch or a larger heap");
+        }
+        float[] a, b;
+        try {
+            a = new float[size];
+            b = new float[size];
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
+                    + batch + "; the heap is " + (heap >> 20) + " MB", e);
+        }
         first = a;
         bufferOf = new float[layers.length][];
         inputOf = new float[layers.length][];

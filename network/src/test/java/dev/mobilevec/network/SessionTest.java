@@ -210,6 +210,13 @@ class SessionTest {
         // 1,000,000 images of 32x32: the activation arena would need 1.6e10 floats.
         e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1_000_000, 1).close());
         assertTrue(e.getMessage().contains("int range"), e.getMessage());
+        // Fits in an int but not in this heap: refused with the sizes, not an OutOfMemoryError.
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        int batch = (int) Math.min(Integer.MAX_VALUE / 24576, (heapMb << 20) / (2L * 4 * 24576) + 1);
+        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(batch, 1).close());
+        assertTrue(e.getMessage().contains("MB of activation buffers") && e.getMessage().contains(heapMb + " MB"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1, 5000));
+        assertEquals("threads must be in [1, 1024], got 5000", e.getMessage());
     }
 
     @Test
