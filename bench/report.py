@@ -44,12 +44,10 @@ def main():
             layers[name] = dict(type=m.group(2), cin=int(m.group(5)), flops=2e6 * float(m.group(9)),
                                 stride=2 if oh < ih else 1, shape=f"{m.group(3)}x{m.group(4)}x{m.group(5)} -> {m.group(6)}x{m.group(7)}x{m.group(8)}")
 
-    peak = None
+    peak = None  # vector FMAs per microsecond; turned into GFLOPS once the lane count is known
     for r in results:
         if r["benchmark"].endswith("FmaPeakBenchmark.fma12"):
-            lanes = int(r.get("params", {}).get("lanes", 0) or 0) or None
-            ops_per_us = r["primaryMetric"]["score"]
-            peak = ops_per_us  # vector FMAs per microsecond; converted below once lanes are known
+            peak = r["primaryMetric"]["score"]
     lanes = None
     for r in results:
         for arg in r.get("jvmArgs", []):
