@@ -96,6 +96,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                         pixel(a0, o0, a1, o1, a2, o2, out, outRow, cb, ox);
                     }
                 }
+                VectorActivation.apply(act, out, outRow, 1, 0, outW * cout);
             }
         }
 

@@ -121,6 +121,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 for (int ox = Math.max(oxHi + 1, oxLo); ox < outW; ox++) {
                     border(a0, o0, a1, o1, a2, o2, out, outRow, ox);
                 }
+                VectorActivation.apply(act, out, outRow, 1, 0, outW * c);
             }
         }
 

@@ -135,6 +135,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                         }
                     }
                 }
+                // Gated activations over the block just finished (MC rows, at most 256 KB: in L2).
+                int colFrom = pFrom * NR, colTo = Math.min(pTo * NR, n);
+                VectorActivation.apply(act, out, outOff + mc * n + colFrom, mEnd - mc, n, colTo - colFrom);
             }
         }
 

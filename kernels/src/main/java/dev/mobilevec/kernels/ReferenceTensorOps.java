@@ -53,4 +53,17 @@ public final class ReferenceTensorOps implements TensorOps {
             out[outOff + i] = act.apply((float) ((double) a[aOff + i] + b[bOff + i]));
         }
     }
+
+    @Override
+    public void scaleChannels(int batch, int pixels, int c, float[] in, int inOff, float[] scale, int scaleOff, float[] out, int outOff) {
+        TensorOps.checkScale(batch, pixels, c, in, inOff, scale, scaleOff, out, outOff);
+        for (int n = 0; n < batch; n++) {
+            for (int p = 0; p < pixels; p++) {
+                int base = (n * pixels + p) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    out[outOff + base + ch] = in[inOff + base + ch] * scale[scaleOff + n * c + ch];
+                }
+            }
+        }
+    }
 }

@@ -17,6 +17,22 @@ public interface TensorOps {
     /** out = act(a + b), elementwise over {@code length} values (the residual add of MobileNetV2). */
     void add(int length, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, Activation act);
 
+    /**
+     * out[n][p][c] = in[n][p][c] * scale[n][c] over {@code pixels} pixels per image: the channel
+     * scaling that ends a squeeze-excitation block. May run in place (out == in, same offset).
+     */
+    void scaleChannels(int batch, int pixels, int c, float[] in, int inOff, float[] scale, int scaleOff, float[] out, int outOff);
+
+    static void checkScale(int batch, int pixels, int c, float[] in, int inOff, float[] scale, int scaleOff, float[] out, int outOff) {
+        Checks.positive("batch", batch);
+        Checks.positive("pixels", pixels);
+        Checks.positive("channels", c);
+        int len = Checks.product("scaled tensor (N x pixels x C)", batch, pixels, c);
+        Checks.region("scale input (N x pixels x C)", in, inOff, len);
+        Checks.region("scale factors (N x C)", scale, scaleOff, Checks.product("scale factors", batch, c));
+        Checks.region("scale output (N x pixels x C)", out, outOff, len);
+    }
+
     static void checkPool(int batch, int h, int w, int c, float[] in, int inOff, float[] out, int outOff) {
         Checks.positive("batch", batch);
         Checks.positive("height", h);

@@ -77,6 +77,22 @@ public final class VectorTensorOps implements TensorOps {
         if (i < length) {
             VectorMask<Float> m = Lanes.firstN(length - i);
             FloatVector.fromArray(S, a, aOff + i, m).add(FloatVector.fromArray(S, b, bOff + i, m)).max(lo).min(hi).intoArray(out, outOff + i, m);
+        }        VectorActivation.apply(act, out, outOff, 1, 0, length);
+    }
+
+    @Override
+    public void scaleChannels(int batch, int pixels, int c, float[] in, int inOff, float[] scale, int scaleOff, float[] out, int outOff) {
+        TensorOps.checkScale(batch, pixels, c, in, inOff, scale, scaleOff, out, outOff);
+        for (int n = 0; n < batch; n++) {
+            for (int ch = 0; ch < c; ch += L) {
+                // One masked vector per block keeps this short; SE scaling is well under 1 % of the work.
+                VectorMask<Float> m = Lanes.firstN(c - ch);
+                FloatVector f = FloatVector.fromArray(S, scale, scaleOff + n * c + ch, m);
+                for (int p = 0; p < pixels; p++) {
+                    int q = (n * pixels + p) * c + ch;
+                    FloatVector.fromArray(S, in, inOff + q, m).mul(f).intoArray(out, outOff + q, m);
+                }
+            }
         }
     }
 }

@@ -58,4 +58,20 @@ final class Bounds {
             }
         }
     }
+
+    /**
+     * The bound after a gated activation f, given the reference pre-activation {@code pre} (a float)
+     * and a bound {@code b} on the fast kernel's pre-activation error. Evaluated in float, f is
+     * within 3u|x| of its exact value: for HARDSWISH, fl(x*a) and fl(. + beta) each err by u relative,
+     * which moves g = clamp(ax + beta, 0, 1) by at most u(|ax| + |ax + beta|) <= u(|ax| + 1) once
+     * clamped, and the final product adds u|x g|; with |ax| <= 1 + |beta| on the ramp that stays under
+     * (3 + |beta|)u|x| + u for the parameters used here. HARDSIGMOID is the same without the product.
+     * Then |f_fast - f_ref| <= Lip(f) * b + err(pre) + err(pre + b), and a 2^-149 per rounding for
+     * subnormal results.
+     */
+    static double activated(Activation act, float pre, double b) {
+        double x = Math.abs((double) pre), xb = x + b;
+        double per = 4 + Math.abs((double) act.beta());
+        return act.lipschitz() * b + per * U * (x + xb) + 2 * U + 6 * SUBNORMAL;
+    }
 }

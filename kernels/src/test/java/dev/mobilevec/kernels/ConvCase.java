@@ -52,7 +52,8 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     }
 
     static Gen<Activation> activations() {
-        return Generate.pick(Arrays.asList(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0.5f, 0.25f)));
+        return Generate.pick(Arrays.asList(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0.5f, 0.25f),
+                Activation.HARDSWISH, Activation.HARDSIGMOID, Activation.hardSigmoid(0.2f, 0.5f)));
     }
 
     static Gen<Values> valueMixes() {
@@ -83,6 +84,27 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
             pb = Math.max(pb, 3 - h - pt);
             pr = Math.max(pr, 3 - w - pl);
             return new ConvCase(ConvSpec.depthwise3x3(h, w, c, s, pt, pl, pb, pr), batch.generate(rs), act.generate(rs),
+                    vals.generate(rs), seed.generate(rs));
+        };
+        return g.describedAs(ConvCase::toString);
+    }
+
+    /** Depthwise 5x5, stride 1 or 2, any legal padding (0..4 per side). */
+    static Gen<ConvCase> depthwise5x5() {
+        Gen<Integer> dim = Generate.range(1, 24).mix(Generate.pick(List.of(1, 2, 5, 7)), 20);
+        Gen<Integer> pad = Generate.range(0, 4).mix(Generate.pick(List.of(2)), 40);
+        Gen<Integer> stride = Generate.range(1, 2);
+        Gen<Integer> ch = channels(4 * L);
+        Gen<Integer> batch = Generate.range(1, 3);
+        Gen<Activation> act = activations();
+        Gen<Values> vals = valueMixes();
+        Gen<Long> seed = seeds();
+        Gen<ConvCase> g = rs -> {
+            int h = dim.generate(rs), w = dim.generate(rs), c = ch.generate(rs), s = stride.generate(rs);
+            int pt = pad.generate(rs), pl = pad.generate(rs), pb = pad.generate(rs), pr = pad.generate(rs);
+            pb = Math.max(pb, 5 - h - pt);
+            pr = Math.max(pr, 5 - w - pl);
+            return new ConvCase(new ConvSpec(h, w, c, c, 5, 5, s, s, pt, pl, pb, pr, c), batch.generate(rs), act.generate(rs),
                     vals.generate(rs), seed.generate(rs));
         };
         return g.describedAs(ConvCase::toString);

@@ -44,14 +44,21 @@ abstract class ConvKernelContract {
         return run(ReferenceConv2d.INSTANCE.prepare(c.spec(), w, b, act), c.batch(), in);
     }
 
-    /** Per-element bound from sum |w*x| + |b|, computed by the reference on absolute values. */
+    /**
+     * Per-element bound from sum |w*x| + |b|, computed by the reference on absolute values, carried
+     * through the case's activation (see {@link Bounds#activated}).
+     */
     static double[] bound(ConvCase c, float[] in, float[] w, float[] b) {
         float[] mag = reference(c, Bounds.abs(in), Bounds.abs(w), Bounds.abs(b), Activation.NONE);
+        float[] pre = c.act().gated() ? reference(c, in, w, b, Activation.NONE) : null;
         int terms = c.spec().kH() * c.spec().kW() * c.spec().inPerGroup() + 1;
         double[] bound = new double[mag.length];
         for (int i = 0; i < mag.length; i++) {
             // mag was rounded to float once: scale up by (1+u) to keep it an upper bound.
             bound[i] = Bounds.dot(terms, mag[i] * (1 + Bounds.U));
+            if (pre != null) {
+                bound[i] = Bounds.activated(c.act(), pre[i], bound[i]);
+            }
         }
         return bound;
     }

@@ -36,7 +36,8 @@ class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
                 pIn[i - i % ch + perm[i % ch]] = in[i];
             }
             for (int o = 0; o < ch; o++) {
-                System.arraycopy(w, o * 9, pW, perm[o] * 9, 9);
+                int taps = c.spec().kH() * c.spec().kW();
+                System.arraycopy(w, o * taps, pW, perm[o] * taps, taps);
                 pB[perm[o]] = b[o];
             }
             float[] pOut = fast(c, pIn, pW, pB);
@@ -50,19 +51,20 @@ class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
 
     @Test
     void stride1WithoutPaddingIsShiftEquivariant() {
-        shiftEquivariance(this, ConvCase.depthwise());
+        shiftEquivariance(this, cases());
     }
 
     static void shiftEquivariance(ConvKernelContract t, Gen<ConvCase> gen) {
         Gen<Integer> shift = Generate.range(0, 3);
         qt().withExamples(EXAMPLES / 3).forAll(gen, shift, shift).checkAssert((c0, dy, dx) -> {
             ConvSpec s0 = c0.spec();
-            ConvSpec s = new ConvSpec(s0.inH() + 2 + dy, s0.inW() + 2 + dx, s0.inC(), s0.outC(), 3, 3, 1, 1, 0, 0, 0, 0, s0.groups());
+            int k = s0.kH();
+            ConvSpec s = new ConvSpec(s0.inH() + k - 1 + dy, s0.inW() + k - 1 + dx, s0.inC(), s0.outC(), k, k, 1, 1, 0, 0, 0, 0, s0.groups());
             ConvCase c = c0.with(s);
             float[] in = c.input(), w = c.weights(), b = c.bias();
             float[] out = t.fast(c, in, w, b);
             // Crop dy rows and dx columns off the top-left of every image.
-            ConvSpec cs = new ConvSpec(s.inH() - dy, s.inW() - dx, s.inC(), s.outC(), 3, 3, 1, 1, 0, 0, 0, 0, s.groups());
+            ConvSpec cs = new ConvSpec(s.inH() - dy, s.inW() - dx, s.inC(), s.outC(), k, k, 1, 1, 0, 0, 0, 0, s.groups());
             float[] cropped = new float[cs.inputLength(c.batch())];
             int ci = s.inC();
             for (int n = 0; n < c.batch(); n++) {

@@ -103,6 +103,27 @@ class TensorOpsTest {
     }
 
     @Test
+    void scaleChannelsMatchesReferenceBitwiseAlsoInPlace() {
+        // One float multiply per element in both: equal bits, NaN and infinities included.
+        qt().withExamples(EXAMPLES / 2).forAll(Generate.range(1, 3), Generate.range(1, 20), ConvCase.channels(), ConvCase.seeds())
+                .checkAssert((n, px, c, seed) -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    float[] x = Values.MIXED.array(r, n * px * c), f = Values.MIXED.array(r, n * c);
+                    f[r.nextInt(f.length)] = Float.NaN;
+                    x[r.nextInt(x.length)] = Float.NEGATIVE_INFINITY;
+                    float[] exp = new float[x.length], got = new float[x.length + 2];
+                    got[0] = got[x.length + 1] = 42f;
+                    REF.scaleChannels(n, px, c, x, 0, f, 0, exp, 0);
+                    FAST.scaleChannels(n, px, c, x, 0, f, 0, got, 1);
+                    Bounds.assertBitwise(exp, java.util.Arrays.copyOfRange(got, 1, x.length + 1), "scale " + n + "x" + px + "x" + c);
+                    assertEquals(42f, got[0]);
+                    assertEquals(42f, got[x.length + 1]);
+                    FAST.scaleChannels(n, px, c, x, 0, f, 0, x, 0);
+                    Bounds.assertBitwise(exp, x, "in-place scale");
+                });
+    }
+
+    @Test
     void rejectsBadArguments() {
         for (TensorOps ops : new TensorOps[] {FAST, REF}) {
             assertRejected("48", () -> ops.globalAveragePool(1, 4, 4, 3, new float[47], 0, new float[3], 0));
@@ -115,6 +136,9 @@ class TensorOpsTest {
             assertRejected("pool output", () -> ops.globalAveragePool(1, 4, 4, 3, new float[48], 0, new float[2], 0));
             assertRejected("softmax input", () -> ops.softmax(2, 10, new float[19], 0, new float[20], 0));
             assertRejected("activation", () -> ops.add(10, new float[10], 0, new float[10], 0, new float[10], 0, null));
+            assertRejected("scale factors (N x C)", () -> ops.scaleChannels(2, 3, 4, new float[24], 0, new float[7], 0, new float[24], 0));
+            assertRejected("scale output", () -> ops.scaleChannels(2, 3, 4, new float[24], 0, new float[8], 0, new float[24], 1));
+            assertRejected("channels", () -> ops.scaleChannels(2, 3, 0, new float[24], 0, new float[8], 0, new float[24], 0));
         }
     }
 }

@@ -1,0 +1,136 @@
+package dev.mobilevec.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Depthwise 5x5 convolution, NHWC, stride 1 or 2, padding 0..4 per side (MobileNetV3 uses 2), bias
+ * and clamp fused. Pixel outer, channel blocks inner, 25 taps innermost with the weight vector read
+ * from L1 next to each input vector: 25 live weight vectors would not fit 16 registers (AVX2/NEON),
+ * and this layer type is a few percent of a MobileNetV3's work. Input rows outside the image are read
+ * from a zero row (weights are finite, so that is exactly a skipped tap); columns outside are
+ * skipped by narrowing the tap range of the border pixels. A channel tail is one masked block.
+ */
+public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
+
+    private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final int L = Lanes.COUNT;
+    private static final int K = 5;
+
+    public static final DepthwiseConv5x5Nhwc INSTANCE = new DepthwiseConv5x5Nhwc();
+
+    private DepthwiseConv5x5Nhwc() {}
+
+    @Override
+    public String name() {
+        return "depthwise5x5-nhwc";
+    }
+
+    @Override
+    public boolean supports(ConvSpec s) {
+        return s.isDepthwise() && s.kH() == K && s.kW() == K
+                && (s.strideH() == 1 || s.strideH() == 2) && (s.strideW() == 1 || s.strideW() == 2);
+    }
+
+    @Override
+    public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
+        float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
+        if (!supports(spec)) {
+            throw new IllegalArgumentException(name() + " needs a depthwise 5x5 convolution with stride 1 or 2, got " + spec);
+        }
+        return new Prepared(spec, weights, b, activation);
+    }
+
+    private static final class Prepared extends BasePreparedConv {
+        private final int inH, inW, outH, outW, strideH, strideW, padTop, padLeft, rowLen, c, cPad, full;
+        /** Tap-major weights [25][cPad], zero-padded so weight loads never need a mask. */
+        private final float[] w;
+        private final float[] bias;
+        private final float[] zeroRow;
+
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
+            super(s, act);
+            inH = s.inH();
+            inW = s.inW();
+            outH = s.outH();
+            outW = s.outW();
+            strideH = s.strideH();
+            strideW = s.strideW();
+            padTop = s.padTop();
+            padLeft = s.padLeft();
+            c = s.inC();
+            rowLen = Checks.product("input row (W*C)", inW, c);
+            cPad = Lanes.roundUp(c);
+            full = c - c % L;
+            w = new float[Checks.product("packed 5x5 weights", K * K, cPad)];
+            for (int ch = 0; ch < c; ch++) {
+                for (int tap = 0; tap < K * K; tap++) {
+                    w[tap * cPad + ch] = weights[ch * K * K + tap];
+                }
+            }
+            bias = new float[cPad];
+            System.arraycopy(b, 0, bias, 0, c);
+            zeroRow = new float[rowLen];
+        }
+
+        @Override
+        public int workUnits(int batch) {
+            return batch * outH;
+        }
+
+        @Override
+        public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+            PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+            for (int unit = unitFrom; unit < unitTo; unit++) {
+                int n = unit / outH, oy = unit % outH;
+                int iy = oy * strideH - padTop;
+                int img = inOff + n * inH * rowLen;
+                int outRow = outOff + unit * outW * c;
+                for (int ox = 0; ox < outW; ox++) {
+                    int ix = ox * strideW - padLeft;
+                    int kxLo = Math.max(0, -ix), kxHi = Math.min(K - 1, inW - 1 - ix);
+                    int q = outRow + ox * c;
+                    for (int ch = 0; ch < full; ch += L) {
+                        pixelBlock(in, img, iy, ix, kxLo, kxHi, out, q, ch);
+                    }
+                    if (full < c) {
+                        pixelTail(in, img, iy, ix, kxLo, kxHi, out, q, full);
+                    }
+                }
+                VectorActivation.apply(act, out, outRow, 1, 0, outW * c);
+            }
+        }
+
+        private void pixelBlock(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
+            FloatVector acc = FloatVector.fromArray(S, bias, ch);
+            for (int ky = 0; ky < K; ky++) {
+                int y = iy + ky;
+                boolean inside = y >= 0 && y < inH;
+                float[] a = inside ? in : zeroRow;
+                int base = (inside ? img + y * rowLen : 0) + ix * c + ch;
+                int wi = ky * K * cPad + ch;
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    acc = FloatVector.fromArray(S, a, base + kx * c).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
+                }
+            }
+            acc.max(act.min()).min(act.max()).intoArray(out, q + ch);
+        }
+
+        private void pixelTail(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
+            VectorMask<Float> m = Lanes.firstN(c - ch);
+            FloatVector acc = FloatVector.fromArray(S, bias, ch);
+            for (int ky = 0; ky < K; ky++) {
+                int y = iy + ky;
+                boolean inside = y >= 0 && y < inH;
+                float[] a = inside ? in : zeroRow;
+                int base = (inside ? img + y * rowLen : 0) + ix * c + ch;
+                int wi = ky * K * cPad + ch;
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    acc = FloatVector.fromArray(S, a, base + kx * c, m).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
+                }
+            }
+            acc.max(act.min()).min(act.max()).intoArray(out, q + ch, m);
+        }
+    }
+}

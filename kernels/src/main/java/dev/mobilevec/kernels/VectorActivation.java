@@ -1,0 +1,36 @@
+package dev.mobilevec.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The gated activations (HARDSIGMOID, HARDSWISH) over a block a kernel has just stored, in place.
+ * Kernels call it per output row or per cache block, so the data is re-read from L1/L2, not memory.
+ * Same float operations in the same order as {@link Activation#apply}: mul, add, max, min(, mul).
+ */
+final class VectorActivation {
+    private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final int L = Lanes.COUNT;
+
+    private VectorActivation() {}
+
+    /** {@code rows} runs of {@code len} floats, {@code stride} apart, starting at {@code off}. */
+    static void apply(Activation act, float[] a, int off, int rows, int stride, int len) {
+        if (!act.gated()) {
+            return;
+        }
+        boolean swish = act.kind() == Activation.Kind.HARDSWISH;
+        float alpha = act.alpha(), beta = act.beta();
+        for (int r = 0; r < rows; r++) {
+            int base = off + r * stride, i = 0;
+            for (; i + L <= len; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, base + i);
+                FloatVector g = x.mul(alpha).add(beta).max(0f).min(1f);
+                (swish ? x.mul(g) : g).intoArray(a, base + i);
+            }
+            for (; i < len; i++) {
+                a[base + i] = act.apply(a[base + i]);
+            }
+        }
+    }
+}
