@@ -62,7 +62,7 @@ public class LayerBenchmark {
     public void setup() {
         LayerDef l = MobileNetV1.standard(alpha, resolution).layers().stream().filter(d -> d.name().equals(layer)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no layer " + layer));
-        Conv2dKernel k = impl.equals("fast") ? Backend.FAST.kernel(l.type()) : ReferenceConv2d.INSTANCE;
+        Conv2dKernel k = impl.equals("fast") ? Backend.FAST.kernel(l) : ReferenceConv2d.INSTANCE;
         SplittableRandom r = new SplittableRandom(1);
         float[] w = new float[l.conv().weightLength()], b = new float[l.outC()];
         for (int i = 0; i < w.length; i++) {

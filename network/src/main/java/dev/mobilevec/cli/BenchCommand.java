@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < input.length; i++) {
             input[i] = (float) (r.nextDouble() * 2 - 1);
         }
-        float[] probs = new float[batch * fast.classes()];
+        float[] probs = new float[batch * fast.outputLength()];
         long[] layerNanos = new long[layers.size()];
         long[] layerTotal = new long[layers.size()];
         long[] latency = new long[iterations];
@@ -88,11 +88,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         long sum = Arrays.stream(layerTotal).sum();
-        out.printf(Locale.ROOT, "%n%-3s %-10s %-8s %-14s %9s %10s %9s %6s%n", "#", "layer", "type", "output", "MFLOPs", "us", "GFLOPS", "time");
+        out.printf(Locale.ROOT, "%n%-3s %-16s %-8s %-14s %9s %10s %9s %6s%n", "#", "layer", "type", "output", "MFLOPs", "us", "GFLOPS", "time");
         for (LayerDef l : layers) {
             double us = layerTotal[l.index()] / 1e3 / iterations;
             double mflop = l.flops() * batch / 1e6;
-            out.printf(Locale.ROOT, "%-3d %-10s %-8s %-14s %9.2f %10.1f %9.1f %5.1f%%%n", l.index(), l.name(), l.type().label,
+            out.printf(Locale.ROOT, "%-3d %-16s %-8s %-14s %9.2f %10.1f %9.1f %5.1f%%%n", l.index(), l.name(), l.label(),
                     l.outShape(), mflop, us, us > 0 ? mflop / us * 1e3 : 0, 100.0 * layerTotal[l.index()] / sum);
         }
         long[] sorted = latency.clone();
@@ -121,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             boolean sameTop = true;
             for (int n = 0; n < batch; n++) {
-                sameTop &= Arrays.equals(Top.topK(expected, n * fast.classes(), fast.classes(), 5), Top.topK(probs, n * fast.classes(), fast.classes(), 5));
+                sameTop &= Arrays.equals(Top.topK(expected, n * fast.outputLength(), fast.outputLength(), 5), Top.topK(probs, n * fast.outputLength(), fast.outputLength(), 5));
             }
             out.printf(Locale.ROOT, "check: max |probability difference| %.3g, top-5 classes %s%n", maxDiff, sameTop ? "identical" : "DIFFER");
             if (!sameTop) {

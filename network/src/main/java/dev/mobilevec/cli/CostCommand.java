@@ -2,7 +2,7 @@ package dev.mobilevec.cli;
 
 import dev.mobilevec.network.CostModel;
 import dev.mobilevec.network.LayerDef;
-import dev.mobilevec.network.MobileNetV1;
+import dev.mobilevec.network.Architecture;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cost", mixinStandardHelpOptions = true,
-        description = "Per-layer and total multiply-adds and parameters of MobileNet v1.")
+        description = "Per-layer and total multiply-adds and parameters of MobileNet v1 or v2 (--arch).")
 final class CostCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -26,7 +26,7 @@ final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MobileNetV1 arch = model.arch(null);
+        Architecture arch = model.arch(null);
         List<LayerDef> layers = arch.layers();
         var out = spec.commandLine().getOut();
         out.println(arch);

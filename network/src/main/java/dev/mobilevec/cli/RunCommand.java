@@ -73,14 +73,14 @@ final class RunCommand implements Callable<Integer> {
         }
         float[] in = new float[batch * m.arch().inputLength()];
         ByteBuffer.wrap(Files.readAllBytes(input)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(in);
-        float[] probs = new float[batch * m.classes()];
+        float[] probs = new float[batch * m.outputLength()];
         try (Session s = m.newSession(batch, t)) {
             s.run(in, 0, lay, probs, 0, null);
         }
         ByteBuffer buf = ByteBuffer.allocate(4 * probs.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(probs);
         Files.write(output, buf.array());
-        spec.commandLine().getOut().printf("wrote %d x %d probabilities to %s (%s, %s)%n", batch, m.classes(), output, m.arch(), loaded.source());
+        spec.commandLine().getOut().printf("wrote %d x %d probabilities to %s (%s, %s)%n", batch, m.outputLength(), output, m.arch(), loaded.source());
         return 0;
     }
 }

@@ -1,7 +1,7 @@
 package dev.mobilevec.cli;
 
 import dev.mobilevec.network.Backend;
-import dev.mobilevec.network.MobileNetV1;
+import dev.mobilevec.network.Architecture;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Safetensors;
 import dev.mobilevec.network.SeededWeights;
@@ -20,7 +20,7 @@ final class WeightOptions {
     long seed;
 
     /** Loaded weights and the architecture they fit. */
-    record Loaded(MobileNetV1 arch, WeightSet weights, String source) {
+    record Loaded(Architecture arch, WeightSet weights, String source) {
         Model model(Backend b) {
             return Model.create(arch, weights, b);
         }
@@ -28,7 +28,7 @@ final class WeightOptions {
 
     Loaded load(ModelOptions m) throws IOException {
         if (weights == null) {
-            MobileNetV1 arch = m.arch(null);
+            Architecture arch = m.arch(null);
             return new Loaded(arch, SeededWeights.generate(arch, seed), "seeded weights (seed " + seed + ")");
         }
         if (!Files.isRegularFile(weights)) {
@@ -44,6 +44,6 @@ final class WeightOptions {
                 throw new IllegalArgumentException(weights + ": metadata alpha '" + a + "' is not a number");
             }
         }
-        return new Loaded(m.arch(fileAlpha), ws, weights.toString());
+        return new Loaded(m.arch(fileAlpha, ws.metadata().get("arch")), ws, weights.toString());
     }
 }

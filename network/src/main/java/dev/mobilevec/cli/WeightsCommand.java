@@ -1,6 +1,6 @@
 package dev.mobilevec.cli;
 
-import dev.mobilevec.network.MobileNetV1;
+import dev.mobilevec.network.Architecture;
 import dev.mobilevec.network.Safetensors;
 import dev.mobilevec.network.SeededWeights;
 import dev.mobilevec.network.WeightSet;
@@ -28,7 +28,7 @@ final class WeightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MobileNetV1 arch = model.arch(null);
+        Architecture arch = model.arch(null);
         WeightSet ws = SeededWeights.generate(arch, seed);
         Safetensors.write(output, ws);
         spec.commandLine().getOut().printf("wrote %d tensors of %s (seed %d) to %s%n", ws.tensors().size(), arch, seed, output);

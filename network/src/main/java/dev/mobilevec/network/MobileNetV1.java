@@ -17,7 +17,7 @@ import java.util.List;
  * @param width   input width, >= 32
  * @param classes classifier outputs
  */
-public record MobileNetV1(double alpha, int height, int width, int classes, Padding padding) {
+public record MobileNetV1(double alpha, int height, int width, int classes, Padding padding) implements Architecture {
 
     /** Output channels and stride of the 13 depthwise-separable blocks. */
     static final int[][] BLOCKS = {
@@ -48,11 +48,23 @@ public record MobileNetV1(double alpha, int height, int width, int classes, Padd
         return Math.max(8, (int) Math.floor(c * alpha + 1e-9));
     }
 
-    public int inputLength() {
-        return height * width * 3;
+    @Override
+    public int inputChannels() {
+        return 3;
+    }
+
+    @Override
+    public MobileNetV1 withInput(int h, int w) {
+        return new MobileNetV1(alpha, h, w, classes, padding);
+    }
+
+    @Override
+    public String family() {
+        return "mobilenet_v1";
     }
 
     /** The layer table. */
+    @Override
     public List<LayerDef> layers() {
         List<LayerDef> t = new ArrayList<>();
         int h = height, w = width, c = 3;

@@ -7,22 +7,23 @@ import dev.mobilevec.kernels.TensorOps;
 import java.util.List;
 
 /**
- * An immutable, shareable MobileNet v1 ready to run: batch norm folded and weights packed once,
- * here. Create any number of {@link Session}s from it, one per thread that runs inferences.
+ * An immutable, shareable network ready to run: batch norm folded and weights packed once, here.
+ * Create any number of {@link Session}s from it, one per thread that runs inferences.
  */
 public final class Model {
     /** PyTorch's BatchNorm2d default, used when the weights do not say. */
     public static final double DEFAULT_BN_EPS = 1e-5;
 
-    private final MobileNetV1 arch;
+    private final Architecture arch;
     private final List<LayerDef> layers;
     private final Backend backend;
     private final PreparedConv[] convs;
-    /** Folded OHWI weights and biases per layer (null for pooling and softmax), for tests and exporters. */
+    /** Folded OHWI weights and biases per layer (null for layers without weights), for tests and exporters. */
     private final float[][] weights, biases;
     private final TensorOps ops;
+    private final int outputLength; // cached: an Architecture builds its layer table on each call
 
-    private Model(MobileNetV1 arch, Backend backend, PreparedConv[] convs, float[][] weights, float[][] biases) {
+    private Model(Architecture arch, Backend backend, PreparedConv[] convs, float[][] weights, float[][] biases) {
         this.arch = arch;
         this.layers = arch.layers();
         this.backend = backend;
@@ -30,10 +31,15 @@ public final class Model {
         this.weights = weights;
         this.biases = biases;
         this.ops = backend.ops();
+        this.outputLength = layers.get(layers.size() - 1).outputLength();
     }
 
-    /** Checks every tensor's name and shape against the layer table, folds batch norm and packs weights. */
-    public static Model create(MobileNetV1 arch, WeightSet weights, Backend backend) {
+    /**
+     * Checks every tensor's name and shape against the layer table, folds batch norm and packs
+     * weights. Names per convolution layer L: {@code L.weight} (OIHW) and {@code L.bn.*}; per FC
+     * layer: {@code L.weight} [out, in] and {@code L.bias}.
+     */
+    public static Model create(Architecture arch, WeightSet weights, Backend backend) {
         String epsText = weights.metadata().getOrDefault("bn_eps", String.valueOf(DEFAULT_BN_EPS));
         double eps;
         try {
@@ -42,7 +48,6 @@ public final class Model {
             throw new IllegalArgumentException("metadata bn_eps '" + epsText + "' is not a number", e);
         }
         List<LayerDef> layers = arch.layers();
-        PreparedConv[] convs = new PreparedConv[layers.size()];
         float[][] folded = new float[layers.size()][], foldedBias = new float[layers.size()][];
         java.util.Set<String> used = new java.util.HashSet<>();
         for (LayerDef l : layers) {
@@ -50,10 +55,9 @@ public final class Model {
                 continue;
             }
             ConvSpec s = l.conv();
-            float[] w, b;
             if (l.type() == LayerType.FC) {
-                w = weights.require(l.name() + ".weight", s.outC(), s.inC());
-                b = weights.require(l.name() + ".bias", s.outC());
+                folded[l.index()] = weights.require(l.name() + ".weight", s.outC(), s.inC());
+                foldedBias[l.index()] = weights.require(l.name() + ".bias", s.outC());
                 used.add(l.name() + ".weight");
                 used.add(l.name() + ".bias");
             } else {
@@ -63,16 +67,9 @@ public final class Model {
                 BatchNormFold.Folded f = BatchNormFold.fold(toOhwi(oihw, s), null, c,
                         weights.require(bn + "weight", c), weights.require(bn + "bias", c),
                         weights.require(bn + "running_mean", c), weights.require(bn + "running_var", c), eps);
-                w = f.weights();
-                b = f.bias();
+                folded[l.index()] = f.weights();
+                foldedBias[l.index()] = f.bias();
                 used.addAll(List.of(l.name() + ".weight", bn + "weight", bn + "bias", bn + "running_mean", bn + "running_var"));
-            }
-            folded[l.index()] = w;
-            foldedBias[l.index()] = b;
-            try {
-                convs[l.index()] = backend.kernel(l.type()).prepare(s, w, b, l.activation());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer " + l.name() + ": " + e.getMessage(), e);
             }
         }
         for (String name : weights.tensors().keySet()) {
@@ -80,7 +77,38 @@ public final class Model {
                 throw new IllegalArgumentException("unexpected tensor " + name + " for " + arch);
             }
         }
-        return new Model(arch, backend, convs, folded, foldedBias);
+        return fromFolded(arch, folded, foldedBias, backend);
+    }
+
+    /**
+     * A model from weights already in our layout: per convolution layer, OHWI weights with batch norm
+     * folded in and a bias (null: zero); null entries for layers without weights. Arrays are copied.
+     */
+    public static Model fromFolded(Architecture arch, float[][] ohwi, float[][] bias, Backend backend) {
+        List<LayerDef> layers = arch.layers();
+        if (ohwi.length != layers.size() || bias.length != layers.size()) {
+            throw new IllegalArgumentException("need weights and biases for " + layers.size() + " layers, got "
+                    + ohwi.length + " and " + bias.length);
+        }
+        PreparedConv[] convs = new PreparedConv[layers.size()];
+        float[][] w = new float[layers.size()][], b = new float[layers.size()][];
+        for (LayerDef l : layers) {
+            if (l.conv() == null) {
+                continue;
+            }
+            if (ohwi[l.index()] == null) {
+                throw new IllegalArgumentException("layer " + l.name() + ": missing weights");
+            }
+            w[l.index()] = ohwi[l.index()].clone();
+            b[l.index()] = bias[l.index()] == null ? new float[l.conv().outC()] : bias[l.index()].clone();
+            try {
+                convs[l.index()] = backend.kernel(l).prepare(l.conv(), w[l.index()], b[l.index()], l.activation());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith("layer ") ? e.getMessage()
+                        : "layer " + l.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Model(arch, backend, convs, w, b);
     }
 
     /** OIHW (PyTorch) to OHWI (our kernels); the same order when the kernel is 1x1 or there is one input channel per group. */
@@ -99,7 +127,7 @@ public final class Model {
         return r;
     }
 
-    public MobileNetV1 arch() {
+    public Architecture arch() {
         return arch;
     }
 
@@ -129,8 +157,9 @@ public final class Model {
         return ops;
     }
 
-    public int classes() {
-        return arch.classes();
+    /** Floats per image in the network's output (the classes, for a classifier). */
+    public int outputLength() {
+        return outputLength;
     }
 
     /** A session for batches of {@code batch} images on all available processors. */

@@ -17,7 +17,7 @@ class SessionTest {
     static final Model MODEL = Model.create(ARCH, SeededWeights.generate(ARCH, 3), Backend.FAST);
 
     static float[] run(Model m, int batch, int threads, float[] input) {
-        float[] out = new float[batch * m.classes()];
+        float[] out = new float[batch * m.outputLength()];
         try (Session s = m.newSession(batch, threads)) {
             s.run(input, out);
         }
