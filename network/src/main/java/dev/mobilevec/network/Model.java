@@ -112,7 +112,7 @@ public final class Model {
     }
 
     /** OIHW (PyTorch) to OHWI (our kernels); the same order when the kernel is 1x1 or there is one input channel per group. */
-    static float[] toOhwi(float[] oihw, ConvSpec s) {
+    public static float[] toOhwi(float[] oihw, ConvSpec s) {
         int o = s.outC(), i = s.inPerGroup(), kh = s.kH(), kw = s.kW();
         float[] r = new float[oihw.length];
         for (int a = 0; a < o; a++) {
