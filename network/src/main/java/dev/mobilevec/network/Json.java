@@ -9,7 +9,7 @@ import java.util.Map;
  * The small JSON reader safetensors headers need: objects (LinkedHashMap), arrays (List), strings,
  * integers (Long), other numbers (Double), booleans and null. Errors name the character offset.
  */
-final class Json {
+public final class Json {
     private final String s;
     private int i;
 
@@ -17,7 +17,7 @@ final class Json {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json j = new Json(text);
         Object v = j.value(0);
         j.ws();

@@ -528,7 +528,7 @@ public final class OnnxImporter {
                 case "Gemm" -> gemm(n);
                 case "MatMul" -> matMul(n);
                 case "Softmax" -> softmax(n);
-                case "Identity" -> alias(n, value(n, 0));
+                case "Identity" -> identity(n);
                 case "Dropout" -> dropout(n);
                 case "Constant" -> constantNode(n);
                 default -> throw fail("operator " + opType + " is not supported (we map Conv, BatchNormalization, Relu, Clip, "
@@ -910,6 +910,17 @@ public final class OnnxImporter {
                 throw fail("Softmax over axis " + axis + " of " + x.shape() + " is not supported; only over the channels");
             }
             addLayer(n, LayerType.SOFTMAX, null, x.layer(), -1, x, 1, 1, x.c(), x.flat());
+        }
+
+        private void identity(NodeProto n) {
+            allowOnly(n);
+            String in = input(n, 0);
+            if (values.containsKey(in)) {
+                alias(n, value(n, 0));
+            } else {
+                // Exporters alias shared weights this way.
+                consts.put(n.getOutput(0), constant(n, 0));
+            }
         }
 
         private void dropout(NodeProto n) {

@@ -1,0 +1,80 @@
+package dev.mobilevec.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mobilevec.network.AdjointBound;
+import dev.mobilevec.network.Backend;
+import dev.mobilevec.network.Layout;
+import dev.mobilevec.network.Model;
+import dev.mobilevec.network.PropagatedBound;
+import dev.mobilevec.network.Session;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Imported models against PyTorch (test-data/, made by test-data/generate.py).
+ *
+ * <p>Tolerance, per model and per output element, from {@link AdjointBound}: B is the first-order
+ * bound on the distance of any float32 evaluation with our per-layer error budget (fast kernels and
+ * reference kernels alike) from the exact result of the float32 model. PyTorch's float64 run is
+ * that exact result to ~1e-16 relative. So |ours - PyTorch float64| <= c B with c = 2 for the
+ * second-order terms (stated here, not tuned).
+ */
+class OnnxGoldenTest {
+
+    static List<GoldenData.Case> cases() {
+        return GoldenData.cases();
+    }
+
+    static float[] run(Model m, GoldenData.Case c, int threads, Layout layout, float[] input) {
+        float[] out = new float[c.outputLength()];
+        try (Session s = m.newSession(1, threads)) {
+            s.run(input, 0, layout, out, 0, null);
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesPyTorchWithinDerivedBoundAndTop5(GoldenData.Case c) throws IOException {
+        OnnxImporter.Imported imp = OnnxImporter.read(c.model());
+        assertEquals(c.opset(), imp.opset());
+        int[] s = c.inputShape();
+        assertEquals(s[1], imp.arch().inputChannels());
+        assertEquals(s[2], imp.arch().height());
+        assertEquals(s[3], imp.arch().width());
+        Model fast = imp.model(Backend.FAST), ref = imp.model(Backend.REFERENCE);
+        assertEquals(c.outputLength(), fast.outputLength());
+
+        float[] nhwc = GoldenData.nchwToNhwc(c.inputNchw(), s[0], s[1], s[2], s[3]);
+        AdjointBound ab = new AdjointBound(fast, 1, nhwc);
+        double[] bound = ab.bound();
+
+        float[] gotRef = run(ref, c, 1, Layout.NCHW, c.inputNchw());
+        // The session's graph plumbing (buffers, residuals, SE) gives exactly the layer-by-layer walk.
+        assertArrayEquals(ab.reference(), gotRef, "reference session vs layer-by-layer reference walk");
+        PropagatedBound.assertWithin(c + ": reference vs PyTorch float64", c.expected64(), gotRef, bound, 2);
+
+        float[] fast1 = run(fast, c, 1, Layout.NCHW, c.inputNchw());
+        PropagatedBound.assertWithin(c + ": fast vs PyTorch float64", c.expected64(), fast1, bound, 2);
+        System.out.printf("%s: max |fast - torch64| / bound = %.3g, max bound %.3g%n", c, maxRatio(c.expected64(), fast1, bound),
+                java.util.Arrays.stream(bound).max().orElse(0));
+        assertEquals(c.top5(), GoldenData.topK(fast1, 5), c + ": top-5 order");
+        assertEquals(c.top5(), GoldenData.topK(gotRef, 5), c + ": top-5 order (reference)");
+
+        // Same bits with 2 threads and with the input given as NHWC.
+        assertArrayEquals(fast1, run(fast, c, 2, Layout.NCHW, c.inputNchw()), "2 threads");
+        assertArrayEquals(fast1, run(fast, c, 1, Layout.NHWC, nhwc), "NHWC input");
+    }
+
+    static double maxRatio(double[] expected, float[] actual, double[] bound) {
+        double r = 0;
+        for (int i = 0; i < expected.length; i++) {
+            r = Math.max(r, Math.abs(expected[i] - actual[i]) / bound[i]);
+        }
+        return r;
+    }
+}
