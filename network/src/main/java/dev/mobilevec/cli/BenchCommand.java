@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int n = 0; n < batch; n++) {
                 sameTop &= Arrays.equals(Top.topK(expected, n * fast.outputLength(), fast.outputLength(), 5), Top.topK(probs, n * fast.outputLength(), fast.outputLength(), 5));
             }
-            out.printf(Locale.ROOT, "check: max |probability difference| %.3g, top-5 classes %s%n", maxDiff, sameTop ? "identical" : "DIFFER");
+            out.printf(Locale.ROOT, "check: max |output difference| %.3g, top-5 classes %s%n", maxDiff, sameTop ? "identical" : "DIFFER");
             if (!sameTop) {
                 return 4;
             }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code mobilevec} command line. Without a subcommand it runs {@code bench} on its defaults. */
 @Command(name = "mobilevec", mixinStandardHelpOptions = true, version = "mobilevec 0.1.0",
         description = "Pure-Java, Vector API accelerated MobileNet inference.",
-        subcommands = {BenchCommand.class, CostCommand.class, RunCommand.class, WeightsCommand.class})
+        subcommands = {BenchCommand.class, CostCommand.class, RunCommand.class, InspectCommand.class, WeightsCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs MobileNet v1 on raw little-endian float32 input and writes raw float32 softmax probabilities",
-            "(batch x classes) to the output file."})
+        description = {"Runs a network on raw little-endian float32 input and writes its raw float32 output to a file:",
+            "softmax probabilities (batch x classes) for the built-in v1/v2; for --model F.onnx exactly the graph's",
+            "declared output (logits if it ends in Gemm, probabilities if it ends in Softmax)."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -25,13 +26,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WeightOptions weightOptions = new WeightOptions();
 
-    @Option(names = "--input", required = true, paramLabel = "in.raw", description = "batch x H x W x 3 float32, little-endian.")
+    @Option(names = "--input", required = true, paramLabel = "in.raw", description = "batch images of C x H x W float32, little-endian, in the --layout order.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "out.raw", description = "Where to write batch x classes float32.")
+    @Option(names = "--output", required = true, paramLabel = "out.raw", description = "Where to write batch x outputs float32.")
     Path output;
 
-    @Option(names = "--layout", defaultValue = "nhwc", description = "Layout of the input file: nhwc or nchw. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--layout", description = "Layout of the input file: nhwc or nchw. Default: nchw with --model (as ONNX declares), else nhwc.")
     String layout;
 
     @Option(names = "--batch", defaultValue = "1", description = "Images in the input file. Default: ${DEFAULT-VALUE}.")
@@ -48,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Layout lay = switch (layout.toLowerCase(java.util.Locale.ROOT)) {
+        String layoutName = layout != null ? layout : weightOptions.model != null ? "nchw" : "nhwc";
+        Layout lay = switch (layoutName.toLowerCase(java.util.Locale.ROOT)) {
             case "nhwc" -> Layout.NHWC;
             case "nchw" -> Layout.NCHW;
             default -> throw new IllegalArgumentException("--layout must be nhwc or nchw, got '" + layout + "'");
@@ -68,8 +70,10 @@ final class RunCommand implements Callable<Integer> {
         long expectedBytes = 4L * batch * m.arch().inputLength();
         long actual = Files.size(input);
         if (actual != expectedBytes) {
+            String shape = lay == Layout.NCHW ? m.arch().inputChannels() + "x" + m.arch().height() + "x" + m.arch().width()
+                    : m.arch().height() + "x" + m.arch().width() + "x" + m.arch().inputChannels();
             throw new IllegalArgumentException("input " + input + " has " + actual + " bytes; batch " + batch + " x "
-                    + m.arch().height() + "x" + m.arch().width() + "x3 float32 needs " + expectedBytes + " bytes");
+                    + shape + " (" + layoutName + ") float32 needs " + expectedBytes + " bytes");
         }
         float[] in = new float[batch * m.arch().inputLength()];
         ByteBuffer.wrap(Files.readAllBytes(input)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(in);
@@ -80,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         ByteBuffer buf = ByteBuffer.allocate(4 * probs.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(probs);
         Files.write(output, buf.array());
-        spec.commandLine().getOut().printf("wrote %d x %d probabilities to %s (%s, %s)%n", batch, m.outputLength(), output, m.arch(), loaded.source());
+        spec.commandLine().getOut().printf("wrote %d x %d float32 outputs to %s (%s, %s)%n", batch, m.outputLength(), output, m.arch(), loaded.source());
         return 0;
     }
 }

@@ -6,30 +6,46 @@ import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Safetensors;
 import dev.mobilevec.network.SeededWeights;
 import dev.mobilevec.network.WeightSet;
+import dev.mobilevec.onnx.OnnxImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the weights come from: a safetensors file, or a seed. */
+/** Where the network comes from: an ONNX model, a safetensors weights file, or a seed. */
 final class WeightOptions {
+    @Option(names = "--model", paramLabel = "F.onnx",
+            description = "An ONNX model (MobileNet v1/v2/v3-style; see README for the supported ops). Replaces --arch, --alpha, --resolution, --weights.")
+    Path model;
+
     @Option(names = "--weights", paramLabel = "F.safetensors", description = "Weights file (safetensors, F32; names in README).")
     Path weights;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for generated weights when no --weights is given. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    /** Loaded weights and the architecture they fit. */
-    record Loaded(Architecture arch, WeightSet weights, String source) {
+    /** The architecture and a way to build it on either backend. */
+    record Loaded(Architecture arch, java.util.function.Function<Backend, Model> factory, String source) {
         Model model(Backend b) {
-            return Model.create(arch, weights, b);
+            return factory.apply(b);
         }
     }
 
     Loaded load(ModelOptions m) throws IOException {
+        if (model != null) {
+            if (weights != null) {
+                throw new IllegalArgumentException("--model and --weights exclude each other (an ONNX file carries its weights)");
+            }
+            if (m.arch != null || m.alpha != null || !"224".equals(m.resolution)) {
+                throw new IllegalArgumentException("--model takes its architecture and input size from the file; drop --arch, --alpha and --resolution");
+            }
+            OnnxImporter.Imported imp = OnnxImporter.read(model);
+            return new Loaded(imp.arch(), imp::model, model + " (ONNX opset " + imp.opset() + ")");
+        }
         if (weights == null) {
             Architecture arch = m.arch(null);
-            return new Loaded(arch, SeededWeights.generate(arch, seed), "seeded weights (seed " + seed + ")");
+            WeightSet ws = SeededWeights.generate(arch, seed);
+            return new Loaded(arch, b -> Model.create(arch, ws, b), "seeded weights (seed " + seed + ")");
         }
         if (!Files.isRegularFile(weights)) {
             throw new IllegalArgumentException("weights file " + weights + " does not exist or is not a file");
@@ -44,6 +60,7 @@ final class WeightOptions {
                 throw new IllegalArgumentException(weights + ": metadata alpha '" + a + "' is not a number");
             }
         }
-        return new Loaded(m.arch(fileAlpha, ws.metadata().get("arch")), ws, weights.toString());
+        Architecture arch = m.arch(fileAlpha, ws.metadata().get("arch"));
+        return new Loaded(arch, b -> Model.create(arch, ws, b), weights.toString());
     }
 }

@@ -19,11 +19,13 @@ public final class CostModel {
     /** The per-layer table as text. */
     public static String table(List<LayerDef> layers) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-3s %-16s %-8s %-14s %-14s %10s %10s %6s%n",
-                "#", "layer", "type", "input", "output", "MACs (M)", "params", "MACs%"));
+        int nameWidth = Math.min(64, Math.max(16, layers.stream().mapToInt(l -> l.name().length()).max().orElse(16)));
+        String head = "%-3s %-" + nameWidth + "s %-8s %-14s %-14s %10s %10s %6s%n";
+        String row = "%-3d %-" + nameWidth + "s %-8s %-14s %-14s %10.3f %10d %5.1f%%%n";
+        sb.append(String.format(Locale.ROOT, head, "#", "layer", "type", "input", "output", "MACs (M)", "params", "MACs%"));
         long total = totalMacs(layers);
         for (LayerDef l : layers) {
-            sb.append(String.format(Locale.ROOT, "%-3d %-16s %-8s %-14s %-14s %10.3f %10d %5.1f%%%n",
+            sb.append(String.format(Locale.ROOT, row,
                     l.index(), l.name(), l.label(), l.inH() + "x" + l.inW() + "x" + l.inC(), l.outShape(),
                     l.macs() / 1e6, l.params(), 100.0 * l.macs() / total));
         }

@@ -155,10 +155,10 @@ public final class OnnxImporter {
         }
 
         Imported build() {
-            opset = defaultOpset();
             if (!model.hasGraph()) {
                 throw failModel("no graph (is this an ONNX model file?)");
             }
+            opset = defaultOpset();
             GraphProto g = model.getGraph();
             if (g.getSparseInitializerCount() > 0) {
                 throw failModel("sparse initializers are not supported");
@@ -209,6 +209,10 @@ public final class OnnxImporter {
             }
             if (out.hardSigmoidOf() != null) {
                 throw failModel("the graph output '" + outName + "' is a HardSigmoid whose input is used elsewhere; not supported");
+            }
+            if (!out.flat() && out.h() * out.w() > 1) {
+                throw failModel("the graph output '" + outName + "' is a feature map " + out.shape()
+                        + "; we run classifiers (outputs [N, C] or [N, C, 1, 1])");
             }
             if (layers.isEmpty() || out.layer() != layers.size() - 1) {
                 throw failModel("the graph output '" + outName + "' is not the last tensor computed; graphs with side "

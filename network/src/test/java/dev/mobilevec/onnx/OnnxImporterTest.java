@@ -1,0 +1,266 @@
+package dev.mobilevec.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import dev.mobilevec.kernels.Activation;
+import dev.mobilevec.network.Backend;
+import dev.mobilevec.network.LayerDef;
+import dev.mobilevec.network.LayerType;
+import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Session;
+import dev.mobilevec.onnx.proto.OnnxSubset.AttributeProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.GraphProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.ModelProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.NodeProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.OperatorSetIdProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.TensorProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.TensorShapeProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.TypeProto;
+import dev.mobilevec.onnx.proto.OnnxSubset.ValueInfoProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The importer on small graphs built here with our own schema classes: what maps to what, and
+ * that every graph we cannot run is refused at load with the node, the op and the reason.
+ */
+class OnnxImporterTest {
+
+    // ---- a tiny graph builder ----
+
+    static TensorProto floats(String name, float[] v, long... dims) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) {
+            b.putFloat(f);
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .setRawData(ByteString.copyFrom(b.array()));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    static TensorProto ints(String name, long... v) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE).addDims(v.length);
+        for (long x : v) {
+            t.addInt64Data(x);
+        }
+        return t.build();
+    }
+
+    static float[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return a;
+    }
+
+    static AttributeProto intAttr(String name, long v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
+    }
+
+    static AttributeProto floatAttr(String name, float v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(v).build();
+    }
+
+    static AttributeProto intsAttr(String name, long... v) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long x : v) {
+            a.addInts(x);
+        }
+        return a.build();
+    }
+
+    static NodeProto node(String op, String name, List<String> in, String out, AttributeProto... attrs) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(in).addOutput(out);
+        for (AttributeProto a : attrs) {
+            n.addAttribute(a);
+        }
+        return n.build();
+    }
+
+    static ValueInfoProto info(String name, Object... dims) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+        for (Object d : dims) {
+            s.addDim(d instanceof String p ? TensorShapeProto.Dimension.newBuilder().setDimParam(p).build()
+                    : TensorShapeProto.Dimension.newBuilder().setDimValue(((Number) d).longValue()).build());
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
+    }
+
+    static final int C = 8, H = 12, W = 10, CLASSES = 5;
+
+    /** Conv3x3/s2 + BN + Clip(0,6) -> depthwise 3x3 + Relu -> 1x1 -> Add(residual) -> HardSwish -> pool -> flatten -> Gemm -> Softmax. */
+    static GraphProto.Builder sampleGraph() {
+        GraphProto.Builder g = GraphProto.newBuilder().setName("sample");
+        g.addInput(info("x", "N", 3, H, W));
+        g.addOutput(info("y", "N", CLASSES));
+        g.addInitializer(floats("w0", random(C * 3 * 9, 1), C, 3, 3, 3));
+        g.addInitializer(floats("g", random(C, 2), C));
+        g.addInitializer(floats("b", random(C, 3), C));
+        g.addInitializer(floats("m", random(C, 4), C));
+        float[] var = random(C, 5);
+        for (int i = 0; i < C; i++) {
+            var[i] = 0.5f + Math.abs(var[i]);
+        }
+        g.addInitializer(floats("v", var, C));
+        g.addInitializer(floats("lo", new float[] {0}));
+        g.addInitializer(floats("hi", new float[] {6}));
+        g.addInitializer(floats("wd", random(C * 9, 6), C, 1, 3, 3));
+        g.addInitializer(floats("bd", random(C, 7), C));
+        g.addInitializer(floats("wp", random(C * C, 8), C, C, 1, 1));
+        g.addInitializer(floats("wf", random(CLASSES * C, 9), CLASSES, C));
+        g.addInitializer(floats("bf", random(CLASSES, 10), CLASSES));
+        g.addNode(node("Conv", "stem", List.of("x", "w0"), "c0", intsAttr("kernel_shape", 3, 3), intsAttr("strides", 2, 2),
+                intsAttr("pads", 1, 1, 1, 1)));
+        g.addNode(node("BatchNormalization", "bn", List.of("c0", "g", "b", "m", "v"), "b0", floatAttr("epsilon", 1e-3f)));
+        g.addNode(node("Clip", "relu6", List.of("b0", "lo", "hi"), "a0"));
+        g.addNode(node("Conv", "dw", List.of("a0", "wd", "bd"), "c1", intAttr("group", C), intsAttr("pads", 1, 1, 1, 1)));
+        g.addNode(node("Relu", "relu", List.of("c1"), "a1"));
+        g.addNode(node("Conv", "pw", List.of("a1", "wp"), "c2"));
+        g.addNode(node("Add", "add", List.of("c2", "a0"), "s"));
+        g.addNode(node("HardSwish", "hs", List.of("s"), "h"));
+        g.addNode(node("GlobalAveragePool", "pool", List.of("h"), "p"));
+        g.addNode(node("Flatten", "flat", List.of("p"), "f"));
+        g.addNode(node("Gemm", "fc", List.of("f", "wf", "bf"), "z", intAttr("transB", 1)));
+        g.addNode(node("Softmax", "softmax", List.of("z"), "y", intAttr("axis", 1)));
+        return g;
+    }
+
+    static byte[] model(GraphProto.Builder g, int opset) {
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("test")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).setGraph(g).build().toByteArray();
+    }
+
+    static OnnxImporter.Imported load(GraphProto.Builder g) {
+        return OnnxImporter.parse(model(g, 13), "t.onnx");
+    }
+
+    static void refused(String expected, UnaryOperator<GraphProto.Builder> edit) {
+        refused(expected, model(edit.apply(sampleGraph()), 13));
+    }
+
+    static void refused(String expected, byte[] file) {
+        OnnxException e = assertThrows(OnnxException.class, () -> OnnxImporter.parse(file, "t.onnx"));
+        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should mention '" + expected + "'");
+        assertTrue(e.getMessage().startsWith("t.onnx: "), e.getMessage());
+    }
+
+    // ---- mapping ----
+
+    @Test
+    void mapsTheSampleGraphOntoFusedLayers() {
+        OnnxImporter.Imported imp = load(sampleGraph());
+        List<LayerDef> l = imp.arch().layers();
+        assertEquals(List.of(LayerType.CONV3X3, LayerType.DEPTHWISE, LayerType.POINTWISE, LayerType.ADD, LayerType.AVGPOOL,
+                LayerType.FC, LayerType.SOFTMAX), l.stream().map(LayerDef::type).toList());
+        assertEquals(Activation.RELU6, l.get(0).activation(), "Clip(0, 6) fused into the stem");
+        assertEquals(Activation.RELU, l.get(1).activation());
+        assertEquals(Activation.NONE, l.get(2).activation());
+        assertEquals(Activation.HARDSWISH, l.get(3).activation(), "HardSwish fused into the add");
+        assertEquals(2, l.get(3).input());
+        assertEquals(0, l.get(3).input2(), "the residual reads the stem's output");
+        assertEquals(3, imp.arch().inputChannels());
+        assertEquals(CLASSES, imp.arch().outputLength());
+    }
+
+    /** The imported sample against the same network computed here by hand in double precision. */
+    @Test
+    void importedSampleComputesTheGraphsMeaning() {
+        OnnxImporter.Imported imp = load(sampleGraph());
+        float[] x = random(3 * H * W, 99); // NCHW
+        float[] y = new float[CLASSES];
+        Model m = imp.model(Backend.FAST);
+        try (Session s = m.newSession(1, 1)) {
+            s.run(x, 0, dev.mobilevec.network.Layout.NCHW, y, 0, null);
+        }
+        double[] expected = HandComputed.sample(sampleGraph().build(), x, H, W, C, CLASSES);
+        // Within c = 2 times the first-order bound of any float32 evaluation (see OnnxGoldenTest).
+        double[] bound = new dev.mobilevec.network.AdjointBound(m, 1, GoldenData.nchwToNhwc(x, 1, 3, H, W)).bound();
+        dev.mobilevec.network.PropagatedBound.assertWithin("sample vs hand-computed", expected, y, bound, 2);
+    }
+
+    @Test
+    void clipAttributeFormAtOpset10AndHardSwishAsMulOfHardSigmoid() {
+        GraphProto.Builder g = sampleGraph();
+        g.setNode(2, node("Clip", "relu6", List.of("b0"), "a0", floatAttr("min", 0), floatAttr("max", 6)));
+        g.removeInitializer(6).removeInitializer(5); // lo, hi
+        // HardSwish as s * HardSigmoid(s), the pre-opset-14 export.
+        g.setNode(7, node("HardSigmoid", "hsig", List.of("s"), "gate", floatAttr("alpha", 1f / 6), floatAttr("beta", 0.5f)));
+        g.addNode(8, node("Mul", "mul", List.of("s", "gate"), "h"));
+        OnnxImporter.Imported imp = OnnxImporter.parse(model(g, 10), "t.onnx");
+        assertEquals(Activation.RELU6, imp.arch().layers().get(0).activation());
+        assertEquals(Activation.HARDSWISH, imp.arch().layers().get(3).activation());
+        // Same function as the opset-13 sample.
+        float[] x = random(3 * H * W, 5), a = new float[CLASSES], b = new float[CLASSES];
+        try (Session s = imp.model(Backend.REFERENCE).newSession(1, 1); Session t = load(sampleGraph()).model(Backend.REFERENCE).newSession(1, 1)) {
+            s.run(x, a);
+            t.run(x, b);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b, a);
+    }
+
+    // ---- refusals ----
+
+    @Test
+    void refusesWhatItCannotRun() {
+        refused("node 'relu' (Relu)", g -> g.setNode(4, node("LeakyRelu", "relu", List.of("c1"), "a1")).setNode(4,
+                node("Relu", "relu", List.of("c1"), "a1", intAttr("foo", 1))));
+        refused("operator LeakyRelu is not supported", g -> g.setNode(4, node("LeakyRelu", "relu", List.of("c1"), "a1")));
+        refused("dilations", g -> g.setNode(3, node("Conv", "dw", List.of("a0", "wd", "bd"), "c1", intAttr("group", C),
+                intsAttr("pads", 2, 2, 2, 2), intsAttr("dilations", 2, 2))));
+        refused("dynamic", g -> g.setInput(0, info("x", "N", 3, "H", W)));
+        refused("rank 3", g -> g.setInput(0, info("x", 3, H, W)));
+        refused("several inputs", g -> g.addInput(info("x2", 1, 3, H, W)));
+        refused("2 outputs", g -> g.addOutput(info("z", "N", CLASSES)));
+        refused("dangling", g -> g.setNode(5, node("Conv", "pw", List.of("nowhere", "wp"), "c2")));
+        // A cycle cannot be in topological order: the first node reading a later output is dangling.
+        refused("not in topological order", g -> g.setNode(1, node("BatchNormalization", "bn", List.of("y", "g", "b", "m", "v"), "b0")));
+        refused("defined twice", g -> g.setNode(4, node("Relu", "relu", List.of("c1"), "a0")));
+        refused("external data", g -> g.setInitializer(0, g.getInitializer(0).toBuilder().clearRawData()
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL)));
+        refused("raw_data has 863 bytes", g -> g.setInitializer(0, g.getInitializer(0).toBuilder()
+                .setRawData(g.getInitializer(0).getRawData().substring(1))));
+        refused("data type 11", g -> g.setInitializer(0, g.getInitializer(0).toBuilder().setDataType(11)));
+        refused("weights [8, 2, 3, 3] with group 1 do not fit 3 input channels",
+                g -> g.setInitializer(0, floats("w0", random(C * 2 * 9, 1), C, 2, 3, 3)));
+        refused("has shape [7], expected [8]", g -> g.setInitializer(1, floats("g", random(7, 2), 7)));
+        refused("is a constant; we need a computed tensor", g -> g.setNode(5, node("Conv", "pw", List.of("wd", "wp"), "c2")));
+        refused("BatchNormalization after an activation", g -> g.addNode(5, node("BatchNormalization", "bn2",
+                List.of("a1", "g", "b", "m", "v"), "a1b")).setNode(6, node("Conv", "pw", List.of("a1b", "wp"), "c2")));
+        refused("which other nodes read too", g -> g.setNode(7, node("Relu", "hs", List.of("c2"), "h2"))
+                .setNode(8, node("GlobalAveragePool", "pool", List.of("h2"), "p")).setNode(6, node("Add", "add", List.of("c2", "c2"), "s")));
+        refused("only same-shape", g -> g.setNode(6, node("Add", "add", List.of("c2", "c0x"), "s")).addNode(1,
+                node("Conv", "side", List.of("x", "w0"), "c0x", intsAttr("pads", 1, 1, 1, 1))));
+        refused("no fast kernel", g -> g.setInitializer(0, floats("w0", random(C * 3 * 49, 1), C, 3, 7, 7)).setNode(0,
+                node("Conv", "stem", List.of("x", "w0"), "c0", intsAttr("strides", 2, 2), intsAttr("pads", 3, 3, 3, 3))));
+        refused("we only flatten 1x1 tensors", g -> g.setNode(9, node("Flatten", "flat", List.of("h"), "f")));
+        refused("feature map", g -> g.clearOutput().addOutput(info("h", "N", C, 6, 5)).removeNode(11).removeNode(10)
+                .removeNode(9).removeNode(8));
+        refused("opset 18 is outside the range", model(sampleGraph(), 18));
+        refused("opset 8 is outside the range", model(sampleGraph(), 8));
+        refused("operator domain 'com.microsoft'", g -> g.setNode(4, g.getNode(4).toBuilder().setDomain("com.microsoft").build()));
+        refused("training_mode=1", g -> g.setNode(1, g.getNode(1).toBuilder().addAttribute(intAttr("training_mode", 1)).build()));
+        refused("Clip bounds [6.0, 0.0]", g -> g.setNode(2, node("Clip", "relu6", List.of("b0", "hi", "lo"), "a0")));
+    }
+
+    @Test
+    void refusesFilesThatAreNotModels() {
+        refused("no graph", new byte[0]);
+        refused("protobuf parse failed", new byte[] {0x3a, 0x7f, 1, 2});
+        byte[] good = model(sampleGraph(), 13);
+        refused("protobuf parse failed", java.util.Arrays.copyOf(good, good.length / 2));
+        refused("no default-domain opset_import", ModelProto.newBuilder().setGraph(sampleGraph()).build().toByteArray());
+    }
+}
