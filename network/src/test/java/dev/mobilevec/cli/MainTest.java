@@ -103,4 +103,58 @@ class MainTest {
         assertTrue(r.out().contains("FMA peak of one core, measured now"), r.out());
         assertTrue(r.out().contains("block13.pw"), r.out());
     }
+
+    static Path testData(String name) {
+        Path p = Path.of("test-data", name);
+        return Files.exists(p) ? p : Path.of("../test-data", name);
+    }
+
+    @Test
+    void costOfV2AndInspectOfAnOnnxModel() {
+        Result v2 = cli("cost", "--arch", "v2");
+        assertEquals(0, v2.code(), v2.err());
+        assertTrue(v2.out().contains("MACs 300.8 M"), v2.out());
+        assertTrue(v2.out().contains("block17.project"), v2.out());
+        Result bad = cli("cost", "--arch", "v9");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--arch must be v1 or v2, got 'v9'"), bad.err());
+
+        Result in = cli("inspect", "--model", testData("mobilenet_v3_small_128.onnx").toString());
+        assertEquals(0, in.code(), in.err());
+        assertTrue(in.out().contains("opset 17"), in.out());
+        assertTrue(in.out().contains("dw5x5"), in.out());
+        assertTrue(in.out().contains("hardswish"), in.out());
+        assertTrue(in.out().contains("scale"), in.out());
+    }
+
+    @Test
+    void runWithAnOnnxModelWritesTheDeclaredOutput(@TempDir Path dir) throws Exception {
+        Path model = testData("mobilenet_v1_0.25_96.onnx"), input = testData("mobilenet_v1_0.25_96.input.f32");
+        Path out = dir.resolve("out.raw");
+        Result r = cli("run", "--model", model.toString(), "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, r.code(), r.err());
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(4 * 10, b.capacity(), "10 probabilities, as the graph declares [N, 10]");
+        double sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += b.getFloat();
+        }
+        assertEquals(1.0, sum, 1e-5);
+
+        Result wrong = cli("run", "--model", model.toString(), "--input", model.toString(), "--output", out.toString());
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("3x96x96 (nchw) float32 needs 110592 bytes"), wrong.err());
+        Result both = cli("run", "--model", model.toString(), "--weights", "w.safetensors", "--input", input.toString(),
+                "--output", out.toString());
+        assertTrue(both.err().contains("--model and --weights exclude each other"), both.err());
+        Result missing = cli("inspect", "--model", dir.resolve("nope.onnx").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+        Path junk = dir.resolve("junk.onnx");
+        Files.write(junk, new byte[] {0x0a, (byte) 0xff, (byte) 0xff, 0x7f});
+        Result j = cli("inspect", "--model", junk.toString());
+        assertEquals(1, j.code());
+        assertTrue(j.err().contains("not an ONNX model"), j.err());
+        assertFalse(j.err().contains("\tat "), j.err());
+    }
 }

@@ -84,4 +84,34 @@ class CostModelTest {
         assertEquals("input must be at least 32x32, got 31x31", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new MobileNetV1(1.0, 50000, 50000, 1000, Padding.SYMMETRIC).layers());
     }
+
+    /**
+     * MobileNetV2 1.0-224 against torchvision's model, counted by test-data/generate.py with forward
+     * hooks (test-data/mobilenet_v2_cost.json): the same MACs exactly, and our parameters (weights +
+     * one folded bias per convolution channel) = torchvision's minus one per batch-norm channel
+     * (gamma and beta become that bias). The paper (Sandler et al., Table 3) prints 300 M and 3.4 M.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void mobileNetV2MatchesTorchvisionsCount() throws Exception {
+        java.nio.file.Path p = java.nio.file.Files.isDirectory(java.nio.file.Path.of("test-data"))
+                ? java.nio.file.Path.of("test-data") : java.nio.file.Path.of("../test-data");
+        var cost = (java.util.Map<String, Object>) Json.parse(java.nio.file.Files.readString(p.resolve("mobilenet_v2_cost.json")));
+        List<LayerDef> layers = MobileNetV2.standard(1.0, 224).layers();
+        assertEquals(((Number) cost.get("macs")).longValue(), CostModel.totalMacs(layers));
+        assertEquals(((Number) cost.get("torchvision_parameters")).longValue() - ((Number) cost.get("bn_channels")).longValue(),
+                CostModel.totalParams(layers));
+        assertEquals(300, CostModel.totalMacs(layers) / 1e6, 1.0);
+        assertEquals(17, layers.stream().filter(l -> l.type() == LayerType.DEPTHWISE).count(), "17 inverted residual blocks");
+        assertEquals(10, layers.stream().filter(l -> l.type() == LayerType.ADD).count(), "residual adds where stride 1 and channels match");
+    }
+
+    @Test
+    void mobileNetV2WidthMultiplierRoundsChannelsToMultiplesOf8() {
+        assertEquals(16, MobileNetV2.divisible(32 * 0.5));
+        assertEquals(8, MobileNetV2.divisible(16 * 0.35));
+        assertEquals(24, MobileNetV2.divisible(24 * 0.75 + 0.0)); // 18 -> 16 is more than 10 % below, so 24
+        assertEquals(1280, MobileNetV2.standard(0.5, 224).layers().stream().filter(l -> l.name().equals("conv_last"))
+                .findFirst().orElseThrow().outC(), "the head keeps 1280 below alpha 1");
+    }
 }

@@ -77,4 +77,43 @@ class OnnxGoldenTest {
         }
         return r;
     }
+
+    /**
+     * Our native MobileNetV2 layer table is torchvision's graph: the same layers, shapes, strides,
+     * pads, activations and residual edges as the imported torchvision model; with its weights the
+     * native network gives the imported one's output bit for bit.
+     */
+    @org.junit.jupiter.api.Test
+    void nativeMobileNetV2IsTorchvisionsGraph() throws IOException {
+        GoldenData.Case c = cases().stream().filter(k -> k.name().startsWith("mobilenet_v2")).findFirst().orElseThrow();
+        OnnxImporter.Imported imp = OnnxImporter.read(c.model());
+        dev.mobilevec.network.MobileNetV2 v2 = new dev.mobilevec.network.MobileNetV2(0.5, 160, 160, 100);
+        List<dev.mobilevec.network.LayerDef> ours = v2.layers(), theirs = imp.arch().layers();
+        assertEquals(ours.size() - 1, theirs.size(), "ours ends in softmax, the export in Gemm");
+        for (int i = 0; i < theirs.size(); i++) {
+            var a = ours.get(i);
+            var b = theirs.get(i);
+            String where = "layer " + i + " (" + a.name() + " / " + b.name() + ")";
+            assertEquals(a.type(), b.type(), where);
+            assertEquals(a.conv(), b.conv(), where);
+            assertEquals(a.activation(), b.activation(), where);
+            // Add is commutative (in float too): compare operands as a set.
+            assertEquals(new java.util.HashSet<>(List.of(a.input(), a.input2())), new java.util.HashSet<>(List.of(b.input(), b.input2())), where);
+        }
+        float[][] w = new float[ours.size()][], bias = new float[ours.size()][];
+        Model imported = imp.model(Backend.FAST);
+        for (int i = 0; i < theirs.size(); i++) {
+            w[i] = imported.foldedWeights(i);
+            bias[i] = imported.foldedBias(i);
+        }
+        Model nat = Model.fromFolded(v2, w, bias, Backend.FAST);
+        float[] logits = run(imported, c, 1, Layout.NCHW, c.inputNchw());
+        float[] probs = new float[100];
+        try (Session s = nat.newSession(1, 1)) {
+            s.run(c.inputNchw(), 0, Layout.NCHW, probs, 0, null);
+        }
+        float[] expected = new float[100];
+        dev.mobilevec.kernels.VectorTensorOps.INSTANCE.softmax(1, 100, logits, 0, expected, 0);
+        assertArrayEquals(expected, probs);
+    }
 }
