@@ -5,7 +5,6 @@ import dev.mobilevec.kernels.PreparedConv;
 import dev.mobilevec.kernels.ReferenceConv2d;
 import dev.mobilevec.network.Backend;
 import dev.mobilevec.network.LayerDef;
-import dev.mobilevec.network.MobileNetV1;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One convolution layer of MobileNet v1 1.0-224 (batch 1, 1 thread), shapes read from the network's
- * layer table; {@code impl} swaps the fast kernel for the reference. The report script divides each
- * layer's FLOPs by the time and by the FMA peak of the same run.
+ * One convolution layer (batch 1, 1 thread) of MobileNet v1 or v2 at the given width and resolution,
+ * named "v1/LAYER" or "v2/LAYER" and read from that network's layer table (the default list holds
+ * each distinct shape once); {@code impl} swaps the fast kernel for the reference. The report script
+ * divides each layer's FLOPs by the time and by the FMA peak of the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,9 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class LayerBenchmark {
 
-    @Param({"conv0", "block1.dw", "block1.pw", "block2.dw", "block2.pw", "block3.dw", "block3.pw", "block4.dw", "block4.pw",
-        "block5.dw", "block5.pw", "block6.dw", "block6.pw", "block7.dw", "block7.pw", "block12.dw", "block12.pw",
-        "block13.dw", "block13.pw", "fc"})
+    @Param({"v1/conv0", "v1/block1.dw", "v1/block1.pw", "v1/block2.dw", "v1/block2.pw", "v1/block3.dw", "v1/block3.pw",
+        "v1/block4.dw", "v1/block4.pw", "v1/block5.dw", "v1/block5.pw", "v1/block6.dw", "v1/block6.pw", "v1/block7.dw",
+        "v1/block7.pw", "v1/block12.dw", "v1/block12.pw", "v1/block13.dw", "v1/block13.pw", "v1/fc",
+        "v2/conv0", "v2/block1.dw", "v2/block1.project", "v2/block2.expand", "v2/block2.dw", "v2/block2.project",
+        "v2/block3.expand", "v2/block3.dw", "v2/block3.project", "v2/block4.dw", "v2/block4.project", "v2/block5.expand",
+        "v2/block5.dw", "v2/block5.project", "v2/block7.dw", "v2/block7.project", "v2/block8.expand", "v2/block8.dw",
+        "v2/block8.project", "v2/block11.project", "v2/block12.expand", "v2/block12.dw", "v2/block12.project",
+        "v2/block14.dw", "v2/block14.project", "v2/block15.expand", "v2/block15.dw", "v2/block15.project",
+        "v2/block17.project", "v2/conv_last", "v2/fc"})
     public String layer;
 
     @Param({"fast", "reference"})
@@ -60,7 +66,13 @@ public class LayerBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        LayerDef l = MobileNetV1.standard(alpha, resolution).layers().stream().filter(d -> d.name().equals(layer)).findFirst()
+        int slash = layer.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("layer must be v1/NAME or v2/NAME, got '" + layer + "'");
+        }
+        String name = layer.substring(slash + 1);
+        LayerDef l = BenchModels.arch(layer.substring(0, slash) + "-" + alpha + "-" + resolution).layers().stream()
+                .filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no layer " + layer));
         Conv2dKernel k = impl.equals("fast") ? Backend.FAST.kernel(l) : ReferenceConv2d.INSTANCE;
         SplittableRandom r = new SplittableRandom(1);

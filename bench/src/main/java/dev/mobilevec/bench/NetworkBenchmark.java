@@ -1,11 +1,8 @@
 package dev.mobilevec.bench;
 
-import dev.mobilevec.network.Backend;
-import dev.mobilevec.network.MobileNetV1;
+import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
-import dev.mobilevec.network.SeededWeights;
 import dev.mobilevec.network.Session;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,9 +19,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * End-to-end MobileNet v1 forward pass (seeded weights): latency per batch with percentiles
- * (SampleTime), for thread counts and batch sizes. Read 1137.5 MFLOP per image against the FMA
- * peak of the same run, and the 2-thread time against the 1-thread time.
+ * End-to-end forward pass (seeded weights, {@link BenchModels}): latency per batch with percentiles
+ * (SampleTime) for models, thread counts and batch sizes; images/s = batch / latency. The input is
+ * passed NCHW, as ONNX Runtime gets it in {@link OnnxRuntimeBenchmark}, so both include the layout
+ * conversion. Compare with OnnxRuntimeBenchmark on the same parameters, in the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -33,16 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class NetworkBenchmark {
-    @Param({"1.0"})
-    public double alpha;
+    @Param({"v1-1.0-224", "v1-0.5-224", "v1-0.25-224", "v1-1.0-160", "v1-1.0-128", "v1-0.5-160", "v1-0.5-128",
+        "v1-0.25-160", "v1-0.25-128", "v2-1.0-224"})
+    public String model;
 
-    @Param({"224"})
-    public int resolution;
+    @Param({"1", "2", "all"})
+    public String threads;
 
-    @Param({"1", "2"})
-    public int threads;
-
-    @Param({"1"})
+    @Param({"1", "8", "32"})
     public int batch;
 
     Session session;
@@ -50,14 +46,9 @@ public class NetworkBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        MobileNetV1 arch = MobileNetV1.standard(alpha, resolution);
-        Model m = Model.create(arch, SeededWeights.generate(arch, 42), Backend.FAST);
-        session = m.newSession(batch, threads);
-        input = new float[session.inputLength()];
-        SplittableRandom r = new SplittableRandom(7);
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) (r.nextDouble() * 2 - 1);
-        }
+        Model m = BenchModels.model(model);
+        session = m.newSession(batch, BenchModels.threads(threads));
+        input = BenchModels.input(m.arch(), batch);
         output = new float[session.outputLength()];
     }
 
@@ -68,7 +59,7 @@ public class NetworkBenchmark {
 
     @Benchmark
     public float[] forward() {
-        session.run(input, output);
+        session.run(input, 0, Layout.NCHW, output, 0, null);
         return output;
     }
 }

@@ -1,0 +1,7 @@
+package dev.mobilevec.bench;
+
+import org.openjdk.jmh.annotations.Fork;
+
+/** {@link NetworkBenchmark} with 128-bit vectors (the width of NEON on ARM servers). */
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:MaxVectorSize=16"})
+public class NetworkBenchmark128 extends NetworkBenchmark {}
