@@ -1,111 +1,285 @@
 #!/usr/bin/env python3
-"""Turns a JMH JSON result (java -jar bench/target/benchmarks.jar ... -rf json -rff r.json) into
-markdown tables: per layer, fast vs reference and GFLOPS as a fraction of the FMA peak measured in
-the same run; end to end, latency percentiles and thread scaling. Layer FLOPs come from the
-network's own layer table (the CLI's `cost`), passed in with --cost (default: run ./mobilevec cost).
+"""Turns JMH JSON results (bench/run.sh, or java -jar bench/target/benchmarks.jar ... -rf json) into a
+markdown report: the machine's ceilings (FMA peak, memory bandwidth); per layer, fast vs reference and
+GFLOPS as a fraction of the FMA peak of the same run; end to end, ours vs ONNX Runtime (latency
+percentiles, images/s, ratio) per model, thread count and batch; vector-width variants; the targets of
+issue 5 with whether they are met. With --chart DIR it also writes DIR/layers.png (per-layer GFLOPS
+against the peak) and DIR/latency.png (latency per thread count, ours and ONNX Runtime).
 
-usage: bench/report.py r.json [--cost cost.txt] > table.md
+Layer and model FLOPs come from the networks' own layer tables via `./mobilevec cost` (run from the
+repository root).
+
+usage: bench/report.py r1.json [r2.json ...] [--chart DIR] > report.md
 """
 import json
+import platform
 import re
 import subprocess
 import sys
 
-# Targets of issue 2 (fraction of the measured FMA peak), by layer kind.
-def target(layer, cin, stride):
-    if layer == "conv0":
+COST_CACHE = {}
+
+
+def cost_table(arch, alpha, res):
+    """{layer name: dict(type, cin, flops, stride, shape)} and total FLOPs per image, from ./mobilevec cost."""
+    key = (arch, alpha, res)
+    if key not in COST_CACHE:
+        text = subprocess.run(["./mobilevec", "cost", "--arch", arch, "--alpha", str(alpha), "--resolution", str(res)],
+                              capture_output=True, text=True, check=True).stdout
+        layers, total = {}, 0.0
+        for line in text.splitlines():
+            m = re.match(r"^\d+\s+(\S+)\s+(\S+)\s+(\d+)x(\d+)x(\d+)\s+(\d+)x(\d+)x(\d+)\s+([\d.]+)", line)
+            if m:
+                ih, oh = int(m.group(3)), int(m.group(6))
+                flops = 2e6 * float(m.group(9))
+                total += flops
+                layers[m.group(1)] = dict(type=m.group(2), cin=int(m.group(5)), flops=flops, stride=2 if oh < ih else 1,
+                                          shape=f"{m.group(3)}x{m.group(4)}x{m.group(5)} → {m.group(6)}x{m.group(7)}x{m.group(8)}")
+        COST_CACHE[key] = (layers, total)
+    return COST_CACHE[key]
+
+
+def dw5_table(onnx):
+    """The depthwise 5x5 rows of ./mobilevec inspect --model onnx, in order."""
+    text = subprocess.run(["./mobilevec", "inspect", "--model", onnx], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in text.splitlines():
+        m = re.match(r"^\d+\s+(\S+)\s+dw5x5\s+(\d+)x(\d+)x(\d+)\s+(\d+)x(\d+)x(\d+)\s+([\d.]+)", line)
+        if m:
+            rows.append(dict(type="dw5x5", cin=int(m.group(4)), flops=2e6 * float(m.group(8)),
+                             stride=2 if int(m.group(5)) < int(m.group(2)) else 1,
+                             shape=f"{m.group(2)}x{m.group(3)}x{m.group(4)} → {m.group(5)}x{m.group(6)}x{m.group(7)}"))
+    return rows
+
+
+def target(name, info):
+    """Issue 2's per-layer targets (fraction of the FMA peak), for v1 layers."""
+    kind = info.get("type", "")
+    if name == "v1/conv0":
         return 0.50
-    if layer.endswith(".pw"):
-        return 0.85 if cin >= 128 else 0.75
-    if layer.endswith(".dw"):
-        return 0.35 if stride == 1 else 0.20
+    if not name.startswith("v1/"):
+        return None
+    if kind == "pw1x1":
+        return 0.85 if info["cin"] >= 128 else 0.75
+    if kind.startswith("dw"):
+        return 0.35 if info["stride"] == 1 else 0.20
     return None
+
+
+def pct(r, p):
+    return r["primaryMetric"]["scorePercentiles"][p]
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+    return f"{cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.machine()}"
 
 
 def main():
     args = sys.argv[1:]
+    chart_dir = None
+    if "--chart" in args:
+        i = args.index("--chart")
+        chart_dir = args[i + 1]
+        del args[i:i + 2]
     if not args:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    results = json.load(open(args[0]))
-    cost_text = None
-    if "--cost" in args:
-        cost_text = open(args[args.index("--cost") + 1]).read()
-    else:
-        cost_text = subprocess.run(["./mobilevec", "cost"], capture_output=True, text=True, check=True).stdout
-
-    # cost table rows: index name type input output MACs(M) params share
-    layers = {}
-    for line in cost_text.splitlines():
-        m = re.match(r"^\d+\s+(\S+)\s+(\S+)\s+(\d+)x(\d+)x(\d+)\s+(\d+)x(\d+)x(\d+)\s+([\d.]+)", line)
-        if m:
-            name = m.group(1)
-            ih, oh = int(m.group(3)), int(m.group(6))
-            layers[name] = dict(type=m.group(2), cin=int(m.group(5)), flops=2e6 * float(m.group(9)),
-                                stride=2 if oh < ih else 1, shape=f"{m.group(3)}x{m.group(4)}x{m.group(5)} -> {m.group(6)}x{m.group(7)}x{m.group(8)}")
-
-    peak = None  # vector FMAs per microsecond; turned into GFLOPS once the lane count is known
-    for r in results:
-        if r["benchmark"].endswith("FmaPeakBenchmark.fma12"):
-            peak = r["primaryMetric"]["score"]
-    lanes = None
-    for r in results:
-        for arg in r.get("jvmArgs", []):
-            m = re.match(r"-XX:MaxVectorSize=(\d+)", arg)
-            if m:
-                lanes = int(m.group(1)) // 4
-    lanes = lanes or int(subprocess.run(["bash", "-c", "grep -q avx512f /proc/cpuinfo && echo 16 || echo 8"],
-                                        capture_output=True, text=True).stdout.strip())
-    peak_gflops = peak * lanes * 2 / 1e3 if peak else None
+    results = []
+    for a in args:
+        results += json.load(open(a))
 
     out = []
-    if peak_gflops:
-        out.append(f"FMA peak (FmaPeakBenchmark, {lanes} lanes, 1 core): **{peak_gflops:.1f} GFLOPS**\n")
+    jvm = next((r.get("vmVersion") for r in results), "?")
+    out.append(f"Machine: {machine()}; JDK {jvm}.\n")
+
+    fma = [r for r in results if r["benchmark"].endswith("FmaPeakBenchmark.fma12")]
+    lanes = 16 if "avx512f" in open("/proc/cpuinfo").read() else 8
+    peak = fma[0]["primaryMetric"]["score"] * lanes * 2 / 1e3 if fma else None
+    if peak:
+        out.append(f"FMA peak (FmaPeakBenchmark, {lanes} lanes, 1 core): **{peak:.1f} GFLOPS**")
+    for r in results:
+        if r["benchmark"].endswith("MemoryBandwidthBenchmark.triad"):
+            kib = int(r["params"]["kib"])
+            gbs = 3 * kib * 1024 / r["primaryMetric"]["score"]
+            where = {16: "L1", 256: "L2", 65536: "DRAM"}.get(kib, f"{kib} KiB")
+            out.append(f"Triad bandwidth, 3 x {kib} KiB ({where}), 1 core: **{gbs:.1f} GB/s**")
+    out.append("")
+
+    # ---- layers ----
     fast, ref = {}, {}
     for r in results:
-        if r["benchmark"].endswith("LayerBenchmark.run"):
+        b = r["benchmark"]
+        if b.endswith("LayerBenchmark.run"):
             p = r["params"]
-            (fast if p["impl"] == "fast" else ref)[p["layer"]] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
+            key = (p["layer"], p.get("alpha", "1.0"), p.get("resolution", "224"))
+            (fast if p["impl"] == "fast" else ref)[key] = r["primaryMetric"]
+        if b.endswith("Depthwise5x5Benchmark.run"):
+            p = r["params"]
+            key = ("v3s/dw5x5#" + p["index"], p.get("onnx", p.get("model")), None)
+            (fast if p["impl"] == "fast" else ref)[key] = r["primaryMetric"]
+    chart_layers = []
     if fast:
         out.append("| layer | shape | MFLOP | fast µs | reference µs | speed-up | GFLOPS | % of peak | target | met |")
         out.append("|---|---|---|---|---|---|---|---|---|---|")
-        for name, (us, err) in fast.items():
-            info = layers.get(name, {})
+        for key, m in fast.items():
+            name, alpha, res = key
+            info = {}
+            if name.startswith("v3s/"):
+                rows = dw5_table(alpha)
+                i = int(name.split("#")[1])
+                info = rows[i] if i < len(rows) else {}
+            else:
+                arch, lname = name.split("/", 1)
+                info = cost_table(arch, alpha, res)[0].get(lname, {})
             flops = info.get("flops", 0)
-            g = flops / us / 1e3 if us else 0
-            frac = g / peak_gflops if peak_gflops else None
-            t = target(name, info.get("cin", 0), info.get("stride", 1))
-            r_us = ref.get(name, (None, None))[0]
-            out.append("| {} | {} | {:.2f} | {:.1f} ± {:.1f} | {} | {} | {:.1f} | {} | {} | {} |".format(
-                name, info.get("shape", ""), flops / 1e6, us, err,
-                f"{r_us:.0f}" if r_us else "–", f"{r_us / us:.0f}×" if r_us else "–", g,
-                f"{100 * frac:.0f} %" if frac is not None else "–",
+            us = m["score"]
+            g = flops / us / 1e3 if (us and flops) else None
+            frac = g / peak if (g and peak) else None
+            t = target(name, info) if info else None
+            r_us = ref.get(key, {}).get("score")
+            chart_layers.append((name, g))
+            err = m["scoreError"] if isinstance(m["scoreError"], (int, float)) else float("nan")
+            out.append("| {} | {} | {} | {:.1f}{} | {} | {} | {} | {} | {} | {} |".format(
+                name, info.get("shape", ""),
+                f"{flops / 1e6:.2f}" if flops else "–", us, f" ± {err:.1f}" if err == err else "",
+                f"{r_us:.0f}" if r_us else "–", f"{r_us / us:.0f}×" if r_us else "–",
+                f"{g:.1f}" if g else "–", f"{100 * frac:.0f} %" if frac is not None else "–",
                 f"≥ {100 * t:.0f} %" if t else "–",
                 ("yes" if frac >= t else "**no**") if (t and frac is not None) else "–"))
         out.append("")
-    net = [r for r in results if r["benchmark"].endswith("NetworkBenchmark.forward")]
-    if net:
-        out.append("| model | threads | batch | median ms | p90 ms | p99 ms | images/s | GFLOPS | % of peak |")
-        out.append("|---|---|---|---|---|---|---|---|---|")
-        for r in net:
-            p = r["params"]
-            pct = r["primaryMetric"]["scorePercentiles"]
-            med, p90, p99 = pct["50.0"], pct["90.0"], pct["99.0"]
-            batch = int(p["batch"])
-            flops = 1137.5e6 * (float(p["alpha"]) == 1.0 and int(p["resolution"]) == 224) * batch
-            g = flops / med / 1e6 if flops else None
-            out.append("| v1 {}-{} | {} | {} | {:.2f} | {:.2f} | {:.2f} | {:.0f} | {} | {} |".format(
-                p["alpha"], p["resolution"], p["threads"], batch, med, p90, p99, batch / med * 1e3,
-                f"{g:.1f}" if g else "–",
-                f"{100 * g / peak_gflops / int(p['threads']):.0f} %" if (g and peak_gflops) else "–"))
-        base = {(r["params"]["alpha"], r["params"]["resolution"], r["params"]["batch"]): r["primaryMetric"]["scorePercentiles"]["50.0"]
-                for r in net if r["params"]["threads"] == "1"}
-        for r in net:
-            p = r["params"]
-            b = base.get((p["alpha"], p["resolution"], p["batch"]))
-            if b and p["threads"] != "1":
-                out.append(f"\n{p['threads']} threads vs 1 (median, v1 {p['alpha']}-{p['resolution']}, batch {p['batch']}): **{b / r['primaryMetric']['scorePercentiles']['50.0']:.2f}×**")
+
+    # ---- end to end ----
+    ours = {}
+    peer = {}
+    widths = {}
+    for r in results:
+        b = r["benchmark"]
+        p = r.get("params", {})
+        if "model" not in p or "threads" not in p:
+            continue
+        key = (p["model"], p["threads"], int(p["batch"]))
+        if b.endswith("NetworkBenchmark.forward"):
+            ours[key] = r
+        elif b.endswith("OnnxRuntimeBenchmark.forward"):
+            peer[key] = r
+        elif b.endswith("NetworkBenchmark256.forward"):
+            widths[(key, 256)] = r
+        elif b.endswith("NetworkBenchmark128.forward"):
+            widths[(key, 128)] = r
+    chart_latency = []
+    if ours:
+        out.append("| model | threads | batch | ours median ms | p90 | p99 | ONNX Runtime median ms | p99 | ours / ORT (median) "
+                   "| ours images/s | ORT images/s | GFLOPS | % of peak |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for key in sorted(ours, key=lambda k: (k[0][:2], -float(k[0].split('-')[1]), -int(k[0].split('-')[2]), k[2], k[1])):
+            model, threads, batch = key
+            r = ours[key]
+            arch, alpha, res = model.split("-")
+            flops = cost_table(arch, alpha, res)[1] * batch
+            med = pct(r, "50.0")
+            g = flops / med / 1e6
+            n = 2 if threads == "all" else int(threads)
+            o = peer.get(key)
+            omed = pct(o, "50.0") if o else None
+            chart_latency.append((model, threads, batch, med, omed))
+            out.append("| {} | {} | {} | {:.2f} | {:.2f} | {:.2f} | {} | {} | {} | {:.0f} | {} | {:.1f} | {} |".format(
+                model, threads, batch, med, pct(r, "90.0"), pct(r, "99.0"),
+                f"{omed:.2f}" if o else "–", f"{pct(o, '99.0'):.2f}" if o else "–",
+                f"**{med / omed:.2f}×**" if o else "–", batch / med * 1e3,
+                f"{batch / omed * 1e3:.0f}" if o else "–", g, f"{100 * g / peak / n:.0f} %" if peak else "–"))
+        out.append("")
+        scal = []
+        for (model, threads, batch), r in sorted(ours.items()):
+            base = ours.get((model, "1", batch))
+            if base and threads != "1":
+                scal.append(f"{model} batch {batch}: {threads} threads vs 1 = {pct(base, '50.0') / pct(r, '50.0'):.2f}×")
+        if scal:
+            out.append("Thread scaling (ours, median): " + "; ".join(scal) + "\n")
+
+    if widths:
+        out.append("| model | threads | batch | vector width | median ms | vs 512-bit |")
+        out.append("|---|---|---|---|---|---|")
+        for (key, bits), r in sorted(widths.items()):
+            base = ours.get(key)
+            out.append("| {} | {} | {} | {}-bit | {:.2f} | {} |".format(key[0], key[1], key[2], bits, pct(r, "50.0"),
+                                                                     f"{pct(r, '50.0') / pct(base, '50.0'):.2f}×" if base else "–"))
+        out.append("")
+
+    # ---- issue 5 targets ----
+    checks = []
+    k1, k2, k8 = ("v1-1.0-224", "1", 1), ("v1-1.0-224", "2", 1), ("v1-1.0-224", "2", 8)
+    if k1 in ours and k1 in peer:
+        ratio = pct(ours[k1], "50.0") / pct(peer[k1], "50.0")
+        checks.append(f"- 1 thread, v1 1.0-224 batch 1: ours / ONNX Runtime = {ratio:.2f}× (target ≤ 1.1×): "
+                      + ("met" if ratio <= 1.1 else f"**not met** (by {100 * (ratio / 1.1 - 1):.0f} %)"))
+    if k2 in ours and k2 in peer:
+        ratio = pct(ours[k2], "50.0") / pct(peer[k2], "50.0")
+        tail = pct(ours[k2], "99.0") / pct(ours[k2], "50.0")
+        checks.append(f"- 2 threads, v1 1.0-224 batch 1: ours / ONNX Runtime = {ratio:.2f}× (target ≤ 1.1×): "
+                      + ("met" if ratio <= 1.1 else f"**not met** (by {100 * (ratio / 1.1 - 1):.0f} %)")
+                      + f"; our p99 / median = {tail:.2f} (target ≤ 1.3): " + ("met" if tail <= 1.3 else "**not met**")
+                      + f"; ONNX Runtime's p99 / median = {pct(peer[k2], '99.0') / pct(peer[k2], '50.0'):.2f}")
+    if k8 in ours and k8 in peer:
+        ratio = pct(peer[k8], "50.0") / pct(ours[k8], "50.0")
+        checks.append(f"- throughput, v1 1.0-224 batch 8, 2 threads: ours / ONNX Runtime images/s = {ratio:.2f}× (target ≥ 1): "
+                      + ("met" if ratio >= 1 else f"**not met** (by {100 * (1 - ratio):.0f} %)"))
+    if checks:
+        out.append("Targets (issue 5):\n" + "\n".join(checks) + "\n")
     print("\n".join(out))
+
+    if chart_dir:
+        charts(chart_dir, chart_layers, chart_latency, peak)
+
+
+def charts(d, layers, latency, peak):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("(no matplotlib: apt-get install python3-matplotlib for the PNG charts)", file=sys.stderr)
+        return
+    layers = [(n, g) for n, g in layers if g]
+    if layers:
+        fig, ax = plt.subplots(figsize=(max(8, 0.3 * len(layers)), 5))
+        names = [n for n, _ in layers]
+        colors = ["tab:blue" if "/dw" in n or ".dw" in n or "dw5" in n else "tab:orange" for n in names]
+        ax.bar(range(len(layers)), [g for _, g in layers], color=colors)
+        if peak:
+            ax.axhline(peak, color="red", linestyle="--", label=f"FMA peak {peak:.0f} GFLOPS (1 core)")
+            ax.legend()
+        ax.set_xticks(range(len(layers)))
+        ax.set_xticklabels(names, rotation=90, fontsize=7)
+        ax.set_ylabel("GFLOPS (batch 1, 1 thread)")
+        ax.set_title("Per-layer throughput: depthwise (blue), pointwise/dense (orange)")
+        fig.tight_layout()
+        fig.savefig(f"{d}/layers.png", dpi=110)
+    rows = [r for r in latency if r[2] == 1 and r[0] in ("v1-1.0-224", "v2-1.0-224")]
+    if rows:
+        fig, ax = plt.subplots(figsize=(7, 4))
+        labels, ours, peer = [], [], []
+        for model, threads, batch, med, omed in sorted(rows):
+            labels.append(f"{model}\n{threads} thr")
+            ours.append(med)
+            peer.append(omed or 0)
+        x = range(len(labels))
+        ax.bar([i - 0.2 for i in x], ours, width=0.4, label="mobilevec")
+        ax.bar([i + 0.2 for i in x], peer, width=0.4, label="ONNX Runtime")
+        ax.set_xticks(list(x))
+        ax.set_xticklabels(labels, fontsize=8)
+        ax.set_ylabel("median latency, ms (batch 1)")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(f"{d}/latency.png", dpi=110)
 
 
 if __name__ == "__main__":

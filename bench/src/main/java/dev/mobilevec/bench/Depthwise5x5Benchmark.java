@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class Depthwise5x5Benchmark {
     @Param({"test-data/mobilenet_v3_small_128.onnx"})
-    public String model;
+    public String onnx;
 
     @Param({"0", "1", "2"})
     public int index;
@@ -50,10 +50,10 @@ public class Depthwise5x5Benchmark {
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        List<LayerDef> dw5 = OnnxImporter.read(Path.of(model)).arch().layers().stream()
+        List<LayerDef> dw5 = OnnxImporter.read(Path.of(onnx)).arch().layers().stream()
                 .filter(l -> l.conv() != null && l.conv().isDepthwise() && l.conv().kH() == 5).toList();
         if (index >= dw5.size()) {
-            throw new IllegalArgumentException(model + " has " + dw5.size() + " depthwise 5x5 layers, asked for #" + index);
+            throw new IllegalArgumentException(onnx + " has " + dw5.size() + " depthwise 5x5 layers, asked for #" + index);
         }
         LayerDef l = dw5.get(index);
         ConvSpec s = l.conv();

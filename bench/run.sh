@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The JMH suite in two modes, writing JSON results and a markdown report (plus PNG charts) into a folder.
+#   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
+#   bench/run.sh full  [DIR]   the numbers in README (about 25 minutes on 2 cores)
+# Run from the repository root after `mvn -B -DskipTests install` (or ./mobilevec test). DIR defaults
+# to bench/results/latest (full) or target/bench-quick (quick).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-quick}
+. scripts/jdk.sh
+mv_pick_jdk
+JAVA="$JAVA_HOME/bin/java"
+JAR=bench/target/benchmarks.jar
+[ -f "$JAR" ] || { echo "bench/run.sh: $JAR is missing; build it with: mvn -B -DskipTests install" >&2; exit 1; }
+jmh() { # $1 = result name, rest = JMH arguments
+  local name=$1; shift
+  echo "== $name: $*" >&2
+  "$JAVA" -jar "$JAR" "$@" -rf json -rff "$dir/$name.json"
+}
+case "$mode" in
+  quick)
+    dir=${2:-target/bench-quick}; mkdir -p "$dir"
+    q=(-f 1 -wi 1 -i 1 -w 1 -r 1)
+    jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark" "${q[@]}" \
+        -p kib=65536 -p layer=v1/block3.dw,v1/block3.pw,v2/block3.expand -p impl=fast -p index=0
+    jmh network "NetworkBenchmark.forward|OnnxRuntimeBenchmark|NetworkBenchmark256|NetworkBenchmark128" "${q[@]}" \
+        -p model=v1-1.0-224 -p threads=1 -p batch=1
+    ;;
+  full)
+    dir=${2:-bench/results/latest}; mkdir -p "$dir"
+    jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark|TensorOpsBenchmark" \
+        -wi 2 -i 3 -w 1 -r 1 -prof gc
+    # Latency grid at batch 1; "all" equals 2 on the 2-core machine the README numbers come from.
+    jmh grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1
+    jmh batches "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
+        -p model=v1-1.0-224,v2-1.0-224
+    jmh widths "NetworkBenchmark256|NetworkBenchmark128" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 \
+        -p model=v1-1.0-224,v2-1.0-224
+    ;;
+  *) echo "usage: bench/run.sh quick|full [DIR]" >&2; exit 2 ;;
+esac
+PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3  # Debian's python3 has python3-matplotlib for the charts
+"$PY" bench/report.py "$dir"/*.json --chart "$dir" > "$dir/report.md"
+cat "$dir/report.md"
