@@ -100,21 +100,47 @@ public final class PointwiseGemm implements Conv2dKernel {
         @Override
         public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+            units(batch, in, inOff, out, outOff, unitFrom, unitTo, null, 0, act);
+        }
+
+        @Override
+        public boolean fusesResidual() {
+            return true;
+        }
+
+        @Override
+        public void runResidual(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo,
+                                float[] residual, int resOff, Activation after) {
+            PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+            PreparedConv.checkResidual(this, batch, out, outOff, residual, resOff, after);
+            if (residual == in) {
+                long inLen = spec.inputLength(batch);
+                if (resOff < inOff + inLen && inOff < resOff + (long) spec.outputLength(batch)) {
+                    throw new IllegalArgumentException("residual and input overlap");
+                }
+            }
+            units(batch, in, inOff, out, outOff, unitFrom, unitTo, residual, resOff, after);
+        }
+
+        /** With {@code res} null: the plain convolution; otherwise out = post(conv + res), conv's own activation being NONE. */
+        private void units(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo,
+                           float[] res, int resOff, Activation post) {
             int m = batch * pixelsPerImage;
             int rowBlocks = rowBlocks(batch);
             if (columnSplit(rowBlocks) > 1) {
                 // Unit u = (row block u / panels, panel u % panels).
                 for (int u = unitFrom; u < unitTo; u++) {
                     int r0 = u / panels * MR, p = u % panels;
-                    block(in, inOff, out, outOff, r0, Math.min(r0 + MR, m), p, p + 1);
+                    block(in, inOff, out, outOff, r0, Math.min(r0 + MR, m), p, p + 1, res, resOff, post);
                 }
                 return;
             }
-            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels);
+            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels, res, resOff, post);
         }
 
         /** Rows [rowStart, rowEnd) x panels [pFrom, pTo), cache-blocked. */
-        private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo) {
+        private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo,
+                           float[] res, int resOff, Activation post) {
             int fullPanels = Math.min(n / NR, pTo);
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
@@ -135,9 +161,15 @@ public final class PointwiseGemm implements Conv2dKernel {
                         }
                     }
                 }
-                // Gated activations over the block just finished (MC rows, at most 256 KB: in L2).
+                // Gated activations, or the fused residual add, over the block just finished (MC rows,
+                // at most 256 KB: still in L2), instead of another pass over the whole tensor.
                 int colFrom = pFrom * NR, colTo = Math.min(pTo * NR, n);
-                VectorActivation.apply(act, out, outOff + mc * n + colFrom, mEnd - mc, n, colTo - colFrom);
+                if (res != null) {
+                    VectorActivation.addApply(post, out, outOff + mc * n + colFrom, res, resOff + mc * n + colFrom,
+                            mEnd - mc, n, colTo - colFrom);
+                } else {
+                    VectorActivation.apply(act, out, outOff + mc * n + colFrom, mEnd - mc, n, colTo - colFrom);
+                }
             }
         }
 

@@ -21,6 +21,41 @@ public interface PreparedConv {
         run(batch, in, inOff, out, outOff, 0, workUnits(batch));
     }
 
+    /** Whether {@link #runResidual} is implemented (the residual add fused into this kernel's epilogue). */
+    default boolean fusesResidual() {
+        return false;
+    }
+
+    /**
+     * Units [unitFrom, unitTo) of {@code out = after(conv(in) + residual)}: MobileNetV2's linear
+     * projection and residual add in one pass, the add done on each block while it is still in cache.
+     * This convolution's own activation must be NONE; {@code residual} has the output's shape. Gives
+     * exactly the bits of {@link #run} followed by {@link TensorOps#add} with {@code after}.
+     */
+    default void runResidual(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo,
+                             float[] residual, int resOff, Activation after) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not fuse a residual add");
+    }
+
+    /** The checks of {@link #runResidual} beyond {@link #checkRun}. */
+    static void checkResidual(PreparedConv p, int batch, float[] out, int outOff, float[] residual, int resOff, Activation after) {
+        if (p.activation() != Activation.NONE) {
+            throw new IllegalArgumentException("a fused residual add needs the convolution's activation to be NONE, got " + p.activation());
+        }
+        if (after == null) {
+            throw new IllegalArgumentException("activation after the add must not be null (use Activation.NONE)");
+        }
+        int len = p.spec().outputLength(batch);
+        if (residual == null || resOff < 0 || (long) resOff + len > residual.length) {
+            throw Checks.regionError("residual (the output's shape)", residual, resOff, len);
+        }
+        // The tiles store the convolution before the add reads the residual: no overlap at all.
+        if (residual == out && Math.abs((long) resOff - outOff) < len) {
+            throw new IllegalArgumentException("residual [" + resOff + ", +" + len + ") and output [" + outOff + ", +" + len
+                    + ") overlap in the same array; a fused residual cannot run in place");
+        }
+    }
+
     /** The argument checks every implementation does once per call. */
     static void checkRun(ConvSpec spec, int batch, float[] in, int inOff, float[] out, int outOff,
                          int unitFrom, int unitTo, int units) {

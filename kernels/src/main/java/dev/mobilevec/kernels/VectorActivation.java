@@ -33,4 +33,30 @@ final class VectorActivation {
             }
         }
     }
+
+    /**
+     * {@code a = act(a + r)} over {@code rows} runs of {@code len} floats, {@code stride} apart (same
+     * layout in both arrays): the fused residual add, one float add then the activation, as
+     * TensorOps.add does it.
+     */
+    static void addApply(Activation act, float[] a, int off, float[] r, int roff, int rows, int stride, int len) {
+        boolean gated = act.gated(), swish = act.kind() == Activation.Kind.HARDSWISH;
+        float lo = act.min(), hi = act.max(), alpha = act.alpha(), beta = act.beta();
+        for (int row = 0; row < rows; row++) {
+            int base = off + row * stride, rb = roff + row * stride, i = 0;
+            for (; i + L <= len; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, base + i).add(FloatVector.fromArray(S, r, rb + i));
+                if (gated) {
+                    FloatVector g = x.mul(alpha).add(beta).max(0f).min(1f);
+                    x = swish ? x.mul(g) : g;
+                } else {
+                    x = x.max(lo).min(hi);
+                }
+                x.intoArray(a, base + i);
+            }
+            for (; i < len; i++) {
+                a[base + i] = act.apply(a[base + i] + r[rb + i]);
+            }
+        }
+    }
 }

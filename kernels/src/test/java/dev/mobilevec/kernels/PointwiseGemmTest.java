@@ -22,6 +22,44 @@ class PointwiseGemmTest extends ConvKernelContract {
         return ConvSpec.pointwise(5, 3, 2 * ConvCase.L + 1, PointwiseGemm.NR + 3);
     }
 
+    /**
+     * The fused residual add gives exactly the bits of the convolution followed by the add (with any
+     * activation after it), for any split of the work units, and leaves the residual untouched.
+     */
+    @Test
+    void fusedResidualAddEqualsConvolutionThenAddBitwise() {
+        Gen<Integer> cut = org.quicktheories.generators.Generate.range(0, 1 << 20);
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), ConvCase.activations(), cut).checkAssert((c, after, k) -> {
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            PreparedConv p = kernel().prepare(c.spec(), w, b, Activation.NONE);
+            float[] conv = run(p, c.batch(), in);
+            float[] res = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 5), conv.length);
+            float[] expected = new float[conv.length];
+            ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, after);
+            int units = p.workUnits(c.batch()), mid = k % (units + 1);
+            float[] got = new float[conv.length + 3];
+            float[] resCopy = java.util.Arrays.copyOf(res, res.length + 2);
+            p.runResidual(c.batch(), in, 0, got, 3, 0, mid, resCopy, 0, after);
+            p.runResidual(c.batch(), in, 0, got, 3, mid, units, resCopy, 0, after);
+            Bounds.assertBitwise(expected, java.util.Arrays.copyOfRange(got, 3, got.length), "fused residual, split at " + mid + " of " + c);
+            Bounds.assertBitwise(java.util.Arrays.copyOf(res, res.length + 2), resCopy, "residual untouched");
+        });
+    }
+
+    @Test
+    void fusedResidualRejectsBadArguments() {
+        ConvSpec s = typicalSpec();
+        float[] w = new float[s.weightLength()], in = new float[s.inputLength(1)], out = new float[s.outputLength(1)];
+        PreparedConv relu = kernel().prepare(s, w, null, Activation.RELU);
+        assertRejected("NONE", () -> relu.runResidual(1, in, 0, out, 0, 0, relu.workUnits(1), new float[out.length], 0, Activation.NONE));
+        PreparedConv p = kernel().prepare(s, w, null, Activation.NONE);
+        assertRejected("residual", () -> p.runResidual(1, in, 0, out, 0, 0, p.workUnits(1), new float[out.length - 1], 0, Activation.NONE));
+        assertRejected("in place", () -> p.runResidual(1, in, 0, out, 0, 0, p.workUnits(1), out, 0, Activation.NONE));
+        assertRejected("null", () -> p.runResidual(1, in, 0, out, 0, 0, p.workUnits(1), new float[out.length], 0, null));
+        PreparedConv ref = ReferenceConv2d.INSTANCE.prepare(s, w, null, Activation.NONE);
+        org.junit.jupiter.api.Assertions.assertFalse(ref.fusesResidual());
+    }
+
     @Test
     void outputChannelsComputedInTwoHalvesConcatenateToTheWhole() {
         qt().withExamples(EXAMPLES / 3).forAll(cases()).checkAssert(c -> {

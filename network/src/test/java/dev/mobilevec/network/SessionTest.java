@@ -254,4 +254,47 @@ class SessionTest {
         }
         assertThrows(IllegalStateException.class, () -> s.run(new float[s.inputLength()], new float[1000]));
     }
+
+    static final MobileNetV2 V2 = new MobileNetV2(0.35, 48, 56, 50);
+    static final Model V2_MODEL = Model.create(V2, SeededWeights.generate(V2, 4), Backend.FAST);
+
+    /**
+     * MobileNetV2 (residual adds, fused into the projections): the same bits fused and unfused, for
+     * 1-3 threads and any batch split, and an image's result does not depend on its batch mates.
+     */
+    @Test
+    void mobileNetV2IsDeterministicFusedOrNotAcrossThreadsAndBatches() {
+        int batch = 3;
+        float[] input = NetworkEquivalenceTest.image(batch * V2.inputLength(), 8);
+        float[] base = run(V2_MODEL, batch, 1, input);
+        for (int threads = 1; threads <= 3; threads++) {
+            for (boolean fuse : new boolean[] {true, false}) {
+                float[] out = new float[base.length];
+                try (Session s = new Session(V2_MODEL, batch, threads, fuse)) {
+                    s.run(input, out);
+                }
+                assertArrayEquals(base, out, "threads " + threads + ", fused " + fuse);
+            }
+        }
+        for (int img = 0; img < batch; img++) {
+            float[] single = Arrays.copyOfRange(input, img * V2.inputLength(), (img + 1) * V2.inputLength());
+            assertArrayEquals(Arrays.copyOfRange(base, img * 50, (img + 1) * 50), run(V2_MODEL, 1, 2, single), "image " + img);
+        }
+    }
+
+    @Test
+    void mobileNetV2AllocatesNothingAfterWarmUp() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        float[] input = NetworkEquivalenceTest.image(V2.inputLength(), 5);
+        float[] out = new float[50];
+        try (Session s = V2_MODEL.newSession(1, 2)) {
+            long[] workers = s.workerThreadIds();
+            long[] ids = Arrays.copyOf(workers, workers.length + 1);
+            ids[workers.length] = Thread.currentThread().threadId();
+            for (int round = 0; round < 20 && allocated(mx, ids, s, input, out, 500) != 0; round++) {
+                // keep warming up
+            }
+            assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences");
+        }
+    }
 }
