@@ -113,12 +113,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 float[] residual, int resOff, Activation after) {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
             PreparedConv.checkResidual(this, batch, out, outOff, residual, resOff, after);
-            if (residual == in) {
-                long inLen = spec.inputLength(batch);
-                if (resOff < inOff + inLen && inOff < resOff + (long) spec.outputLength(batch)) {
-                    throw new IllegalArgumentException("residual and input overlap");
-                }
-            }
+            // The residual may be the input itself (y = conv(x) + x): both are only read.
             units(batch, in, inOff, out, outOff, unitFrom, unitTo, residual, resOff, after);
         }
 

@@ -24,17 +24,21 @@ public final class VectorTensorOps implements TensorOps {
     public void globalAveragePool(int batch, int h, int w, int c, float[] in, int inOff, float[] out, int outOff) {
         TensorOps.checkPool(batch, h, w, c, in, inOff, out, outOff);
         int hw = h * w;
+        FloatVector inv = FloatVector.broadcast(S, 1f / hw);
         for (int n = 0; n < batch; n++) {
             int img = inOff + n * hw * c;
             for (int ch = 0; ch < c; ch += L) {
                 // A masked load per pixel is fine here: pooling is 0.01 % of the network's work.
                 VectorMask<Float> m = Lanes.firstN(c - ch);
+                // Each term is scaled by 1/hw as it is added (one FMA, one rounding), so the running sum
+                // never exceeds the largest |x|: no overflow unless the mean itself overflows (summing
+                // first overflowed at 1e37 x 64 pixels where the double reference did not). Error: u for
+                // 1/hw plus one rounding per term, within the (hw+1)u mean|x| of the pool's bound.
                 FloatVector sum = FloatVector.zero(S);
                 for (int p = 0, i = img + ch; p < hw; p++, i += c) {
-                    sum = sum.add(FloatVector.fromArray(S, in, i, m));
+                    sum = FloatVector.fromArray(S, in, i, m).fma(inv, sum);
                 }
-                // Dividing (not multiplying by 1/hw) keeps one rounding after the sum.
-                sum.div(hw).intoArray(out, outOff + n * c + ch, m);
+                sum.intoArray(out, outOff + n * c + ch, m);
             }
         }
     }

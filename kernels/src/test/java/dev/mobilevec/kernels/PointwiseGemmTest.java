@@ -56,6 +56,14 @@ class PointwiseGemmTest extends ConvKernelContract {
         assertRejected("residual", () -> p.runResidual(1, in, 0, out, 0, 0, p.workUnits(1), new float[out.length - 1], 0, Activation.NONE));
         assertRejected("in place", () -> p.runResidual(1, in, 0, out, 0, 0, p.workUnits(1), out, 0, Activation.NONE));
         assertRejected("null", () -> p.runResidual(1, in, 0, out, 0, 0, p.workUnits(1), new float[out.length], 0, null));
+        // The residual may be the input (conv(x) + x, same shape when Cin = Cout): allowed, both are read-only.
+        ConvSpec sq = ConvSpec.pointwise(3, 4, 5, 5);
+        float[] x = Values.MIXED.array(new java.util.SplittableRandom(3), sq.inputLength(1));
+        PreparedConv q = kernel().prepare(sq, Values.MIXED.array(new java.util.SplittableRandom(4), sq.weightLength()), null, Activation.NONE);
+        float[] y = new float[x.length], expected = new float[x.length];
+        q.runResidual(1, x, 0, y, 0, 0, q.workUnits(1), x, 0, Activation.RELU);
+        ReferenceTensorOps.INSTANCE.add(x.length, run(q, 1, x), 0, x, 0, expected, 0, Activation.RELU);
+        Bounds.assertBitwise(expected, y, "residual = input");
         PreparedConv ref = ReferenceConv2d.INSTANCE.prepare(s, w, null, Activation.NONE);
         org.junit.jupiter.api.Assertions.assertFalse(ref.fusesResidual());
     }

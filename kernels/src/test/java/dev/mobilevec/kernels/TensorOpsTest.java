@@ -2,6 +2,7 @@ package dev.mobilevec.kernels;
 
 import static dev.mobilevec.kernels.ConvKernelContract.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.SplittableRandom;
@@ -31,6 +32,28 @@ class TensorOpsTest {
                 bound[i] = Bounds.dot(h * w + 1, mag[i] * (1 + Bounds.U));
             }
             Bounds.assertWithin(exp, got, bound, i -> "(n=" + i / c + ", c=" + i % c + ") " + n + "x" + h + "x" + w + "x" + c);
+        });
+    }
+
+    @Test
+    void globalAveragePoolDoesNotOverflowWhereTheMeanIsFinite() {
+        // Values near the float maximum: their sum overflows float, their mean does not (found by the ONNX fuzzer).
+        qt().withExamples(EXAMPLES / 4).forAll(Generate.range(2, 12), ConvCase.channels(), ConvCase.seeds()).checkAssert((hw, c, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] in = new float[hw * c];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = (float) ((r.nextDouble() * 2 - 1) * 3e38);
+            }
+            float[] exp = new float[c], got = new float[c], mag = new float[c];
+            REF.globalAveragePool(1, hw, 1, c, in, 0, exp, 0);
+            REF.globalAveragePool(1, hw, 1, c, Bounds.abs(in), 0, mag, 0);
+            FAST.globalAveragePool(1, hw, 1, c, in, 0, got, 0);
+            double[] bound = new double[c];
+            for (int i = 0; i < c; i++) {
+                bound[i] = Bounds.dot(hw + 1, mag[i] * (1 + Bounds.U));
+                assertTrue(Float.isFinite(got[i]), "channel " + i + " overflowed: " + got[i]);
+            }
+            Bounds.assertWithin(exp, got, bound, i -> "channel " + i + " of " + hw + " pixels");
         });
     }
 
