@@ -167,7 +167,7 @@ class SessionTest {
 
     @Test
     void oneModelSharedBySessionsOnManyThreadsGivesSingleThreadedResults() throws Exception {
-        int threads = 16, runs = 25;
+        int threads = 16, runs = 200;
         float[][] inputs = new float[threads][];
         float[][] expected = new float[threads][];
         for (int t = 0; t < threads; t++) {

@@ -116,4 +116,35 @@ class OnnxGoldenTest {
         dev.mobilevec.kernels.VectorTensorOps.INSTANCE.softmax(1, 100, logits, 0, expected, 0);
         assertArrayEquals(expected, probs);
     }
+
+    /** The imported torchvision MobileNetV2: bitwise the same over thread counts, and an image's output does not depend on its batch. */
+    @org.junit.jupiter.api.Test
+    void importedV2IsDeterministicAcrossThreadsAndBatches() throws IOException {
+        GoldenData.Case c = cases().stream().filter(k -> k.name().startsWith("mobilenet_v2")).findFirst().orElseThrow();
+        Model fast = OnnxImporter.read(c.model()).model(Backend.FAST);
+        int n = 3, len = fast.arch().inputLength(), outLen = fast.outputLength();
+        float[] batch = new float[n * len];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        float[] base = new float[n * outLen];
+        try (Session s = fast.newSession(n, 1)) {
+            s.run(batch, 0, Layout.NCHW, base, 0, null);
+        }
+        for (int threads = 2; threads <= 3; threads++) {
+            float[] out = new float[n * outLen];
+            try (Session s = fast.newSession(n, threads)) {
+                s.run(batch, 0, Layout.NCHW, out, 0, null);
+            }
+            assertArrayEquals(base, out, threads + " threads");
+        }
+        for (int img = 0; img < n; img++) {
+            float[] one = new float[outLen];
+            try (Session s = fast.newSession(1, 2)) {
+                s.run(java.util.Arrays.copyOfRange(batch, img * len, (img + 1) * len), 0, Layout.NCHW, one, 0, null);
+            }
+            assertArrayEquals(java.util.Arrays.copyOfRange(base, img * outLen, (img + 1) * outLen), one, "image " + img + " alone");
+        }
+    }
 }

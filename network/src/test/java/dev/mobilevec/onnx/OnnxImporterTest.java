@@ -211,6 +211,187 @@ class OnnxImporterTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(b, a);
     }
 
+    static float[] runSample(OnnxImporter.Imported imp) {
+        float[] x = random(imp.arch().inputLength(), 77), y = new float[imp.arch().outputLength()];
+        try (Session s = imp.model(Backend.FAST).newSession(1, 1)) {
+            s.run(x, 0, dev.mobilevec.network.Layout.NCHW, y, 0, null);
+        }
+        return y;
+    }
+
+    static int nodeIndex(GraphProto.Builder g, String name) {
+        for (int i = 0; i < g.getNodeCount(); i++) {
+            if (g.getNode(i).getName().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** The same function written with other ops or encodings maps to the same layers and gives the same bits. */
+    @Test
+    void equivalentFormulationsGiveTheSameBits() {
+        float[] base = runSample(load(sampleGraph()));
+        java.util.Map<String, UnaryOperator<GraphProto.Builder>> variants = new java.util.LinkedHashMap<>();
+        variants.put("Reshape [-1, C] (int64_data)", g -> g.addInitializer(ints("shape", -1, C))
+                .setNode(nodeIndex(g, "flat"), node("Reshape", "flat", List.of("p", "shape"), "f")));
+        variants.put("Reshape [0, C] (int32 raw)", g -> g.addInitializer(TensorProto.newBuilder().setName("shape")
+                        .setDataType(TensorProto.DataType.INT32_VALUE).addDims(2)
+                        .setRawData(ByteString.copyFrom(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(C).array())))
+                .setNode(nodeIndex(g, "flat"), node("Reshape", "flat", List.of("p", "shape"), "f")));
+        variants.put("ReduceMean keepdims=1", g -> g.setNode(nodeIndex(g, "pool"),
+                node("ReduceMean", "pool", List.of("h"), "p", intsAttr("axes", 2, 3))));
+        variants.put("ReduceMean axes [-1, -2] keepdims=0, no Flatten", g -> {
+            g.setNode(nodeIndex(g, "pool"), node("ReduceMean", "pool", List.of("h"), "f", intsAttr("axes", -1, -2), intAttr("keepdims", 0)));
+            return g.removeNode(nodeIndex(g, "flat"));
+        });
+        variants.put("MatMul + Add bias", g -> {
+            float[] wf = HandComputed.t(g.build(), "wf").length > 0 ? toFloat(HandComputed.t(g.build(), "wf")) : null;
+            float[] wt = new float[C * CLASSES];
+            for (int o = 0; o < CLASSES; o++) {
+                for (int i = 0; i < C; i++) {
+                    wt[i * CLASSES + o] = wf[o * C + i];
+                }
+            }
+            g.addInitializer(floats("wt", wt, C, CLASSES));
+            int fc = nodeIndex(g, "fc");
+            g.setNode(fc, node("MatMul", "fc", List.of("f", "wt"), "zm"));
+            return g.addNode(fc + 1, node("Add", "bias", List.of("bf", "zm"), "z"));
+        });
+        variants.put("Gemm transB=0, C as [1, M]", g -> {
+            float[] wf = toFloat(HandComputed.t(g.build(), "wf"));
+            float[] wt = new float[C * CLASSES];
+            for (int o = 0; o < CLASSES; o++) {
+                for (int i = 0; i < C; i++) {
+                    wt[i * CLASSES + o] = wf[o * C + i];
+                }
+            }
+            g.addInitializer(floats("wt", wt, C, CLASSES));
+            g.addInitializer(floats("bf2", toFloat(HandComputed.t(g.build(), "bf")), 1, CLASSES));
+            return g.setNode(nodeIndex(g, "fc"), node("Gemm", "fc", List.of("f", "wt", "bf2"), "z"));
+        });
+        variants.put("Dropout and Identity in between", g -> {
+            int flat = nodeIndex(g, "flat");
+            g.setNode(flat, node("Flatten", "flat", List.of("p"), "f0"));
+            g.addNode(flat + 1, node("Dropout", "drop", List.of("f0"), "f1", floatAttr("ratio", 0.2f)));
+            return g.addNode(flat + 2, node("Identity", "id", List.of("f1"), "f"));
+        });
+        variants.put("weights as float_data", g -> g.setInitializer(0, TensorProto.newBuilder().setName("w0").addAllDims(List.of((long) C, 3L, 3L, 3L))
+                .setDataType(1).addAllFloatData(boxed(random(C * 3 * 9, 1))).build()));
+        variants.put("Constant node for the Clip bounds", g -> {
+            g.removeInitializer(6).removeInitializer(5);
+            g.addNode(0, NodeProto.newBuilder().setOpType("Constant").setName("c_lo").addOutput("lo")
+                    .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+                            .setT(floats("", new float[] {0})))
+                    .build());
+            return g.addNode(0, NodeProto.newBuilder().setOpType("Constant").setName("c_hi").addOutput("hi")
+                    .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+                            .setT(floats("", new float[] {6})))
+                    .build());
+        });
+        variants.put("auto_pad SAME_UPPER on the stride-1 depthwise", g -> g.setNode(nodeIndex(g, "dw"),
+                node("Conv", "dw", List.of("a0", "wd", "bd"), "c1", intAttr("group", C),
+                        AttributeProto.newBuilder().setName("auto_pad").setS(ByteString.copyFromUtf8("SAME_UPPER")).build())));
+        variants.put("auto_pad SAME_LOWER on the stride-1 depthwise", g -> g.setNode(nodeIndex(g, "dw"),
+                node("Conv", "dw", List.of("a0", "wd", "bd"), "c1", intAttr("group", C),
+                        AttributeProto.newBuilder().setName("auto_pad").setS(ByteString.copyFromUtf8("SAME_LOWER")).build())));
+        variants.put("Softmax axis -1 (opset 13 default)", g -> g.setNode(nodeIndex(g, "softmax"), node("Softmax", "softmax", List.of("z"), "y")));
+        for (var e : variants.entrySet()) {
+            float[] y = runSample(load(e.getValue().apply(sampleGraph())));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(base, y, e.getKey());
+        }
+    }
+
+    @Test
+    void autoPadValidAndSameOnStride2MatchExplicitPads() {
+        // Stride 2 on 12x10: SAME_UPPER pads (0, 0, 1, 1), SAME_LOWER (1, 1, 0, 0), VALID none.
+        String[][] cases = {{"SAME_UPPER", "0,0,1,1"}, {"SAME_LOWER", "1,1,0,0"}, {"VALID", "0,0,0,0"}};
+        for (String[] c : cases) {
+            long[] p = java.util.Arrays.stream(c[1].split(",")).mapToLong(Long::parseLong).toArray();
+            GraphProto.Builder a = sampleGraph(), b = sampleGraph();
+            a.setNode(0, node("Conv", "stem", List.of("x", "w0"), "c0", intsAttr("strides", 2, 2),
+                    AttributeProto.newBuilder().setName("auto_pad").setS(ByteString.copyFromUtf8(c[0])).build()));
+            b.setNode(0, node("Conv", "stem", List.of("x", "w0"), "c0", intsAttr("strides", 2, 2), intsAttr("pads", p)));
+            OnnxImporter.Imported ia = load(a), ib = load(b);
+            assertEquals(ib.arch().layers().get(0).conv(), ia.arch().layers().get(0).conv(), c[0]);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(runSample(ib), runSample(ia), c[0]);
+        }
+    }
+
+    @Test
+    void acceptsExactlyTheOpsetsAndSizesItTests() {
+        for (int opset : new int[] {OnnxImporter.MIN_OPSET, 12, OnnxImporter.MAX_OPSET}) {
+            GraphProto.Builder g = sampleGraph();
+            if (opset < 11) {
+                g.setNode(2, node("Clip", "relu6", List.of("b0"), "a0", floatAttr("min", 0), floatAttr("max", 6)));
+            }
+            if (opset < 13) {
+                g.setNode(11, node("Softmax", "softmax", List.of("z"), "y"));
+            }
+            assertEquals(opset, OnnxImporter.parse(model(g, opset), "t.onnx").opset());
+        }
+        refused("opset 18", model(sampleGraph(), OnnxImporter.MAX_OPSET + 1));
+        refused("opset 8", model(sampleGraph(), OnnxImporter.MIN_OPSET - 1));
+        // Input dimensions: up to 65536 each, and C*H*W within int range.
+        refused("dimension 2 is 65537", g -> g.setInput(0, info("x", 1, 3, 65537, W)));
+        refused("dimension 1 is 0", g -> g.setInput(0, info("x", 1, 0, H, W)));
+        refused("batch dimension is 0", g -> g.setInput(0, info("x", 0, 3, H, W)));
+        refused("exceeds the int range", g -> g.setInput(0, info("x", 1, 3, 65536, 65536)));
+        OnnxImporter.Imported big = load(sampleGraph().setInput(0, info("x", 1, 3, 40, 65536)));
+        assertEquals(65536, big.arch().width());
+        assertEquals(2, big.declaredBatch() + 1, "declared batch 1");
+    }
+
+    @Test
+    void refusesBadDataAndParameters() {
+        refused("holds 3 floats, shape [8] needs 8", g -> g.setInitializer(1, TensorProto.newBuilder().setName("g").addDims(C).setDataType(1)
+                .addAllFloatData(List.of(1f, 2f, 3f)).build()));
+        refused("raw_data has 12 bytes, shape [2] needs 16", g -> g.addInitializer(TensorProto.newBuilder().setName("shape")
+                        .setDataType(7).addDims(2).setRawData(ByteString.copyFrom(new byte[12])))
+                .setNode(9, node("Reshape", "flat", List.of("p", "shape"), "f")));
+        refused("holds 1 integers", g -> g.addInitializer(TensorProto.newBuilder().setName("shape").setDataType(7).addDims(2).addInt64Data(5))
+                .setNode(9, node("Reshape", "flat", List.of("p", "shape"), "f")));
+        refused("reshape of [N,8,1,1] to [3, 8]", g -> g.addInitializer(ints("shape", 3, C))
+                .setNode(9, node("Reshape", "flat", List.of("p", "shape"), "f")));
+        float[] badVar = new float[C];
+        badVar[3] = -1f;
+        refused("channel 3: batch-norm parameters must be finite with var + epsilon > 0", g -> g.setInitializer(4, floats("v", badVar, C)));
+        float[] nanGamma = new float[C];
+        nanGamma[5] = Float.NaN;
+        refused("channel 5", g -> g.setInitializer(1, floats("g", nanGamma, C)));
+        refused("ReduceMean over axes [1]", g -> g.setNode(8, node("ReduceMean", "pool", List.of("h"), "p", intsAttr("axes", 1))));
+        refused("ReduceMean without axes", g -> g.setNode(8, node("ReduceMean", "pool", List.of("h"), "p")));
+        refused("training_mode must be false", g -> g.addInitializer(TensorProto.newBuilder().setName("tm").setDataType(9 - 2).addDims(1).addInt64Data(1))
+                .setNode(9, node("Flatten", "flat", List.of("p"), "f0")).addNode(10, node("Dropout", "drop", List.of("f0", "", "tm"), "f")));
+        refused("Softmax over axis 0", g -> g.setNode(11, node("Softmax", "softmax", List.of("z"), "y", intAttr("axis", 0))));
+        refused("transA=1", g -> g.setNode(10, node("Gemm", "fc", List.of("f", "wf", "bf"), "z", intAttr("transB", 1), intAttr("transA", 1))));
+        refused("C has shape [4]", g -> g.setInitializer(g.getInitializerCount() - 1, floats("bf", random(4, 1), 4)));
+        refused("B [5, 8] does not fit 8 inputs", g -> g.setNode(10, node("Gemm", "fc", List.of("f", "wf", "bf"), "z")));
+        refused("multiplying by a constant", g -> g.setNode(7, node("Mul", "hs", List.of("s", "lo"), "h")));
+        refused("auto_pad 'FOO'", g -> g.setNode(3, node("Conv", "dw", List.of("a0", "wd", "bd"), "c1", intAttr("group", C),
+                AttributeProto.newBuilder().setName("auto_pad").setS(ByteString.copyFromUtf8("FOO")).build())));
+        refused("kernel_shape [5, 5] does not match", g -> g.setNode(0, g.getNode(0).toBuilder().setAttribute(0, intsAttr("kernel_shape", 5, 5)).build()));
+        refused("strides [0, 2]", g -> g.setNode(0, g.getNode(0).toBuilder().setAttribute(1, intsAttr("strides", 0, 2)).build()));
+        refused("pads [1, 1, 1] must have 4 values", g -> g.setNode(0, g.getNode(0).toBuilder().setAttribute(2, intsAttr("pads", 1, 1, 1)).build()));
+        refused("Flatten axis 2", g -> g.setNode(9, node("Flatten", "flat", List.of("p"), "f", intAttr("axis", 2))));
+    }
+
+    static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    static List<Float> boxed(float[] a) {
+        List<Float> l = new java.util.ArrayList<>();
+        for (float f : a) {
+            l.add(f);
+        }
+        return l;
+    }
+
     // ---- refusals ----
 
     @Test
