@@ -376,6 +376,28 @@ class OnnxImporterTest {
         refused("Flatten axis 2", g -> g.setNode(9, node("Flatten", "flat", List.of("p"), "f", intAttr("axis", 2))));
     }
 
+    /** Every op refuses an attribute it does not know, rather than ignoring something that changes its meaning. */
+    @Test
+    void everyOpRefusesUnknownAttributes() {
+        AttributeProto bogus = intAttr("bogus", 1);
+        GraphProto.Builder sample = sampleGraph();
+        for (int i = 0; i < sample.getNodeCount(); i++) {
+            int k = i;
+            String op = sample.getNode(i).getOpType();
+            refused("(" + op + "): attribute bogus is not supported", g -> g.setNode(k, g.getNode(k).toBuilder().addAttribute(bogus).build()));
+        }
+        // The ops the sample does not use, in their own small edits.
+        refused("(ReduceMean): attribute bogus", g -> g.setNode(8, node("ReduceMean", "pool", List.of("h"), "p", intsAttr("axes", 2, 3), bogus)));
+        refused("(Reshape): attribute bogus", g -> g.addInitializer(ints("shape", -1, C)).setNode(9, node("Reshape", "flat", List.of("p", "shape"), "f", bogus)));
+        refused("(MatMul): attribute bogus", g -> g.setNode(10, node("MatMul", "fc", List.of("f", "wf"), "z", bogus)));
+        refused("(Dropout): attribute bogus", g -> g.setNode(9, node("Flatten", "flat", List.of("p"), "f0")).addNode(10, node("Dropout", "d", List.of("f0"), "f", bogus)));
+        refused("(Identity): attribute bogus", g -> g.setNode(9, node("Flatten", "flat", List.of("p"), "f0")).addNode(10, node("Identity", "d", List.of("f0"), "f", bogus)));
+        refused("(HardSigmoid): attribute bogus", g -> g.setNode(7, node("HardSigmoid", "hs", List.of("s"), "h", bogus)));
+        refused("(Mul): attribute bogus", g -> g.setNode(7, node("Mul", "hs", List.of("s", "s"), "h", bogus)));
+        refused("(Constant): only Constant with a 'value' tensor", g -> g.addNode(0, NodeProto.newBuilder().setOpType("Constant").setName("k").addOutput("kk")
+                .addAttribute(AttributeProto.newBuilder().setName("value").setT(floats("", new float[] {1}))).addAttribute(bogus).build()));
+    }
+
     static float[] toFloat(double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) {
