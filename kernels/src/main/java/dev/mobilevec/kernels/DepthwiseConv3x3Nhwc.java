@@ -263,9 +263,24 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             }
         }
 
-        /** Interior pixels of the last, partial channel block: the same sweep with masked loads and stores. */
+        /**
+         * Interior pixels of the last, partial channel block (C not a multiple of L; all channels when
+         * C < L). A masked load that may run past its array's end makes C2 box every vector of the
+         * method it is compiled into (23 MB per call at 112x112x8), so pixels whose full-width loads
+         * stay inside their arrays take plain loads: the extra lanes read the next pixel's channels,
+         * multiply zero-padded weights and are never stored (stores stay masked). Only the pixels at the
+         * very end of an array go through {@link #sweepTailMasked}, a separate method.
+         */
         private void sweepTail(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
             final int cp = cPad, cc = c, step = strideW * cc;
+            int p0 = (oxLo * strideW - padLeft) * cc + ch, q0 = outRow + oxLo * cc + ch;
+            // Last ox whose loads (up to o + p + 2cc + L) and store (q + L) are inside the arrays.
+            long safe = oxHi;
+            safe = Math.min(safe, oxLo + Math.floorDiv((long) a0.length - L - 2L * cc - o0 - p0, step));
+            safe = Math.min(safe, oxLo + Math.floorDiv((long) a1.length - L - 2L * cc - o1 - p0, step));
+            safe = Math.min(safe, oxLo + Math.floorDiv((long) a2.length - L - 2L * cc - o2 - p0, step));
+            safe = Math.min(safe, oxLo + Math.floorDiv((long) out.length - L - q0, cc));
+            int oxSafe = (int) Math.max(oxLo - 1, safe);
             VectorMask<Float> m = Lanes.firstN(cc - ch);
             FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
                     w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
@@ -274,19 +289,44 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int p = (oxLo * strideW - padLeft) * cc + ch;
-            int q = outRow + oxLo * cc + ch;
-            for (int ox = oxLo; ox <= oxHi; ox++, p += step, q += cc) {
-                FloatVector acc = FloatVector.fromArray(S, a0, o0 + p, m).fma(w00, b);
-                acc = FloatVector.fromArray(S, a0, o0 + p + cc, m).fma(w01, acc);
-                acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc, m).fma(w02, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p, m).fma(w10, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p + cc, m).fma(w11, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p + 2 * cc, m).fma(w12, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p, m).fma(w20, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p + cc, m).fma(w21, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p + 2 * cc, m).fma(w22, acc);
+            int p = p0, q = q0;
+            for (int ox = oxLo; ox <= oxSafe; ox++, p += step, q += cc) {
+                FloatVector acc = FloatVector.fromArray(S, a0, o0 + p).fma(w00, b);
+                acc = FloatVector.fromArray(S, a0, o0 + p + cc).fma(w01, acc);
+                acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc).fma(w02, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p).fma(w10, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p + cc).fma(w11, acc);
+                acc = FloatVector.fromArray(S, a1, o1 + p + 2 * cc).fma(w12, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p).fma(w20, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w21, acc);
+                acc = FloatVector.fromArray(S, a2, o2 + p + 2 * cc).fma(w22, acc);
                 acc.max(lo).min(hi).intoArray(out, q, m);
+            }
+            if (oxSafe < oxHi) {
+                sweepTailMasked(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxSafe + 1);
+            }
+        }
+
+        /**
+         * The end-of-array pixels of {@link #sweepTail}, from {@code oxFrom}, in scalar code: a few pixels
+         * per call, too rare for C2 to compile, and interpreted Vector API code allocates. Math.fma per
+         * lane in the same tap order gives the vector FMA chain's exact bits.
+         */
+        private void sweepTailMasked(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
+                                     int oxFrom) {
+            final int cp = cPad, cc = c, step = strideW * cc;
+            int p = (oxFrom * strideW - padLeft) * cc + ch;
+            int q = outRow + oxFrom * cc + ch;
+            for (int ox = oxFrom; ox <= oxHi; ox++, p += step, q += cc) {
+                for (int j = 0; j < cc - ch; j++) {
+                    float acc = bias[ch + j];
+                    for (int t = 0; t < 9; t++) {
+                        float[] a = t < 3 ? a0 : t < 6 ? a1 : a2;
+                        int o = (t < 3 ? o0 : t < 6 ? o1 : o2) + p + (t % 3) * cc + j;
+                        acc = Math.fma(a[o], w[t * cp + ch + j], acc);
+                    }
+                    out[q + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
+                }
             }
         }
 
@@ -318,16 +358,40 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 acc.max(lo).min(hi).intoArray(out, q + ch);
             }
             if (ch < c) {
-                VectorMask<Float> m = Lanes.firstN(c - ch);
-                FloatVector acc = FloatVector.fromArray(S, bias, ch);
+                // Plain loads when every full-width load stays inside its array (see sweepTail).
+                long end = (long) ch + kxHi * c + L;
+                if (r0 + end <= a0.length && r1 + end <= a1.length && r2 + end <= a2.length && (long) q + ch + L <= out.length) {
+                    VectorMask<Float> m = Lanes.firstN(c - ch);
+                    FloatVector acc = FloatVector.fromArray(S, bias, ch);
+                    for (int kx = kxLo; kx <= kxHi; kx++) {
+                        acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, kx * cPad + ch), acc);
+                    }
+                    for (int kx = kxLo; kx <= kxHi; kx++) {
+                        acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, (3 + kx) * cPad + ch), acc);
+                    }
+                    for (int kx = kxLo; kx <= kxHi; kx++) {
+                        acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, (6 + kx) * cPad + ch), acc);
+                    }
+                    acc.max(lo).min(hi).intoArray(out, q + ch, m);
+                } else {
+                    borderTailMasked(a0, r0, a1, r1, a2, r2, out, q, ch, kxLo, kxHi);
+                }
+            }
+        }
+
+        /** The channel tail of a border pixel at the very end of an array, in scalar code (see sweepTailMasked). */
+        private void borderTailMasked(float[] a0, int r0, float[] a1, int r1, float[] a2, int r2, float[] out, int q, int ch,
+                                      int kxLo, int kxHi) {
+            for (int j = 0; j < c - ch; j++) {
+                float acc = bias[ch + j];
                 for (int ky = 0; ky < 3; ky++) {
                     float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
-                    int o = (ky == 0 ? r0 : ky == 1 ? r1 : r2) + ch;
+                    int o = (ky == 0 ? r0 : ky == 1 ? r1 : r2) + ch + j;
                     for (int kx = kxLo; kx <= kxHi; kx++) {
-                        acc = FloatVector.fromArray(S, a, o + kx * c, m).fma(FloatVector.fromArray(S, w, (ky * 3 + kx) * cPad + ch), acc);
+                        acc = Math.fma(a[o + kx * c], w[(ky * 3 + kx) * cPad + ch + j], acc);
                     }
                 }
-                acc.max(lo).min(hi).intoArray(out, q + ch, m);
+                out[q + ch + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
             }
         }
     }

@@ -117,20 +117,53 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             acc.max(act.min()).min(act.max()).intoArray(out, q + ch);
         }
 
+        /**
+         * The channel tail of one pixel. Plain loads when every full-width load stays inside its array
+         * (the extra lanes multiply zero-padded weights and are not stored); at the very end of an
+         * array, {@link #pixelTailMasked}. A masked load that may leave its array makes C2 box every
+         * vector of the method it is compiled into, so that case lives in its own method.
+         */
         private void pixelTail(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
-            VectorMask<Float> m = Lanes.firstN(c - ch);
+            boolean inside = (long) q + ch + L <= out.length;
+            for (int ky = 0; ky < K && inside; ky++) {
+                int y = iy + ky;
+                boolean row = y >= 0 && y < inH;
+                long end = (row ? img + (long) y * rowLen : 0) + (long) ix * c + ch + (long) kxHi * c + L;
+                inside = end <= (row ? in.length : zeroRow.length);
+            }
+            if (!inside) {
+                pixelTailMasked(in, img, iy, ix, kxLo, kxHi, out, q, ch);
+                return;
+            }
             FloatVector acc = FloatVector.fromArray(S, bias, ch);
             for (int ky = 0; ky < K; ky++) {
                 int y = iy + ky;
-                boolean inside = y >= 0 && y < inH;
-                float[] a = inside ? in : zeroRow;
-                int base = (inside ? img + y * rowLen : 0) + ix * c + ch;
+                boolean row = y >= 0 && y < inH;
+                float[] a = row ? in : zeroRow;
+                int base = (row ? img + y * rowLen : 0) + ix * c + ch;
                 int wi = ky * K * cPad + ch;
                 for (int kx = kxLo; kx <= kxHi; kx++) {
-                    acc = FloatVector.fromArray(S, a, base + kx * c, m).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
+                    acc = FloatVector.fromArray(S, a, base + kx * c).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
                 }
             }
-            acc.max(act.min()).min(act.max()).intoArray(out, q + ch, m);
+            acc.max(act.min()).min(act.max()).intoArray(out, q + ch, Lanes.firstN(c - ch));
+        }
+
+        /** {@link #pixelTail} at the very end of an array, in scalar code: too rare for C2, and interpreted vector code allocates. */
+        private void pixelTailMasked(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
+            for (int j = 0; j < c - ch; j++) {
+                float acc = bias[ch + j];
+                for (int ky = 0; ky < K; ky++) {
+                    int y = iy + ky;
+                    boolean inside = y >= 0 && y < inH;
+                    float[] a = inside ? in : zeroRow;
+                    int base = (inside ? img + y * rowLen : 0) + ix * c + ch + j;
+                    for (int kx = kxLo; kx <= kxHi; kx++) {
+                        acc = Math.fma(a[base + kx * c], w[ky * K * cPad + ch + j + kx * cPad], acc);
+                    }
+                }
+                out[q + ch + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
+            }
         }
     }
 }
