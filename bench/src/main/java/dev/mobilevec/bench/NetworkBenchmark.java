@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,17 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class NetworkBenchmark {
-    @Param({"v1-1.0-224", "v1-0.5-224", "v1-0.25-224", "v1-1.0-160", "v1-1.0-128", "v1-0.5-160", "v1-0.5-128",
-        "v1-0.25-160", "v1-0.25-128", "v2-1.0-224"})
-    public String model;
-
-    @Param({"1", "2", "all"})
-    public String threads;
-
-    @Param({"1", "8", "32"})
-    public int batch;
-
+public class NetworkBenchmark extends EndToEndCase {
     Session session;
     float[] input, output;
 

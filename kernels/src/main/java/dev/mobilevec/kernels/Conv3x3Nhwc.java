@@ -43,7 +43,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation);
     }
 
-    private static final class Prepared extends Window3x3Conv {
+    private static final class Prepared extends WindowConv {
         private final int cin, cout, coutPad;
         /** [tap][ci][coutPad] */
         private final float[] w;

@@ -63,7 +63,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation);
     }
 
-    private static final class Prepared extends Window3x3Conv {
+    private static final class Prepared extends WindowConv {
         private final int c, cPad;
         /** Tap-major weights [9][cPad], zero-padded so weight loads never need a mask. */
         private final float[] w;

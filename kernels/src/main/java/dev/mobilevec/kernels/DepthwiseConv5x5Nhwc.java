@@ -42,25 +42,15 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation);
     }
 
-    private static final class Prepared extends BasePreparedConv {
-        private final int inH, inW, outH, outW, strideH, strideW, padTop, padLeft, rowLen, c, cPad, full;
+    private static final class Prepared extends WindowConv {
+        private final int c, cPad, full;
         /** Tap-major weights [25][cPad], zero-padded so weight loads never need a mask. */
         private final float[] w;
         private final float[] bias;
-        private final float[] zeroRow;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
             super(s, act);
-            inH = s.inH();
-            inW = s.inW();
-            outH = s.outH();
-            outW = s.outW();
-            strideH = s.strideH();
-            strideW = s.strideW();
-            padTop = s.padTop();
-            padLeft = s.padLeft();
             c = s.inC();
-            rowLen = Checks.product("input row (W*C)", inW, c);
             cPad = Lanes.roundUp(c);
             full = c - c % L;
             w = new float[Checks.product("packed 5x5 weights", K * K, cPad)];
@@ -71,12 +61,6 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             }
             bias = new float[cPad];
             System.arraycopy(b, 0, bias, 0, c);
-            zeroRow = new float[rowLen];
-        }
-
-        @Override
-        public int workUnits(int batch) {
-            return batch * outH;
         }
 
         @Override
@@ -105,10 +89,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void pixelBlock(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
             FloatVector acc = FloatVector.fromArray(S, bias, ch);
             for (int ky = 0; ky < K; ky++) {
-                int y = iy + ky;
-                boolean inside = y >= 0 && y < inH;
-                float[] a = inside ? in : zeroRow;
-                int base = (inside ? img + y * rowLen : 0) + ix * c + ch;
+                float[] a = rowArray(in, iy + ky);
+                int base = rowOffset(img, iy + ky) + ix * c + ch;
                 int wi = ky * K * cPad + ch;
                 for (int kx = kxLo; kx <= kxHi; kx++) {
                     acc = FloatVector.fromArray(S, a, base + kx * c).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
@@ -126,10 +108,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void pixelTail(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
             boolean inside = (long) q + ch + L <= out.length;
             for (int ky = 0; ky < K && inside; ky++) {
-                int y = iy + ky;
-                boolean row = y >= 0 && y < inH;
-                long end = (row ? img + (long) y * rowLen : 0) + (long) ix * c + ch + (long) kxHi * c + L;
-                inside = end <= (row ? in.length : zeroRow.length);
+                long end = (long) rowOffset(img, iy + ky) + (long) ix * c + ch + (long) kxHi * c + L;
+                inside = end <= rowArray(in, iy + ky).length;
             }
             if (!inside) {
                 pixelTailMasked(in, img, iy, ix, kxLo, kxHi, out, q, ch);
@@ -137,10 +117,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             }
             FloatVector acc = FloatVector.fromArray(S, bias, ch);
             for (int ky = 0; ky < K; ky++) {
-                int y = iy + ky;
-                boolean row = y >= 0 && y < inH;
-                float[] a = row ? in : zeroRow;
-                int base = (row ? img + y * rowLen : 0) + ix * c + ch;
+                float[] a = rowArray(in, iy + ky);
+                int base = rowOffset(img, iy + ky) + ix * c + ch;
                 int wi = ky * K * cPad + ch;
                 for (int kx = kxLo; kx <= kxHi; kx++) {
                     acc = FloatVector.fromArray(S, a, base + kx * c).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
@@ -154,10 +132,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             for (int j = 0; j < c - ch; j++) {
                 float acc = bias[ch + j];
                 for (int ky = 0; ky < K; ky++) {
-                    int y = iy + ky;
-                    boolean inside = y >= 0 && y < inH;
-                    float[] a = inside ? in : zeroRow;
-                    int base = (inside ? img + y * rowLen : 0) + ix * c + ch + j;
+                    float[] a = rowArray(in, iy + ky);
+                    int base = rowOffset(img, iy + ky) + ix * c + ch + j;
                     for (int kx = kxLo; kx <= kxHi; kx++) {
                         acc = Math.fma(a[base + kx * c], w[ky * K * cPad + ch + j + kx * cPad], acc);
                     }

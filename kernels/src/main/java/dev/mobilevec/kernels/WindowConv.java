@@ -1,17 +1,18 @@
 package dev.mobilevec.kernels;
 
 /**
- * What the 3x3 kernels share: output rows as work units, a zero row that stands in for input rows
- * outside the image (weights are finite, so reading zeros there is exactly a skipped tap), and the
- * range of output columns whose whole window lies inside the image.
+ * What the windowed kernels (3x3 dense, 3x3 and 5x5 depthwise) share: output rows as work units, a
+ * zero row that stands in for input rows outside the image (weights are finite, so reading zeros
+ * there is exactly a skipped tap), and the range of output columns whose whole window lies inside
+ * the image.
  */
-abstract class Window3x3Conv extends BasePreparedConv {
+abstract class WindowConv extends BasePreparedConv {
     final int inH, inW, outH, outW, strideH, strideW, padTop, padLeft, rowLen;
     /** Output columns [oxLo, oxHi] read only input columns inside the image. */
     final int oxLo, oxHi;
     final float[] zeroRow;
 
-    Window3x3Conv(ConvSpec s, Activation act) {
+    WindowConv(ConvSpec s, Activation act) {
         super(s, act);
         inH = s.inH();
         inW = s.inW();
@@ -23,9 +24,9 @@ abstract class Window3x3Conv extends BasePreparedConv {
         padLeft = s.padLeft();
         rowLen = Checks.product("input row (W*C)", inW, s.inC());
         zeroRow = new float[rowLen];
-        // ox*strideW - padLeft >= 0  and  ox*strideW - padLeft + 2 <= inW - 1
+        // ox*strideW - padLeft >= 0  and  ox*strideW - padLeft + kW - 1 <= inW - 1
         oxLo = Math.min((padLeft + strideW - 1) / strideW, outW);
-        oxHi = Math.min(Math.floorDiv(inW - 3 + padLeft, strideW), outW - 1);
+        oxHi = Math.min(Math.floorDiv(inW - s.kW() + padLeft, strideW), outW - 1);
     }
 
     @Override
