@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times MobileNet v1 inference (default: 1.0-224 on seeded weights): per-layer table,",
+        description = {"Times MobileNet inference (default: v1 1.0-224 on seeded weights; --arch v2, --model F.onnx): per-layer table,",
             "end-to-end latency percentiles, images/s, and a check against the reference kernels.",
             "For rigorous numbers use the JMH suite in bench/ (see README)."})
 final class BenchCommand implements Callable<Integer> {

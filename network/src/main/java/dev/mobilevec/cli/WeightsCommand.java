@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "weights", mixinStandardHelpOptions = true,
-        description = "Writes seeded MobileNet v1 weights (unfolded, PyTorch names and layouts) to a safetensors file.")
+        description = "Writes seeded MobileNet v1 or v2 weights (--arch; unfolded, PyTorch names and layouts) to a safetensors file.")
 final class WeightsCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
