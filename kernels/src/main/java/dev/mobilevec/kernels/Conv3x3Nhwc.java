@@ -30,16 +30,13 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
     @Override
     public boolean supports(ConvSpec s) {
-        return s.groups() == 1 && s.kH() == 3 && s.kW() == 3
-                && (s.strideH() == 1 || s.strideH() == 2) && (s.strideW() == 1 || s.strideW() == 2);
+        return s.groups() == 1 && s.kH() == 3 && s.kW() == 3 && Conv2dKernel.strideOneOrTwo(s);
     }
 
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
-        if (!supports(spec)) {
-            throw new IllegalArgumentException(name() + " needs an ungrouped 3x3 convolution with stride 1 or 2, got " + spec);
-        }
+        requireSupported(spec, "an ungrouped 3x3 convolution with stride 1 or 2");
         return new Prepared(spec, weights, b, activation);
     }
 

@@ -53,9 +53,7 @@ public final class PointwiseGemm implements Conv2dKernel {
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
-        if (!supports(spec)) {
-            throw new IllegalArgumentException(name() + " needs a 1x1, stride-1, ungrouped convolution, got " + spec);
-        }
+        requireSupported(spec, "a 1x1, stride-1, ungrouped convolution");
         return new Prepared(spec, weights, b, activation);
     }
 

@@ -65,36 +65,23 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     }
 
     static Gen<ConvCase> depthwise() {
-        Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 7)), 20);
-        Gen<Integer> pad = Generate.range(0, 2);
-        Gen<Integer> stride = Generate.range(1, 2);
         // Wide layers take the pixel-major path: cover it, its tails and its odd last pixel too.
         int wide = DepthwiseConv3x3Nhwc.PIXEL_MAJOR_MIN_CHANNELS;
         // Also several channel pairs below it (sweepPair's second pair and beyond; found missing by PIT).
         Gen<Integer> ch = channels()
                 .mix(Generate.pick(List.of(wide, wide + 1, wide + L - 1, wide + 2 * L + 3, 4 * L, 4 * L + 3, 6 * L + 1, wide - 1)), 30);
-        Gen<Integer> batch = Generate.range(1, 3);
-        Gen<Activation> act = activations();
-        Gen<Values> vals = valueMixes();
-        Gen<Long> seed = seeds();
-        Gen<ConvCase> g = rs -> {
-            int h = dim.generate(rs), w = dim.generate(rs), c = ch.generate(rs), s = stride.generate(rs);
-            int pt = pad.generate(rs), pl = pad.generate(rs), pb = pad.generate(rs), pr = pad.generate(rs);
-            // The padded input must cover the kernel.
-            pb = Math.max(pb, 3 - h - pt);
-            pr = Math.max(pr, 3 - w - pl);
-            return new ConvCase(ConvSpec.depthwise3x3(h, w, c, s, pt, pl, pb, pr), batch.generate(rs), act.generate(rs),
-                    vals.generate(rs), seed.generate(rs));
-        };
-        return g.describedAs(ConvCase::toString);
+        return depthwise(3, Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 7)), 20), Generate.range(0, 2), ch);
     }
 
-    /** Depthwise 5x5, stride 1 or 2, any legal padding (0..4 per side). */
+    /** Depthwise 5x5, stride 1 or 2, any legal padding (0..4 per side, biased to MobileNetV3's 2). */
     static Gen<ConvCase> depthwise5x5() {
-        Gen<Integer> dim = Generate.range(1, 24).mix(Generate.pick(List.of(1, 2, 5, 7)), 20);
-        Gen<Integer> pad = Generate.range(0, 4).mix(Generate.pick(List.of(2)), 40);
+        return depthwise(5, Generate.range(1, 24).mix(Generate.pick(List.of(1, 2, 5, 7)), 20),
+                Generate.range(0, 4).mix(Generate.pick(List.of(2)), 40), channels(4 * L));
+    }
+
+    /** Depthwise k x k cases, stride 1 or 2; bottom/right padding is raised where the padded input would not cover the kernel. */
+    static Gen<ConvCase> depthwise(int k, Gen<Integer> dim, Gen<Integer> pad, Gen<Integer> ch) {
         Gen<Integer> stride = Generate.range(1, 2);
-        Gen<Integer> ch = channels(4 * L);
         Gen<Integer> batch = Generate.range(1, 3);
         Gen<Activation> act = activations();
         Gen<Values> vals = valueMixes();
@@ -102,9 +89,9 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
         Gen<ConvCase> g = rs -> {
             int h = dim.generate(rs), w = dim.generate(rs), c = ch.generate(rs), s = stride.generate(rs);
             int pt = pad.generate(rs), pl = pad.generate(rs), pb = pad.generate(rs), pr = pad.generate(rs);
-            pb = Math.max(pb, 5 - h - pt);
-            pr = Math.max(pr, 5 - w - pl);
-            return new ConvCase(new ConvSpec(h, w, c, c, 5, 5, s, s, pt, pl, pb, pr, c), batch.generate(rs), act.generate(rs),
+            pb = Math.max(pb, k - h - pt);
+            pr = Math.max(pr, k - w - pl);
+            return new ConvCase(new ConvSpec(h, w, c, c, k, k, s, s, pt, pl, pb, pr, c), batch.generate(rs), act.generate(rs),
                     vals.generate(rs), seed.generate(rs));
         };
         return g.describedAs(ConvCase::toString);

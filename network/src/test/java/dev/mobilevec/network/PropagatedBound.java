@@ -142,14 +142,6 @@ public final class PropagatedBound {
             }
             xs[l.index()] = y;
             es[l.index()] = ne;
-            if (Boolean.getBoolean("mobilevec.debugBound")) {
-                double mx = 0, mb = 0;
-                for (int i = 0; i < y.length; i++) {
-                    mx = Math.max(mx, Math.abs(y[i]));
-                    mb = Double.isNaN(ne[i]) || Double.isNaN(mb) ? Double.NaN : Math.max(mb, ne[i]);
-                }
-                System.out.printf("%-40s %-8s max|y| %.3g max bound %.3g%n", l.name(), l.label(), mx, mb);
-            }
             // Free what no later layer reads.
             for (int t : new int[] {l.input(), l.input2()}) {
                 if (t >= 0 && lastUse[t] == l.index() && t != layers.length - 1) {
