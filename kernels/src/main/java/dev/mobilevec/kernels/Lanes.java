@@ -10,6 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * code (35x slower, measured on this project's machine).
  */
 public final class Lanes {
+    static {
+        // Every fast kernel reaches the vector classes through this initializer: fail here, saying
+        // which JVM flag is missing, instead of with a bare NoClassDefFoundError on the next line.
+        VectorSupport.require();
+    }
+
     public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector: 16 with AVX-512, 8 with AVX2 or -XX:MaxVectorSize=32, 4 with NEON or -XX:MaxVectorSize=16. */
     public static final int COUNT = SPECIES.length();

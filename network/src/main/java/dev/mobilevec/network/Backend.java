@@ -8,9 +8,14 @@ import dev.mobilevec.kernels.PointwiseGemm;
 import dev.mobilevec.kernels.ReferenceConv2d;
 import dev.mobilevec.kernels.ReferenceTensorOps;
 import dev.mobilevec.kernels.TensorOps;
+import dev.mobilevec.kernels.VectorSupport;
 import dev.mobilevec.kernels.VectorTensorOps;
 
-/** Which kernels run a network: the vectorised ones, or the scalar references they are checked against. */
+/**
+ * Which kernels run a network: the vectorised ones, or the scalar references they are checked against.
+ * FAST needs the JVM option {@code --add-modules jdk.incubator.vector} and says so (a
+ * {@link dev.mobilevec.kernels.VectorApiUnavailableError}) when it is missing; REFERENCE runs without it.
+ */
 public enum Backend {
     FAST, REFERENCE;
 
@@ -19,6 +24,7 @@ public enum Backend {
         if (this == REFERENCE) {
             return ReferenceConv2d.INSTANCE;
         }
+        VectorSupport.require(); // before any fast kernel class is touched: the same clear error on every call
         Conv2dKernel k = switch (l.type()) {
             case CONV3X3 -> Conv3x3Nhwc.INSTANCE;
             case DEPTHWISE -> l.conv().kH() == 5 ? DepthwiseConv5x5Nhwc.INSTANCE : DepthwiseConv3x3Nhwc.INSTANCE;
@@ -33,6 +39,10 @@ public enum Backend {
     }
 
     public TensorOps ops() {
-        return this == REFERENCE ? ReferenceTensorOps.INSTANCE : VectorTensorOps.INSTANCE;
+        if (this == REFERENCE) {
+            return ReferenceTensorOps.INSTANCE;
+        }
+        VectorSupport.require();
+        return VectorTensorOps.INSTANCE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mobilevec.network;
 
+import dev.mobilevec.network.internal.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
 package dev.mobilevec.network;
 
+import dev.mobilevec.network.internal.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -12,13 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cost", mixinStandardHelpOptions = true,
-        description = "Per-layer and total multiply-adds and parameters of MobileNet v1 or v2 (--arch).")
+        header = "Per-layer and total multiply-adds and parameters of MobileNet v1 or v2.",
+        description = "Prints the layer table of MobileNet v1 or v2 (--arch) with multiply-adds (MACs) and parameters per layer and in total.")
 final class CostCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
     @Option(names = "--compare", paramLabel = "Df,M,Dk,N",
-            description = "Also compare a standard Dk x Dk convolution with its depthwise-separable version on a Df x Df x M input with N outputs (stride 1, same padding), e.g. 28,3,5,64.")
+            description = "Also compare a standard Dk x Dk convolution with its depthwise-separable version on a Df x Df x M input with N outputs (stride 1, same padding), for example 28,3,5,64. Default: none.")
     String compare;
 
     @Spec

@@ -1,4 +1,4 @@
-package dev.mobilevec.network;
+package dev.mobilevec.network.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -179,7 +179,7 @@ public final class Json {
     }
 
     /** Writes a string as a JSON string literal. */
-    static String quote(String v) {
+    public static String quote(String v) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : v.toCharArray()) {
             switch (c) {

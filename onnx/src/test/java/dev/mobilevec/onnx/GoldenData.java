@@ -1,6 +1,6 @@
 package dev.mobilevec.onnx;
 
-import dev.mobilevec.network.Json;
+import dev.mobilevec.network.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** The options that pick an architecture, shared by every subcommand. */
 final class ModelOptions {
-    @Option(names = "--alpha", description = "Width multiplier alpha > 0 (default: ${DEFAULT-VALUE}, or the weights file's).")
+    @Option(names = "--alpha", description = "Width multiplier alpha > 0. Default: 1.0, or the weights file's.")
     Double alpha;
 
     @Option(names = "--resolution", defaultValue = "224", description = "Input size: R for R x R, or HxW (at least 32). Default: ${DEFAULT-VALUE}.")

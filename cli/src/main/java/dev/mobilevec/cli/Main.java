@@ -1,12 +1,16 @@
 package dev.mobilevec.cli;
 
+import dev.mobilevec.kernels.VectorApiUnavailableError;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code mobilevec} command line. Without a subcommand it runs {@code bench} on its defaults. */
-@Command(name = "mobilevec", mixinStandardHelpOptions = true, version = "mobilevec 0.1.0",
-        description = "Pure-Java, Vector API accelerated MobileNet inference.",
+@Command(name = "mobilevec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Pure-Java, Vector API accelerated MobileNet inference. Without a command, runs bench on its defaults.",
         subcommands = {BenchCommand.class, CostCommand.class, RunCommand.class, InspectCommand.class, WeightsCommand.class})
 public final class Main implements Runnable {
 
@@ -24,6 +28,17 @@ public final class Main implements Runnable {
         if (args.length == 0) {
             args = new String[] {"bench"}; // the main job, on its defaults
         }
+        CommandLine cl = commandLine(out, err);
+        try {
+            return cl.execute(args);
+        } catch (VectorApiUnavailableError e) { // an Error, so picocli lets it through; started without the launcher's flag
+            err.println("mobilevec: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The configured command line (also read by the tests that check every help text). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
@@ -45,6 +60,21 @@ public final class Main implements Runnable {
             }
             return 3;
         });
-        return cl.execute(args);
+        return cl;
+    }
+
+    /** The project version, filtered into version.properties by the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"mobilevec " + p.getProperty("version", "(unknown version)"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
     }
 }

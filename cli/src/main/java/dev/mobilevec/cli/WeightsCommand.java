@@ -12,15 +12,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "weights", mixinStandardHelpOptions = true,
-        description = "Writes seeded MobileNet v1 or v2 weights (--arch; unfolded, PyTorch names and layouts) to a safetensors file.")
+        header = "Writes seeded MobileNet v1 or v2 weights to a safetensors file.",
+        description = "Writes seeded MobileNet v1 or v2 weights (--arch) to a safetensors file: unfolded batch norm, PyTorch's"
+            + " tensor names and layouts, so the file loads with --weights or in PyTorch.")
 final class WeightsCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated weights. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--output", required = true, paramLabel = "F.safetensors", description = "File to write.")
+    @Option(names = "--output", required = true, paramLabel = "F.safetensors", description = "File to write. Required.")
     Path output;
 
     @Spec

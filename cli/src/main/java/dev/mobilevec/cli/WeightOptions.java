@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 /** Where the network comes from: an ONNX model, a safetensors weights file, or a seed. */
 final class WeightOptions {
     @Option(names = "--model", paramLabel = "F.onnx",
-            description = "An ONNX model (MobileNet v1/v2/v3-style; see README for the supported ops). Replaces --arch, --alpha, --resolution, --weights.")
+            description = "An ONNX model (MobileNet v1, v2 or v3 style; README lists the supported ops). Replaces --arch, --alpha,"
+                + " --resolution and --weights. Default: none (the built-in architecture).")
     Path model;
 
-    @Option(names = "--weights", paramLabel = "F.safetensors", description = "Weights file (safetensors, F32; names in README).")
+    @Option(names = "--weights", paramLabel = "F.safetensors", description = "Weights file (safetensors, F32; README lists the tensor names). Default: none (seeded weights, see --seed).")
     Path weights;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for generated weights when no --weights is given. Default: ${DEFAULT-VALUE}.")

@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a network on raw little-endian float32 input and writes its raw float32 output to a file:",
-            "softmax probabilities (batch x classes) for the built-in v1/v2; for --model F.onnx exactly the graph's",
-            "declared output (logits if it ends in Gemm, probabilities if it ends in Softmax)."})
+        header = "Runs a network on raw float32 input and writes its raw float32 output.",
+        description = "Reads little-endian float32 images from a file, runs the network and writes its little-endian float32"
+            + " output: softmax probabilities (batch x classes) for the built-in v1 and v2; with --model, exactly the graph's"
+            + " declared output (logits if it ends in Gemm, probabilities if it ends in Softmax).")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -26,10 +27,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WeightOptions weightOptions = new WeightOptions();
 
-    @Option(names = "--input", required = true, paramLabel = "in.raw", description = "batch images of C x H x W float32, little-endian, in the --layout order.")
+    @Option(names = "--input", required = true, paramLabel = "in.raw", description = "The input file: batch images of C x H x W float32, little-endian, in the --layout order. Required.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "out.raw", description = "Where to write batch x outputs float32.")
+    @Option(names = "--output", required = true, paramLabel = "out.raw", description = "Where to write batch x outputs float32, little-endian. Required.")
     Path output;
 
     @Option(names = "--layout", description = "Layout of the input file: nhwc or nchw. Default: nchw with --model (as ONNX declares), else nhwc.")
@@ -38,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", description = "Images in the input file. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (default: available processors).")
+    @Option(names = "--threads", defaultValue = "0", description = "Threads, the caller's included. Default: 0, meaning all available processors.")
     int threads;
 
     @Option(names = "--backend", defaultValue = "FAST", description = "FAST (vector kernels) or REFERENCE (scalar, double). Default: ${DEFAULT-VALUE}.")

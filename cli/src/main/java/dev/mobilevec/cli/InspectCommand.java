@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Imports an ONNX model and prints the layer table it maps to (fused batch norm and activations,",
-            "kernels, shapes) with multiply-adds and parameters per layer. Unsupported graphs fail with the node and reason."})
+        header = "Imports an ONNX model and prints the layer table it maps to.",
+        description = "Imports an ONNX model and prints the layer table it maps to (fused batch norm and activations, kernels,"
+            + " shapes) with multiply-adds and parameters per layer. An unsupported graph fails naming the node, op and reason.")
 final class InspectCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "F.onnx", description = "The ONNX model.")
+    @Option(names = "--model", required = true, paramLabel = "F.onnx", description = "The ONNX model. Required.")
     Path model;
 
     @Spec

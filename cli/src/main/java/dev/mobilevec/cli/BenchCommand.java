@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times MobileNet inference (default: v1 1.0-224 on seeded weights; --arch v2, --model F.onnx): per-layer table,",
-            "end-to-end latency percentiles, images/s, and a check against the reference kernels.",
-            "For rigorous numbers use the JMH suite in bench/ (see README)."})
+        header = "Times MobileNet inference: per-layer table, latency, images/s, check against the reference.",
+        description = "Runs MobileNet v1 1.0-224 on seeded weights unless told otherwise (--arch v2, --model with an ONNX file):"
+            + " warm-up with progress, then a per-layer table, end-to-end latency percentiles, images/s, the fraction of this"
+            + " core's FMA peak, and the output checked against the reference kernels. For rigorous numbers use the JMH suite"
+            + " in bench/ (see README).")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -28,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     WeightOptions weightOptions = new WeightOptions();
 
-    @Option(names = "--threads", description = "Threads (default: available processors, ${DEFAULT-VALUE}).", defaultValue = "0")
+    @Option(names = "--threads", description = "Threads, the caller's included. Default: 0, meaning all available processors.", defaultValue = "0")
     int threads;
 
     @Option(names = "--batch", defaultValue = "1", description = "Images per inference. Default: ${DEFAULT-VALUE}.")
@@ -40,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "100", description = "Measured inferences. Default: ${DEFAULT-VALUE}.")
     int iterations;
 
-    @Option(names = "--no-check", description = "Skip the comparison with the reference kernels (slow at large sizes).")
+    @Option(names = "--no-check", description = "Skip the comparison with the reference kernels (slow at large sizes). Default: off (the check runs).")
     boolean noCheck;
 
     @Spec

@@ -1,0 +1,111 @@
+package example;
+
+import dev.mobilevec.network.Backend;
+import dev.mobilevec.network.Layout;
+import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Session;
+import dev.mobilevec.onnx.OnnxImporter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Embeds mobilevec as a service would: one immutable Model shared by 8 worker threads, each with its
+ * own Session (sessions are single-threaded and allocate nothing per inference). Every thread
+ * classifies the same inputs; the example checks that all threads agree bit for bit and that the
+ * golden input gets the top-5 classes PyTorch gave it, and exits non-zero otherwise.
+ */
+public final class EmbeddingExample {
+    static final int THREADS = 8, INPUTS = 24;
+
+    public static void main(String[] args) throws Exception {
+        Path onnx = Path.of(args.length > 0 ? args[0] : "../../test-data/mobilenet_v2_0.5_160.onnx");
+        String stem = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
+        Model model = OnnxImporter.read(onnx).model(Backend.FAST); // load once, share everywhere
+        int inLen = model.arch().inputLength(), classes = model.outputLength();
+        System.out.printf("loaded %s: %d inputs -> %d classes, %d layers%n", onnx.getFileName(), inLen, classes, model.layers().size());
+
+        // Inputs: the golden image (NCHW, as ONNX declares it) and deterministic variations of it.
+        float[] golden = readFloats(onnx.resolveSibling(stem + ".input.f32"), inLen);
+        float[][] inputs = new float[INPUTS][];
+        for (int i = 0; i < INPUTS; i++) {
+            inputs[i] = golden.clone();
+            for (int j = 0; j < inLen; j++) {
+                inputs[i][j] += (float) (0.05 * i * Math.sin(0.37 * j + i));
+            }
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<float[][]>> results = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            results.add(pool.submit(() -> {
+                float[][] out = new float[INPUTS][classes];
+                try (Session s = model.newSession(1, 1)) { // one session per thread, one core each
+                    for (int i = 0; i < INPUTS; i++) {
+                        s.run(inputs[i], 0, Layout.NCHW, out[i], 0, null);
+                    }
+                }
+                return out;
+            }));
+        }
+        List<float[][]> all = new ArrayList<>();
+        for (Future<float[][]> f : results) {
+            all.add(f.get());
+        }
+        pool.shutdown();
+
+        int failures = 0;
+        for (int t = 1; t < THREADS; t++) {
+            for (int i = 0; i < INPUTS; i++) {
+                if (!Arrays.equals(all.get(0)[i], all.get(t)[i])) {
+                    System.out.printf("MISMATCH: thread %d, input %d differs from thread 0%n", t, i);
+                    failures++;
+                }
+            }
+        }
+        int[] ours = top(all.get(0)[0], 5);
+        int[] pytorch = top(readFloats(onnx.resolveSibling(stem + ".expected.f32"), classes), 5);
+        System.out.printf("golden input: top-5 %s (PyTorch: %s)%n", Arrays.toString(ours), Arrays.toString(pytorch));
+        if (!Arrays.equals(ours, pytorch)) {
+            failures++;
+        }
+        for (int i = 1; i < 4; i++) {
+            System.out.printf("input %d: top-1 class %d%n", i, top(all.get(0)[i], 1)[0]);
+        }
+        System.out.printf("%d threads x %d inputs on one shared model: %s%n", THREADS, INPUTS,
+                failures == 0 ? "all threads agree bit for bit, top-5 matches PyTorch" : failures + " FAILURES");
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    static float[] readFloats(Path file, int count) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.remaining() != 4L * count) {
+            throw new IOException(file + ": expected " + 4L * count + " bytes (" + count + " floats), got " + b.remaining());
+        }
+        float[] v = new float[count];
+        b.asFloatBuffer().get(v);
+        return v;
+    }
+
+    /** Indices of the k largest values, largest first. */
+    static int[] top(float[] v, int k) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Float.compare(v[b], v[a]));
+        int[] r = new int[k];
+        for (int i = 0; i < k; i++) {
+            r[i] = idx[i];
+        }
+        return r;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The mobilevec runtime: architectures as layer tables ({@code MobileNetV1}, {@code MobileNetV2}),
+ * the cost model, weight files (safetensors, seeded weights), {@code Model} (batch norm folded, weights
+ * packed once) and {@code Session} (zero-allocation, threaded inference). No third-party dependencies.
+ */
+module dev.mobilevec.network {
+    requires transitive dev.mobilevec.kernels;
+    exports dev.mobilevec.network;
+    // dev.mobilevec.network.internal (the JSON reader of safetensors headers) stays unexported.
+}
