@@ -161,6 +161,7 @@ def main():
     ours = {}
     peer = {}
     widths = {}
+    schedules = {}
     for r in results:
         b = r["benchmark"]
         p = r.get("params", {})
@@ -168,7 +169,10 @@ def main():
             continue
         key = (p["model"], p["threads"], int(p["batch"]))
         if b.endswith("NetworkBenchmark.forward"):
-            ours[key] = r
+            sched = p.get("schedule", "AUTO")
+            schedules[(key, sched)] = r
+            if sched == "AUTO":
+                ours[key] = r
         elif b.endswith("OnnxRuntimeBenchmark.forward"):
             peer[key] = r
         elif b.endswith("NetworkBenchmark256.forward"):
@@ -204,6 +208,21 @@ def main():
                 scal.append(f"{model} batch {batch}: {threads} threads vs 1 = {pct(base, '50.0') / pct(r, '50.0'):.2f}×")
         if scal:
             out.append("Thread scaling (ours, median): " + "; ".join(scal) + "\n")
+
+    explicit = sorted({k for (k, sch) in schedules if sch != "AUTO"})
+    if explicit:
+        out.append("Batch schedule (ours; layer-parallel: each layer split over the threads, the batch in one arena; "
+                   "image-parallel: whole images per thread in batch-1 arenas):\n")
+        out.append("| model | threads | batch | layer-parallel ms | image-parallel ms | image / layer | image-parallel images/s | ORT images/s |")
+        out.append("|---|---|---|---|---|---|---|---|")
+        for key in explicit:
+            lay, img, o = schedules.get((key, "LAYER_PARALLEL")), schedules.get((key, "IMAGE_PARALLEL")), peer.get(key)
+            lm, im = (pct(lay, "50.0") if lay else None), (pct(img, "50.0") if img else None)
+            out.append("| {} | {} | {} | {} | {} | {} | {} | {} |".format(
+                key[0], key[1], key[2], f"{lm:.2f}" if lm else "–", f"{im:.2f}" if im else "–",
+                f"{im / lm:.2f}×" if lm and im else "–", f"{key[2] / im * 1e3:.0f}" if im else "–",
+                f"{key[2] / pct(o, '50.0') * 1e3:.0f}" if o else "–"))
+        out.append("")
 
     if widths:
         out.append("| model | threads | batch | vector width | median ms | vs 512-bit |")

@@ -2,6 +2,7 @@ package dev.mobilevec.bench;
 
 import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Schedule;
 import dev.mobilevec.network.Session;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,13 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class NetworkBenchmark extends EndToEndCase {
+    /** How the batch is spread over the threads (AUTO: image-parallel from one image per thread); ours only. */
+    @Param({"AUTO"})
+    public String schedule;
+
     Session session;
     float[] input, output;
 
     @Setup(Level.Trial)
     public void setup() {
         Model m = BenchModels.model(model);
-        session = m.newSession(batch, BenchModels.threads(threads));
+        session = m.newSession(batch, BenchModels.threads(threads), Schedule.valueOf(schedule));
         input = BenchModels.input(m.arch(), batch);
         output = new float[session.outputLength()];
     }

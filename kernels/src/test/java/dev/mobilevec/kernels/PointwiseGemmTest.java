@@ -100,4 +100,31 @@ class PointwiseGemmTest extends ConvKernelContract {
             assertMatchesReference(new ConvCase(s, batch, Activation.NONE, Values.MIXED, 1234 + batch));
         }
     }
+
+    /**
+     * Deep layers at small batch (more output channels than pixels, yet at least MIN_ROW_UNITS row
+     * blocks): units are split panel-major. Every split point, including ones inside a panel's row
+     * blocks, gives the single run's bits, which match the reference within the bound.
+     */
+    @Test
+    void panelMajorUnitsMatchReferenceForEverySplit() {
+        for (int batch = 1; batch <= 2; batch++) {
+            // 12 x 11 pixels: 33 row blocks per image (the last one partial), Cout above the pixel count.
+            int pixels = batch * 132;
+            ConvSpec s = ConvSpec.pointwise(12, 11, ConvCase.L + 3, pixels + PointwiseGemm.NR + 5);
+            ConvCase c = new ConvCase(s, batch, Activation.RELU6, Values.MIXED, 77 + batch);
+            assertMatchesReference(c);
+            float[] in = c.input();
+            PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), c.act());
+            float[] whole = run(p, batch, in);
+            int units = p.workUnits(batch);
+            org.junit.jupiter.api.Assertions.assertTrue(units > (pixels + 3) / 4, "panels are split too: " + units + " units");
+            for (int mid = 0; mid <= units; mid += 7) {
+                float[] got = new float[whole.length];
+                p.run(batch, in, 0, got, 0, 0, mid);
+                p.run(batch, in, 0, got, 0, mid, units);
+                Bounds.assertBitwise(whole, got, "split at unit " + mid + " of " + units);
+            }
+        }
+    }
 }

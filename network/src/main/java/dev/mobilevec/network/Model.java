@@ -167,8 +167,16 @@ public final class Model {
         return newSession(batch, Runtime.getRuntime().availableProcessors());
     }
 
-    /** A session for batches of {@code batch} images on {@code threads} threads (the caller's included). */
+    /**
+     * A session for batches of {@code batch} images on {@code threads} threads (the caller's included),
+     * scheduled by {@link Schedule#AUTO}.
+     */
     public Session newSession(int batch, int threads) {
         return new Session(this, batch, threads);
+    }
+
+    /** A session with an explicit {@link Schedule} (benchmarks and tests compare them; the results are the same bits). */
+    public Session newSession(int batch, int threads, Schedule schedule) {
+        return new Session(this, batch, threads, schedule, true);
     }
 }

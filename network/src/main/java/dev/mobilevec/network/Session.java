@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for a chain like v1, three for residual networks). Elementwise layers (softmax, add, scale) work in
  * place when their first input dies with them. Each convolution's independent work units are cut
  * into one contiguous piece per thread; no unit ever splits a reduction, so outputs are bitwise
- * identical for any thread count.
+ * identical for any thread count. With {@link Schedule#IMAGE_PARALLEL} each thread instead owns a
+ * batch-1 arena and runs whole images; the bits are the same either way.
  *
  * <p>A session is not for concurrent use: a second thread entering {@link #run} while it runs gets
  * an IllegalStateException. Close it to stop its threads.
@@ -22,106 +23,194 @@ public final class Session implements AutoCloseable {
     private final Model model;
     private final int batch;
     private final LayerDef[] layers; // an array: iterating a List allocated an iterator per inference
-    private final float[][] bufferOf; // per layer: the buffer it writes
-    private final float[] first;      // holds the network's input
+    private final Schedule schedule; // resolved: LAYER_PARALLEL or IMAGE_PARALLEL
+    /** LAYER_PARALLEL: one plan for the whole batch. IMAGE_PARALLEL: one batch-1 plan per thread. */
+    private final Plan[] plans;
     private final WorkerPool pool;
-    private final WorkerPool.Job[] jobs;
-    private final boolean[] fusedAway; // adds done inside the convolution before them
+    private final WorkerPool.Job imageJob; // IMAGE_PARALLEL: part p runs its share of whole images on plans[p]
     private final AtomicBoolean busy = new AtomicBoolean();
+    // The current call's arguments, read by imageJob on the workers (published by WorkerPool.execute).
+    private float[] curInput, curOutput;
+    private int curInOff, curOutOff, curImages;
+    private Layout curLayout;
     /** More threads than this is a mistake, not a configuration. */
     static final int MAX_THREADS = 1024;
 
     Session(Model model, int batch, int threads) {
-        this(model, batch, threads, true);
+        this(model, batch, threads, Schedule.AUTO, true);
     }
 
     /** {@code fuse}: run a residual add inside the projection before it (tests compare both ways). */
-    Session(Model model, int batch, int threads, boolean fuse) {
+    Session(Model model, int batch, int threads, Schedule schedule, boolean fuse) {
         this.model = model;
         this.batch = Checks.positive("batch", batch);
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
         }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null");
+        }
+        this.schedule = schedule.resolve(batch, threads);
         this.layers = model.layers().toArray(new LayerDef[0]);
+        boolean images = this.schedule == Schedule.IMAGE_PARALLEL;
+        int planBatch = images ? 1 : batch, planCount = images ? threads : 1;
         int max = model.arch().inputLength();
         for (LayerDef l : layers) {
             max = Math.max(max, l.outputLength());
         }
-        int size = Checks.product("activation buffer (batch x largest layer)", batch, max);
+        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
         int[] assignment = new int[layers.length];
         int count = assignBuffers(layers, assignment);
-        long bytes = (long) count * 4 * size;
+        long bytes = (long) planCount * count * 4 * size;
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
             throw new IllegalArgumentException("a session for batch " + batch + " of " + model.arch() + " needs "
-                    + (bytes >> 20) + " MB of activation buffers (" + count + " x batch x largest layer x 4 bytes); the heap is "
-                    + (heap >> 20) + " MB (-Xmx): use a smaller batch or a larger heap");
+                    + (bytes >> 20) + " MB of activation buffers (" + planCount + " x " + count + " x " + planBatch
+                    + " x largest layer x 4 bytes); the heap is " + (heap >> 20) + " MB (-Xmx): use a smaller batch or a larger heap");
         }
-        float[][] buffers = new float[count][];
+        plans = new Plan[planCount];
         try {
-            for (int i = 0; i < count; i++) {
-                buffers[i] = new float[size];
+            for (int i = 0; i < planCount; i++) {
+                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse);
             }
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
         }
-        first = buffers[0];
-        bufferOf = new float[layers.length][];
-        for (LayerDef l : layers) {
-            bufferOf[l.index()] = buffers[assignment[l.index()]];
-        }
-        jobs = new WorkerPool.Job[layers.length];
-        fusedAway = new boolean[layers.length];
-        for (LayerDef l : layers) {
-            float[] in = input(l.input()), out = bufferOf[l.index()];
-            PreparedConv p = model.conv(l.index());
-            LayerDef add = fuse ? fusableAdd(l, p) : null;
-            if (add != null) {
-                // The projection writes conv + skip straight into the add's (in-place) buffer.
-                float[] skip = input(add.input() == l.index() ? add.input2() : add.input());
-                int units = p.workUnits(batch);
-                fusedAway[add.index()] = true;
-                jobs[l.index()] = (part, parts) -> p.runResidual(batch, in, 0, out, 0,
-                        (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts), skip, 0, add.activation());
-            } else if (p != null) {
-                int units = p.workUnits(batch);
-                // One contiguous piece per thread: consecutive layers then find most of their input in
-                // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
-                jobs[l.index()] = (part, parts) -> p.run(batch, in, 0, out, 0,
-                        (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
-            } else if (l.type() == LayerType.ADD) {
-                float[] skip = input(l.input2());
-                TensorOps ops = model.ops();
-                int len = batch * l.outputLength();
-                // Same contiguous split as the convolution before it, so each thread adds the rows it just wrote.
-                jobs[l.index()] = (part, parts) -> {
-                    int from = (int) ((long) len * part / parts), to = (int) ((long) len * (part + 1) / parts);
-                    if (to > from) {
-                        ops.add(to - from, in, from, skip, from, out, from, l.activation());
-                    }
-                };
+        pool = new WorkerPool(threads, "mobilevec");
+        imageJob = (part, parts) -> {
+            int per = curImages / parts;
+            for (int n = part * per; n < (part + 1) * per; n++) {
+                runImageAlone(plans[part], n);
+            }
+        };
+    }
+
+    /**
+     * The activation buffers and layer jobs for one batch size: a few buffers of the largest layer's
+     * size, assigned by liveness ({@link #assignBuffers}), and per layer a job that splits its work
+     * units (or elements) into one contiguous piece per part.
+     */
+    private static final class Plan {
+        final int batch;
+        final float[] first; // holds the network's input
+        final float[][] bufferOf; // per layer: the buffer it writes
+        final WorkerPool.Job[] jobs;
+        final boolean[] fusedAway; // adds done inside the convolution before them
+        final Model model;
+        final LayerDef[] layers;
+
+        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse) {
+            this.model = model;
+            this.layers = layers;
+            this.batch = batch;
+            float[][] buffers = new float[count][];
+            for (int i = 0; i < count; i++) {
+                buffers[i] = new float[size];
+            }
+            first = buffers[0];
+            bufferOf = new float[layers.length][];
+            for (LayerDef l : layers) {
+                bufferOf[l.index()] = buffers[assignment[l.index()]];
+            }
+            jobs = new WorkerPool.Job[layers.length];
+            fusedAway = new boolean[layers.length];
+            for (LayerDef l : layers) {
+                float[] in = input(l.input()), out = bufferOf[l.index()];
+                PreparedConv p = model.conv(l.index());
+                LayerDef add = fuse ? fusableAdd(l, p) : null;
+                if (add != null) {
+                    // The projection writes conv + skip straight into the add's (in-place) buffer.
+                    float[] skip = input(add.input() == l.index() ? add.input2() : add.input());
+                    int units = p.workUnits(batch);
+                    fusedAway[add.index()] = true;
+                    jobs[l.index()] = (part, parts) -> p.runResidual(batch, in, 0, out, 0,
+                            (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts), skip, 0, add.activation());
+                } else if (p != null) {
+                    int units = p.workUnits(batch);
+                    // One contiguous piece per thread: consecutive layers then find most of their input in
+                    // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
+                    jobs[l.index()] = (part, parts) -> p.run(batch, in, 0, out, 0,
+                            (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
+                } else if (l.type() == LayerType.ADD) {
+                    float[] skip = input(l.input2());
+                    TensorOps ops = model.ops();
+                    int len = batch * l.outputLength();
+                    // Same contiguous split as the convolution before it, so each thread adds the rows it just wrote.
+                    jobs[l.index()] = (part, parts) -> {
+                        int from = (int) ((long) len * part / parts), to = (int) ((long) len * (part + 1) / parts);
+                        if (to > from) {
+                            ops.add(to - from, in, from, skip, from, out, from, l.activation());
+                        }
+                    };
+                }
             }
         }
-        pool = new WorkerPool(threads, "mobilevec");
-    }
 
-    private float[] input(int layer) {
-        return layer < 0 ? first : bufferOf[layer];
-    }
+        float[] input(int layer) {
+            return layer < 0 ? first : bufferOf[layer];
+        }
 
-    /** The ADD right after convolution {@code l} that can run in l's epilogue, or null. */
-    private LayerDef fusableAdd(LayerDef l, PreparedConv p) {
-        if (p == null || !p.fusesResidual() || l.activation() != dev.mobilevec.kernels.Activation.NONE || l.index() + 1 >= layers.length) {
-            return null;
+        float[] output() {
+            return bufferOf[layers.length - 1];
         }
-        LayerDef a = layers[l.index() + 1];
-        boolean reads = a.type() == LayerType.ADD && (a.input() == l.index()) != (a.input2() == l.index());
-        if (!reads || bufferOf[a.index()] != bufferOf[l.index()]) {
-            return null; // not in place on l's buffer: another layer still reads l's output
+
+        /** The ADD right after convolution {@code l} that can run in l's epilogue, or null. */
+        private LayerDef fusableAdd(LayerDef l, PreparedConv p) {
+            if (p == null || !p.fusesResidual() || l.activation() != dev.mobilevec.kernels.Activation.NONE || l.index() + 1 >= layers.length) {
+                return null;
+            }
+            LayerDef a = layers[l.index() + 1];
+            boolean reads = a.type() == LayerType.ADD && (a.input() == l.index()) != (a.input2() == l.index());
+            if (!reads || bufferOf[a.index()] != bufferOf[l.index()]) {
+                return null; // not in place on l's buffer: another layer still reads l's output
+            }
+            float[] skip = input(a.input() == l.index() ? a.input2() : a.input());
+            return skip == bufferOf[l.index()] ? null : a;
         }
-        float[] skip = input(a.input() == l.index() ? a.input2() : a.input());
-        return skip == bufferOf[l.index()] ? null : a;
+
+        /** Copies {@code images} images, starting at image {@code from} of the caller's input, into {@link #first} as NHWC. */
+        void loadInput(float[] input, int inOff, Layout layout, int from, int images) {
+            int hw = model.arch().height() * model.arch().width(), ch = model.arch().inputChannels(), per = hw * ch;
+            int src = inOff + from * per;
+            if (layout == Layout.NHWC) {
+                System.arraycopy(input, src, first, 0, images * per);
+                return;
+            }
+            for (int n = 0; n < images; n++) {
+                int img = n * per;
+                for (int c = 0; c < ch; c++) {
+                    for (int p = 0; p < hw; p++) {
+                        first[img + p * ch + c] = input[src + img + c * hw + p];
+                    }
+                }
+            }
+        }
+
+        /** Runs layer l over this plan's batch: split over the pool's threads, or on this thread alone when pool is null. */
+        void runLayer(LayerDef l, WorkerPool pool) {
+            float[] in = input(l.input()), out = bufferOf[l.index()];
+            switch (l.type()) {
+                case CONV3X3, DEPTHWISE, POINTWISE, FC -> execute(jobs[l.index()], pool);
+                case ADD -> {
+                    if (!fusedAway[l.index()]) {
+                        execute(jobs[l.index()], pool);
+                    }
+                }
+                case AVGPOOL -> model.ops().globalAveragePool(batch, l.inH(), l.inW(), l.inC(), in, 0, out, 0);
+                case SOFTMAX -> model.ops().softmax(batch, l.outC(), in, 0, out, 0);
+                // Squeeze-excitation scaling is a small share of the work: the caller's thread does it.
+                case SCALE -> model.ops().scaleChannels(batch, l.inH() * l.inW(), l.inC(), in, 0, input(l.input2()), 0, out, 0);
+            }
+        }
+
+        private static void execute(WorkerPool.Job job, WorkerPool pool) {
+            if (pool == null) {
+                job.run(0, 1);
+            } else {
+                pool.execute(job);
+            }
+        }
     }
 
     /**
@@ -177,6 +266,11 @@ public final class Session implements AutoCloseable {
         return pool.parts();
     }
 
+    /** How this session spreads a batch over its threads (AUTO resolved for its batch and threads). */
+    public Schedule schedule() {
+        return schedule;
+    }
+
     /** Floats in one input batch. */
     public int inputLength() {
         return batch * model.arch().inputLength();
@@ -199,7 +293,8 @@ public final class Session implements AutoCloseable {
      * Runs one batch. {@code input} holds batch x H x W x C floats in the given layout at
      * {@code inOff}; {@code output} receives batch x the final layer's output at {@code outOff}
      * (softmax probabilities for the native networks; whatever an imported graph declares).
-     * If {@code layerNanos} is not null, it receives the wall time of each layer of the table.
+     * If {@code layerNanos} is not null, it receives the wall time of each layer of the table (summed
+     * over the images, which then run one at a time, layer-parallel, when the schedule is IMAGE_PARALLEL).
      */
     public void run(float[] input, int inOff, Layout layout, float[] output, int outOff, long[] layerNanos) {
         if (input == null || inOff < 0 || (long) inOff + inputLength() > input.length) {
@@ -220,51 +315,56 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("this session is already running on another thread; use one session per thread");
         }
         try {
-            loadInput(input, inOff, layout);
-            for (LayerDef l : layers) {
-                long t0 = layerNanos != null ? System.nanoTime() : 0;
-                runLayer(l);
-                if (layerNanos != null) {
-                    layerNanos[l.index()] = System.nanoTime() - t0;
-                }
+            if (layerNanos != null) {
+                java.util.Arrays.fill(layerNanos, 0, layers.length, 0L);
             }
-            System.arraycopy(bufferOf[layers.length - 1], 0, output, outOff, outputLength());
+            if (schedule == Schedule.LAYER_PARALLEL) {
+                runLayerParallel(plans[0], input, inOff, layout, 0, batch, output, outOff, layerNanos);
+                return;
+            }
+            int parts = pool.parts();
+            int whole = layerNanos != null ? 0 : batch / parts * parts;
+            curInput = input;
+            curInOff = inOff;
+            curLayout = layout;
+            curOutput = output;
+            curOutOff = outOff;
+            curImages = whole;
+            if (whole > 0) {
+                pool.execute(imageJob);
+            }
+            for (int n = whole; n < batch; n++) { // the remainder (or every image, when timing layers)
+                runLayerParallel(plans[0], input, inOff, layout, n, 1, output, outOff, layerNanos);
+            }
         } finally {
+            curInput = curOutput = null;
             busy.set(false);
         }
     }
 
-    private void loadInput(float[] input, int inOff, Layout layout) {
-        int len = inputLength();
-        if (layout == Layout.NHWC) {
-            System.arraycopy(input, inOff, first, 0, len);
-            return;
-        }
-        int hw = model.arch().height() * model.arch().width(), ch = model.arch().inputChannels();
-        for (int n = 0; n < batch; n++) {
-            int img = n * hw * ch;
-            for (int c = 0; c < ch; c++) {
-                for (int p = 0; p < hw; p++) {
-                    first[img + p * ch + c] = input[inOff + img + c * hw + p];
-                }
+    /** Images [from, from + images) of the call through every layer of {@code plan}, each layer split over all threads. */
+    private void runLayerParallel(Plan plan, float[] input, int inOff, Layout layout, int from, int images,
+            float[] output, int outOff, long[] layerNanos) {
+        plan.loadInput(input, inOff, layout, from, images);
+        for (LayerDef l : layers) {
+            long t0 = layerNanos != null ? System.nanoTime() : 0;
+            plan.runLayer(l, pool);
+            if (layerNanos != null) {
+                layerNanos[l.index()] += System.nanoTime() - t0;
             }
         }
+        int per = model.outputLength();
+        System.arraycopy(plan.output(), 0, output, outOff + from * per, images * per);
     }
 
-    private void runLayer(LayerDef l) {
-        float[] in = input(l.input()), out = bufferOf[l.index()];
-        switch (l.type()) {
-            case CONV3X3, DEPTHWISE, POINTWISE, FC -> pool.execute(jobs[l.index()]);
-            case ADD -> {
-                if (!fusedAway[l.index()]) {
-                    pool.execute(jobs[l.index()]);
-                }
-            }
-            case AVGPOOL -> model.ops().globalAveragePool(batch, l.inH(), l.inW(), l.inC(), in, 0, out, 0);
-            case SOFTMAX -> model.ops().softmax(batch, l.outC(), in, 0, out, 0);
-            // Squeeze-excitation scaling is a small share of the work: the caller's thread does it.
-            case SCALE -> model.ops().scaleChannels(batch, l.inH() * l.inW(), l.inC(), in, 0, input(l.input2()), 0, out, 0);
+    /** Image n of the current call through every layer of a batch-1 plan, on the calling thread only. */
+    private void runImageAlone(Plan plan, int n) {
+        plan.loadInput(curInput, curInOff, curLayout, n, 1);
+        for (LayerDef l : layers) {
+            plan.runLayer(l, null);
         }
+        int per = model.outputLength();
+        System.arraycopy(plan.output(), 0, curOutput, curOutOff + n * per, per);
     }
 
     /** Stops the worker threads; the session cannot run afterwards. */

@@ -269,11 +269,13 @@ class SessionTest {
         float[] base = run(V2_MODEL, batch, 1, input);
         for (int threads = 1; threads <= 3; threads++) {
             for (boolean fuse : new boolean[] {true, false}) {
-                float[] out = new float[base.length];
-                try (Session s = new Session(V2_MODEL, batch, threads, fuse)) {
-                    s.run(input, out);
+                for (Schedule schedule : Schedule.values()) {
+                    float[] out = new float[base.length];
+                    try (Session s = new Session(V2_MODEL, batch, threads, schedule, fuse)) {
+                        s.run(input, out);
+                    }
+                    assertArrayEquals(base, out, "threads " + threads + ", fused " + fuse + ", " + schedule);
                 }
-                assertArrayEquals(base, out, "threads " + threads + ", fused " + fuse);
             }
         }
         for (int img = 0; img < batch; img++) {
@@ -295,6 +297,77 @@ class SessionTest {
                 // keep warming up
             }
             assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences");
+        }
+    }
+
+    /**
+     * Image-parallel and layer-parallel schedules give the same bits for every batch size and thread
+     * count (including remainders, batch mod threads images run layer-parallel), from NCHW input at an
+     * offset into an output at an offset; an image's result does not depend on its batch mates; and
+     * timing layers (which runs the images one at a time) changes nothing.
+     */
+    @Test
+    void everyScheduleGivesTheSameBitsForEveryBatchAndThreadCount() {
+        int len = ARCH.inputLength(), classes = 1000;
+        for (int batch = 1; batch <= 5; batch++) {
+            float[] input = NetworkEquivalenceTest.image(3 + batch * len, 20 + batch);
+            float[] base = new float[batch * classes];
+            try (Session s = MODEL.newSession(batch, 1, Schedule.LAYER_PARALLEL)) {
+                s.run(input, 3, Layout.NCHW, base, 0, null);
+            }
+            for (int threads = 1; threads <= 3; threads++) {
+                for (Schedule schedule : Schedule.values()) {
+                    float[] out = new float[7 + batch * classes];
+                    long[] nanos = new long[MODEL.layers().size()];
+                    try (Session s = MODEL.newSession(batch, threads, schedule)) {
+                        assertEquals(schedule.resolve(batch, threads), s.schedule());
+                        s.run(input, 3, Layout.NCHW, out, 7, null);
+                        assertArrayEquals(base, Arrays.copyOfRange(out, 7, out.length), batch + " images, " + threads + " threads, " + schedule);
+                        Arrays.fill(out, 0f);
+                        s.run(input, 3, Layout.NCHW, out, 7, nanos);
+                        assertArrayEquals(base, Arrays.copyOfRange(out, 7, out.length), "timed: " + batch + ", " + threads + ", " + schedule);
+                        assertTrue(Arrays.stream(nanos).allMatch(t -> t > 0), "every layer timed: " + Arrays.toString(nanos));
+                    }
+                }
+            }
+            for (int img = 0; img < batch; img++) {
+                float[] single = Arrays.copyOfRange(input, 3 + img * len, 3 + (img + 1) * len);
+                float[] one = new float[classes];
+                try (Session s = MODEL.newSession(1, 1)) {
+                    s.run(single, 0, Layout.NCHW, one, 0, null);
+                }
+                assertArrayEquals(Arrays.copyOfRange(base, img * classes, (img + 1) * classes), one, "image " + img + " of " + batch);
+            }
+        }
+    }
+
+    @Test
+    void autoScheduleIsImageParallelFromOneImagePerThread() {
+        assertEquals(Schedule.LAYER_PARALLEL, Schedule.AUTO.resolve(1, 2));
+        assertEquals(Schedule.LAYER_PARALLEL, Schedule.AUTO.resolve(8, 1));
+        assertEquals(Schedule.IMAGE_PARALLEL, Schedule.AUTO.resolve(2, 2));
+        assertEquals(Schedule.IMAGE_PARALLEL, Schedule.AUTO.resolve(9, 2));
+        assertEquals(Schedule.LAYER_PARALLEL, Schedule.LAYER_PARALLEL.resolve(8, 2));
+        assertEquals(Schedule.IMAGE_PARALLEL, Schedule.IMAGE_PARALLEL.resolve(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(2, 2, null));
+    }
+
+    /** Image-parallel runs (whole images per thread, plus a layer-parallel remainder) allocate nothing either. */
+    @Test
+    void imageParallelAllocatesNothingAfterWarmUp() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        float[] input = NetworkEquivalenceTest.image(3 * V2.inputLength(), 5);
+        float[] out = new float[3 * 50];
+        try (Session s = V2_MODEL.newSession(3, 2, Schedule.IMAGE_PARALLEL)) {
+            long[] workers = s.workerThreadIds();
+            long[] ids = Arrays.copyOf(workers, workers.length + 1);
+            ids[workers.length] = Thread.currentThread().threadId();
+            // Two code paths (whole images per thread, the remainder layer-parallel) reach C2 at different
+            // times, so warm-up ends after two allocation-free rounds in a row, not one.
+            for (int round = 0, clean = 0; round < 30 && clean < 2; round++) {
+                clean = allocated(mx, ids, s, input, out, 200) == 0 ? clean + 1 : 0;
+            }
+            assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences of 3 images");
         }
     }
 }
