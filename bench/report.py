@@ -93,16 +93,30 @@ def main():
     if not args:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    results = []
+    results, info = [], None
     for a in args:
-        results += json.load(open(a))
+        data = json.load(open(a))
+        if isinstance(data, dict):  # info.json: the machine fingerprint and FLOPs (ResultInfo)
+            info = data
+        else:
+            results += data
 
     out = []
     jvm = next((r.get("vmVersion") for r in results), "?")
-    out.append(f"Machine: {machine()}; JDK {jvm}.\n")
+    fp = (info or {}).get("fingerprint")
+    if fp:
+        meas = fp.get("measured") if isinstance(fp.get("measured"), dict) else {}
+        out.append(f"Machine: {fp['cpu']['model']} ({' '.join(fp['cpu']['isa'])}), {fp['logical_cpus']} logical CPUs, "
+                   f"caches {fp['caches']}, {fp['vector']['used_bits']}-bit vectors, 512-bit FMA rate "
+                   f"{meas.get('fma512_rate', 'unknown')}; JDK {fp['jdk']['version']} {' '.join(fp['jdk']['flags'])}.\n")
+    else:
+        out.append(f"Machine: {machine()}; JDK {jvm}.\n")
 
     fma = [r for r in results if r["benchmark"].endswith("FmaPeakBenchmark.fma12")]
-    lanes = 16 if "avx512f" in open("/proc/cpuinfo").read() else 8
+    if fp:
+        lanes = fp["vector"]["used_lanes"]
+    else:
+        lanes = 16 if "avx512f" in open("/proc/cpuinfo").read() else 8
     peak = fma[0]["primaryMetric"]["score"] * lanes * 2 / 1e3 if fma else None
     if peak:
         out.append(f"FMA peak (FmaPeakBenchmark, {lanes} lanes, 1 core): **{peak:.1f} GFLOPS**")

@@ -2,8 +2,13 @@
 # The JMH suite in two modes, writing JSON results and a markdown report (plus PNG charts) into a folder.
 #   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
 #   bench/run.sh full  [DIR]   the numbers in README (about 25 minutes on 2 cores)
+#   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
+#                              (about 3 minutes: FMA peak, bandwidth, 5 layers, v1/v2 at 1 and 2 threads)
 # Run from the repository root after `mvn -B -DskipTests install` (or ./mobilevec test). DIR defaults
-# to bench/results/latest (full) or target/bench-quick (quick).
+# to bench/results/latest (full) or target/bench-quick (quick). Every folder gets info.json: the machine
+# fingerprint and the FLOPs of what ran, so bench/compare.py can set folders from several machines side
+# by side. MOBILEVEC_BENCH_JVM_ARGS adds JVM flags to every fork (e.g. "-XX:MaxVectorSize=32" to stand in
+# for an AVX2 machine); the fixed-width variants NetworkBenchmark256/128 are then left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-quick}
@@ -12,10 +17,15 @@ mv_pick_jdk
 JAVA="$JAVA_HOME/bin/java"
 JAR=bench/target/benchmarks.jar
 [ -f "$JAR" ] || { echo "bench/run.sh: $JAR is missing; build it with: mvn -B -DskipTests install" >&2; exit 1; }
+extra=${MOBILEVEC_BENCH_JVM_ARGS:-}
+fork_args=()
+[ -n "$extra" ] && fork_args=(-jvmArgsAppend "--add-modules jdk.incubator.vector $extra")
+widths="|NetworkBenchmark256|NetworkBenchmark128"
+[ -n "$extra" ] && widths=""
 jmh() { # $1 = result name, rest = JMH arguments
   local name=$1; shift
-  echo "== $name: $*" >&2
-  "$JAVA" -jar "$JAR" "$@" -rf json -rff "$dir/$name.json"
+  echo "== $name: $* ${fork_args[*]}" >&2
+  "$JAVA" -jar "$JAR" "$@" "${fork_args[@]}" -rf json -rff "$dir/$name.json"
 }
 case "$mode" in
   quick)
@@ -23,8 +33,18 @@ case "$mode" in
     q=(-f 1 -wi 1 -i 1 -w 1 -r 1)
     jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark" "${q[@]}" \
         -p kib=65536 -p layer=v1/block3.dw,v1/block3.pw,v2/block3.expand -p impl=fast -p index=0
-    jmh network "NetworkBenchmark.forward|OnnxRuntimeBenchmark|NetworkBenchmark256|NetworkBenchmark128" "${q[@]}" \
+    jmh network "NetworkBenchmark.forward|OnnxRuntimeBenchmark$widths" "${q[@]}" \
         -p model=v1-1.0-224 -p threads=1 -p batch=1
+    threads=(1)
+    ;;
+  compare)
+    dir=${2:-target/bench-compare}; mkdir -p "$dir"
+    c=(-f 1 -wi 2 -i 3 -w 1 -r 1)
+    jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark" "${c[@]}" -p impl=fast \
+        -p layer=v1/block1.dw,v1/block3.pw,v1/block13.pw,v2/block2.dw,v2/block3.project
+    jmh network "NetworkBenchmark.forward|OnnxRuntimeBenchmark" "${c[@]}" -p model=v1-1.0-224,v2-1.0-224 \
+        -p threads=1,2 -p batch=1
+    threads=(1 2)
     ;;
   full)
     dir=${2:-bench/results/latest}; mkdir -p "$dir"
@@ -34,11 +54,16 @@ case "$mode" in
     jmh grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1
     jmh batches "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
         -p model=v1-1.0-224,v2-1.0-224
-    jmh widths "NetworkBenchmark256|NetworkBenchmark128" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 \
-        -p model=v1-1.0-224,v2-1.0-224
+    if [ -n "$widths" ]; then
+      jmh widths "${widths#|}" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 -p model=v1-1.0-224,v2-1.0-224
+    fi
+    threads=(1 2)
     ;;
-  *) echo "usage: bench/run.sh quick|full [DIR]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh quick|compare|full [DIR]" >&2; exit 2 ;;
 esac
+# The fingerprint, in a JVM with the forks' flags, and the FLOPs of everything the folder ran.
+"$JAVA" --add-modules jdk.incubator.vector $extra -cp "$JAR" dev.mobilevec.bench.ResultInfo "$dir" "${threads[@]}" \
+    2> >(grep -v 'WARNING: Using incubator' >&2)
 PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3  # Debian's python3 has python3-matplotlib for the charts
 "$PY" bench/report.py "$dir"/*.json --chart "$dir" > "$dir/report.md"
 cat "$dir/report.md"

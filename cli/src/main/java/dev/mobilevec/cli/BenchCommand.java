@@ -1,14 +1,20 @@
 package dev.mobilevec.cli;
 
+import dev.mobilevec.kernels.FmaProbe;
 import dev.mobilevec.kernels.Lanes;
 import dev.mobilevec.network.Backend;
 import dev.mobilevec.network.LayerDef;
 import dev.mobilevec.network.Layout;
+import dev.mobilevec.network.MachineFingerprint;
 import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Schedule;
 import dev.mobilevec.network.Session;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -45,12 +51,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Skip the comparison with the reference kernels (slow at large sizes). Default: off (the check runs).")
     boolean noCheck;
 
+    @Option(names = "--json", description = "Print the result as one JSON document on stdout (latency percentiles, images/s,"
+            + " GFLOPS, % of peak, the per-layer table, the check and the machine fingerprint); progress goes to stderr."
+            + " Default: off (a table).")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        PrintWriter stdout = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        PrintWriter stderr = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        PrintWriter out = json ? stderr : stdout; // with --json, everything but the document is progress
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || batch < 1 || warmup < 0 || iterations < 1) {
             throw new IllegalArgumentException("need --threads >= 1, --batch >= 1, --warmup >= 0, --iterations >= 1; got threads "
@@ -90,25 +103,45 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         long sum = Arrays.stream(layerTotal).sum();
-        out.printf(Locale.ROOT, "%n%-3s %-16s %-8s %-14s %9s %10s %9s %6s%n", "#", "layer", "type", "output", "MFLOPs", "us", "GFLOPS", "time");
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (LayerDef l : layers) {
             double us = layerTotal[l.index()] / 1e3 / iterations;
             double mflop = l.flops() * batch / 1e6;
-            out.printf(Locale.ROOT, "%-3d %-16s %-8s %-14s %9.2f %10.1f %9.1f %5.1f%%%n", l.index(), l.name(), l.label(),
-                    l.outShape(), mflop, us, us > 0 ? mflop / us * 1e3 : 0, 100.0 * layerTotal[l.index()] / sum);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("index", l.index());
+            row.put("name", l.name());
+            row.put("type", l.label());
+            row.put("output", l.outShape());
+            row.put("mflop", mflop);
+            row.put("us", us);
+            row.put("gflops", us > 0 ? mflop / us * 1e3 : 0);
+            row.put("share_of_time", (double) layerTotal[l.index()] / sum);
+            rows.add(row);
         }
         long[] sorted = latency.clone();
         Arrays.sort(sorted);
         double median = pct(sorted, 50) / 1e6;
         long flops = layers.stream().mapToLong(LayerDef::flops).sum() * batch;
-        out.printf(Locale.ROOT, "%nlatency per batch of %d: median %.3f ms, p90 %.3f ms, p99 %.3f ms, min %.3f ms%n", batch, median,
-                pct(sorted, 90) / 1e6, pct(sorted, 99) / 1e6, sorted[0] / 1e6);
-        double peak = FmaPeak.measure();
-        out.printf(Locale.ROOT, "throughput: %.1f images/s, %.1f GFLOPS (%.1f MFLOP per image)%n", batch / median * 1e3,
-                flops / median / 1e6, flops / 1e6 / batch);
-        out.printf(Locale.ROOT, "FMA peak of one core, measured now: %.1f GFLOPS; the median inference ran at %.0f %% of %d x that%n",
-                peak, 100 * flops / median / 1e6 / (peak * t), t);
+        Map<String, Object> fingerprint = json ? MachineFingerprint.collect(t, true) : null;
+        double peak = json ? ((Number) ((Map<?, ?>) fingerprint.get("measured")).get("fma_peak_gflops")).doubleValue()
+                : FmaProbe.gflops(true);
+        double gflops = flops / median / 1e6;
+        if (!json) {
+            out.printf(Locale.ROOT, "%n%-3s %-16s %-8s %-14s %9s %10s %9s %6s%n", "#", "layer", "type", "output", "MFLOPs", "us", "GFLOPS", "time");
+            for (Map<String, Object> r2 : rows) {
+                out.printf(Locale.ROOT, "%-3d %-16s %-8s %-14s %9.2f %10.1f %9.1f %5.1f%%%n", r2.get("index"), r2.get("name"), r2.get("type"),
+                        r2.get("output"), r2.get("mflop"), r2.get("us"), r2.get("gflops"), 100 * (double) r2.get("share_of_time"));
+            }
+            out.printf(Locale.ROOT, "%nlatency per batch of %d: median %.3f ms, p90 %.3f ms, p99 %.3f ms, min %.3f ms%n", batch, median,
+                    pct(sorted, 90) / 1e6, pct(sorted, 99) / 1e6, sorted[0] / 1e6);
+            out.printf(Locale.ROOT, "throughput: %.1f images/s, %.1f GFLOPS (%.1f MFLOP per image)%n", batch / median * 1e3,
+                    gflops, flops / 1e6 / batch);
+            out.printf(Locale.ROOT, "FMA peak of one core, measured now: %.1f GFLOPS; the median inference ran at %.0f %% of %d x that%n",
+                    peak, 100 * gflops / (peak * t), t);
+        }
 
+        Map<String, Object> check = null;
+        int code = 0;
         if (!noCheck) {
             out.println("checking against the reference kernels (scalar, double accumulation)...");
             out.flush();
@@ -126,11 +159,40 @@ final class BenchCommand implements Callable<Integer> {
                 sameTop &= Arrays.equals(Top.topK(expected, n * fast.outputLength(), fast.outputLength(), 5), Top.topK(probs, n * fast.outputLength(), fast.outputLength(), 5));
             }
             out.printf(Locale.ROOT, "check: max |output difference| %.3g, top-5 classes %s%n", maxDiff, sameTop ? "identical" : "DIFFER");
-            if (!sameTop) {
-                return 4;
-            }
+            check = new LinkedHashMap<>();
+            check.put("max_abs_difference", maxDiff);
+            check.put("top5_identical", sameTop);
+            code = sameTop ? 0 : 4;
         }
-        return 0;
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("schema", "mobilevec-bench/1");
+            doc.put("model", fast.arch().toString());
+            doc.put("weights", loaded.source());
+            doc.put("batch", batch);
+            doc.put("threads", t);
+            doc.put("schedule", Schedule.AUTO.resolve(batch, t).name());
+            doc.put("vector_bits", Lanes.bits());
+            doc.put("warmup", warmup);
+            doc.put("iterations", iterations);
+            Map<String, Object> lat = new LinkedHashMap<>();
+            lat.put("median", median);
+            lat.put("p90", pct(sorted, 90) / 1e6);
+            lat.put("p99", pct(sorted, 99) / 1e6);
+            lat.put("min", sorted[0] / 1e6);
+            doc.put("latency_ms", lat);
+            doc.put("images_per_second", batch / median * 1e3);
+            doc.put("mflop_per_image", flops / 1e6 / batch);
+            doc.put("gflops", gflops);
+            doc.put("fma_peak_gflops_per_core", peak);
+            doc.put("fraction_of_peak", gflops / (peak * t));
+            doc.put("layers", rows);
+            doc.put("check", check);
+            doc.put("fingerprint", fingerprint);
+            stdout.println(MachineFingerprint.toJson(doc));
+            stdout.flush();
+        }
+        return code;
     }
 
     private static long pct(long[] sorted, double p) {

@@ -1,10 +1,7 @@
 package dev.mobilevec.cli;
 
 import dev.mobilevec.kernels.VectorApiUnavailableError;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,17 +60,11 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    /** The project version, filtered into version.properties by the build. */
+    /** The project version (from the runtime's build) and the JDK. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"mobilevec " + p.getProperty("version", "(unknown version)"),
+        public String[] getVersion() {
+            return new String[] {"mobilevec " + dev.mobilevec.network.MachineFingerprint.mobilevecVersion(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

@@ -157,4 +157,23 @@ class MainTest {
         assertTrue(j.err().contains("not an ONNX model"), j.err());
         assertFalse(j.err().contains("\tat "), j.err());
     }
+
+    /** --json: one JSON document on stdout with the latency, the per-layer table, the check and the fingerprint. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchJsonIsOneDocumentWithTheFingerprint() {
+        Result r = cli("bench", "--alpha", "0.25", "--resolution", "40", "--threads", "1", "--warmup", "2", "--iterations", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, Object> doc = (java.util.Map<String, Object>) dev.mobilevec.network.internal.Json.parse(r.out());
+        assertEquals("mobilevec-bench/1", doc.get("schema"));
+        assertEquals(30L, (long) ((java.util.List<?>) doc.get("layers")).size(), "v1 has 30 layers");
+        java.util.Map<String, Object> lat = (java.util.Map<String, Object>) doc.get("latency_ms");
+        assertTrue(((Number) lat.get("median")).doubleValue() > 0 && ((Number) lat.get("p99")).doubleValue() >= ((Number) lat.get("median")).doubleValue());
+        assertEquals(true, ((java.util.Map<String, Object>) doc.get("check")).get("top5_identical"));
+        java.util.Map<String, Object> fp = (java.util.Map<String, Object>) doc.get("fingerprint");
+        assertEquals("mobilevec-fingerprint/1", fp.get("schema"));
+        assertEquals(1L, fp.get("threads_used"));
+        assertTrue(((java.util.Map<String, Object>) fp.get("measured")).get("fma_peak_gflops") instanceof Number, fp.toString());
+        assertTrue(r.err().contains("measuring 3 inferences"), "progress goes to stderr: " + r.err());
+    }
 }

@@ -11,6 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class FmaProbe {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    /** A fixed 256-bit species: the 512-bit peak over this one tells full-rate from half-rate 512-bit FMAs. */
+    private static final VectorSpecies<Float> S256 = FloatVector.SPECIES_256;
     /** Vector FMAs per call of {@link #run}, per step. */
     public static final int FMAS_PER_STEP = 12;
 
@@ -37,5 +39,49 @@ public final class FmaProbe {
         }
         return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
                 .reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * {@link #run} at 256 bits, whatever the preferred width. On cores whose 512-bit FMAs issue at full
+     * rate the 512-bit loop does twice the work per second of this one; on half-rate cores (Zen 4, which
+     * splits 512-bit operations) about the same. Kept separate from run(): a species must be a constant.
+     */
+    public static float run256(float[] seed, int steps) {
+        FloatVector a = FloatVector.fromArray(S256, seed, 0), b = FloatVector.fromArray(S256, seed, S256.length());
+        FloatVector c0 = a, c1 = b, c2 = a, c3 = b, c4 = a, c5 = b, c6 = a, c7 = b, c8 = a, c9 = b, c10 = a, c11 = b;
+        FloatVector m = FloatVector.broadcast(S256, 1e-7f);
+        for (int i = 0; i < steps; i++) {
+            c0 = a.fma(m, c0); c1 = b.fma(m, c1); c2 = a.fma(m, c2); c3 = b.fma(m, c3);
+            c4 = a.fma(m, c4); c5 = b.fma(m, c5); c6 = a.fma(m, c6); c7 = b.fma(m, c7);
+            c8 = a.fma(m, c8); c9 = b.fma(m, c9); c10 = a.fma(m, c10); c11 = b.fma(m, c11);
+        }
+        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+                .reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * GFLOPS of one core on this thread: the best of 20 timed rounds after 10 untimed ones (the first
+     * rounds run before C2 has compiled the loop). {@code wide}: the preferred species, else 256 bits.
+     */
+    public static double gflops(boolean wide) {
+        final int steps = 1 << 16, reps = 20;
+        float[] seed = new float[2 * Math.max(S.length(), S256.length())];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = 1f + i * 1e-7f;
+        }
+        int lanes = wide ? S.length() : S256.length();
+        float sink = 0;
+        double best = 0;
+        for (int round = 0; round < 30; round++) {
+            long t0 = System.nanoTime();
+            for (int r = 0; r < reps; r++) {
+                sink += wide ? run(seed, steps) : run256(seed, steps);
+            }
+            long dt = System.nanoTime() - t0;
+            if (round >= 10) {
+                best = Math.max(best, (double) FMAS_PER_STEP * steps * reps * lanes * 2 / dt);
+            }
+        }
+        return sink == 42 ? best + 1e-9 : best;
     }
 }

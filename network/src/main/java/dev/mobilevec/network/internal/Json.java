@@ -196,4 +196,49 @@ public final class Json {
         }
         return sb.append('"').toString();
     }
+
+    /**
+     * Writes maps (keys in iteration order), lists, strings, numbers, booleans and null as indented
+     * JSON; non-finite numbers become null (JSON has no NaN).
+     */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, "");
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object v, String indent) {
+        String in = indent + "  ";
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append("{\n");
+            int i = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                sb.append(in).append(quote(String.valueOf(e.getKey()))).append(": ");
+                write(sb, e.getValue(), in);
+                sb.append(++i < m.size() ? ",\n" : "\n");
+            }
+            sb.append(indent).append('}');
+        } else if (v instanceof List<?> l) {
+            boolean flat = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i == 0 ? (flat ? "" : "\n" + in) : (flat ? ", " : ",\n" + in));
+                write(sb, l.get(i), in);
+            }
+            sb.append(flat || l.isEmpty() ? "]" : "\n" + indent + "]");
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            sb.append(Double.isFinite(d) ? (d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d)) : "null");
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else {
+            sb.append(quote(String.valueOf(v)));
+        }
+    }
 }
