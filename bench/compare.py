@@ -79,6 +79,10 @@ def fmt(v, f="{:.1f}", none="–"):
     return none if v is None else f.format(v)
 
 
+def listed(v):
+    return ", ".join(str(x) for x in v) if isinstance(v, list) else v
+
+
 def machine_rows(ms):
     def get(m, *path):
         v = m.fp
@@ -99,7 +103,7 @@ def machine_rows(ms):
         ("ISA", lambda m: " ".join(get(m, "cpu", "isa")) if isinstance(get(m, "cpu", "isa"), list) else "unknown"),
         ("SVE vector bits", lambda m: get(m, "cpu", "sve_vector_bits")),
         ("vector width used (preferred)", lambda m: f"{get(m, 'vector', 'used_bits')}-bit ({get(m, 'vector', 'preferred_species')})"),
-        ("logical CPUs / threads used", lambda m: f"{get(m, 'logical_cpus')} / {get(m, 'threads_used')}"),
+        ("logical CPUs / threads used", lambda m: f"{get(m, 'logical_cpus')} / {listed(get(m, 'threads_used'))}"),
         ("caches", caches),
         ("JDK", lambda m: f"{get(m, 'jdk', 'vendor')} {get(m, 'jdk', 'version')}"),
         ("JVM flags", lambda m: " ".join(get(m, "jdk", "flags")) if isinstance(get(m, "jdk", "flags"), list) else "unknown"),

@@ -93,17 +93,18 @@ def main():
     if not args:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    results, info = [], None
+    results, info_json = [], None
     for a in args:
-        data = json.load(open(a))
+        with open(a) as fh:
+            data = json.load(fh)
         if isinstance(data, dict):  # info.json: the machine fingerprint and FLOPs (ResultInfo)
-            info = data
+            info_json = data
         else:
             results += data
 
     out = []
     jvm = next((r.get("vmVersion") for r in results), "?")
-    fp = (info or {}).get("fingerprint")
+    fp = (info_json or {}).get("fingerprint")
     if fp:
         meas = fp.get("measured") if isinstance(fp.get("measured"), dict) else {}
         out.append(f"Machine: {fp['cpu']['model']} ({' '.join(fp['cpu']['isa'])}), {fp['logical_cpus']} logical CPUs, "
@@ -147,7 +148,12 @@ def main():
         for key, m in fast.items():
             name, alpha, res = key
             info = {}
-            if name.startswith("v3s/"):
+            recorded = ((info_json or {}).get("layers") or {}).get(
+                "dw5x5#" + name.split("#")[1] if name.startswith("v3s/") else name)
+            if recorded and "mflop" in recorded:  # info.json (ResultInfo): no ./mobilevec needed
+                info = dict(type=recorded["type"], cin=recorded["cin"], flops=recorded["mflop"] * 1e6,
+                            stride=recorded["stride"], shape=f"{recorded['in']} → {recorded['out']}")
+            elif name.startswith("v3s/"):
                 rows = dw5_table(alpha)
                 i = int(name.split("#")[1])
                 info = rows[i] if i < len(rows) else {}
@@ -202,7 +208,8 @@ def main():
             model, threads, batch = key
             r = ours[key]
             arch, alpha, res = model.split("-")
-            flops = cost_table(arch, alpha, res)[1] * batch
+            recorded = ((info_json or {}).get("models") or {}).get(model)
+            flops = (recorded["mflop_per_image"] * 1e6 if recorded else cost_table(arch, alpha, res)[1]) * batch
             med = pct(r, "50.0")
             g = flops / med / 1e6
             n = 2 if threads == "all" else int(threads)

@@ -33,7 +33,7 @@ public final class ResultInfo {
         Path dir = Path.of(args[0]);
         List<Object> threads = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            threads.add(args[i]);
+            threads.add(args[i].matches("\\d+") ? (Object) Integer.parseInt(args[i]) : args[i]);
         }
         TreeSet<String> models = new TreeSet<>(), layers = new TreeSet<>();
         List<String[]> dw5 = new ArrayList<>();
