@@ -31,6 +31,11 @@ public final class PointwiseGemm implements Conv2dKernel {
      * 256 KB 931 / 910 / 940: streaming a panel from L2 costs less than the partial-sum round trips.
      */
     static final int KC = 65536 / NR;
+    /**
+     * Pixels per partial-panel tile: 8 x 2 vectors (16 accumulators + 2 weights + 1 broadcast) where there
+     * are 32 vector registers (512-bit species, i.e. AVX-512), else 4 x 1 (16-register AVX2/NEON budget).
+     */
+    static final boolean WIDE_PARTIAL = Lanes.COUNT >= 16;
     /** Pixels per cache chunk (a multiple of MR): MC x KC input floats stay in L2 across panels. */
     static final int MC = 64;
     /**
@@ -159,9 +164,31 @@ public final class PointwiseGemm implements Conv2dKernel {
                     }
                     if (fullPanels < pTo) {
                         // The last, partial panel (Cout not a multiple of NR; all of it when Cout < NR, as in
-                        // MobileNetV2's 16-32 channel projections and v1 at alpha 0.25): 4 pixels x one vector
-                        // at a time, then single pixels.
+                        // MobileNetV2's 16-32 channel projections and v1 at alpha 0.25): 8 pixels x two vectors
+                        // where the registers allow, then 4 pixels x one vector at a time, then single pixels.
                         int r = mc;
+                        if (WIDE_PARTIAL) {
+                            for (; r + 2 * MR <= mEnd; r += 2 * MR) {
+                                for (int j = fullPanels * NR; j < n; j += 2 * L) {
+                                    int ai = inOff + r * k, ci = outOff + r * n;
+                                    if (j + 2 * L <= n) {
+                                        tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
+                                        continue;
+                                    }
+                                    int t = j;
+                                    if (j + L <= n) {
+                                        tile8x1(in, ai, out, ci, fullPanels, j, k0, k1);
+                                        t = j + L;
+                                    }
+                                    if (t < n && k0 == 0 && k1 == k) {
+                                        tile8x1Tail(in, ai, out, ci, fullPanels, t);
+                                    } else if (t < n) { // a partial vector between K blocks: masked reloads, 4 pixels at a time
+                                        tile4x1(in, ai, out, ci, fullPanels, t, k0, k1);
+                                        tile4x1(in, ai + MR * k, out, ci + MR * n, fullPanels, t, k0, k1);
+                                    }
+                                }
+                            }
+                        }
                         for (; r + MR <= mEnd; r += MR) {
                             for (int j = fullPanels * NR; j < n; j += L) {
                                 tile4x1(in, inOff + r * k, out, outOff + r * n, fullPanels, j, k0, k1);
@@ -284,6 +311,139 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c2.intoArray(c, q2, m);
                 c3.intoArray(c, q3, m);
             }
+        }
+
+        /**
+         * 8 pixels x the (up to) 2L output channels from {@code j} of the partial panel {@code p}: 16
+         * independent FMA chains (tile4x1 has 4, too few to cover FMA latency on two pipes) and one pass
+         * over K for two vectors. Channels past Cout exist in the zero-padded weights and bias, so only the
+         * stores (and reloads between K blocks) of the last vector are masked. Same FMA chain per element as
+         * every other tile. Only with 32 registers (WIDE_PARTIAL), and only while a second vector has
+         * channels (else tile8x1: computing a discarded vector made N = 16 layers 20 % slower).
+         */
+        private void tile8x2(float[] a, int aOff, float[] c, int cOff, int p, int j, int k0, int k1) {
+            final int kk = k, nn = n;
+            final int j1 = j + L;
+            // Called with both vectors whole (j + 2L <= n): no masks. Masked loads and stores in a method
+            // this size made C1 bail out ("out of virtual registers in LIR generator"), and the method then
+            // ran boxed, 12-100x slower, for as long as C2 had not compiled it: partial vectors go to tile8x1Tail.
+            int q = cOff + j;
+            FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+            if (k0 == 0) {
+                FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j1);
+                c00 = c10 = c20 = c30 = c40 = c50 = c60 = c70 = b0;
+                c01 = c11 = c21 = c31 = c41 = c51 = c61 = c71 = b1;
+            } else {
+                c00 = FloatVector.fromArray(S, c, q); c01 = FloatVector.fromArray(S, c, q + L);
+                c10 = FloatVector.fromArray(S, c, q + nn); c11 = FloatVector.fromArray(S, c, q + nn + L);
+                c20 = FloatVector.fromArray(S, c, q + 2 * nn); c21 = FloatVector.fromArray(S, c, q + 2 * nn + L);
+                c30 = FloatVector.fromArray(S, c, q + 3 * nn); c31 = FloatVector.fromArray(S, c, q + 3 * nn + L);
+                c40 = FloatVector.fromArray(S, c, q + 4 * nn); c41 = FloatVector.fromArray(S, c, q + 4 * nn + L);
+                c50 = FloatVector.fromArray(S, c, q + 5 * nn); c51 = FloatVector.fromArray(S, c, q + 5 * nn + L);
+                c60 = FloatVector.fromArray(S, c, q + 6 * nn); c61 = FloatVector.fromArray(S, c, q + 6 * nn + L);
+                c70 = FloatVector.fromArray(S, c, q + 7 * nn); c71 = FloatVector.fromArray(S, c, q + 7 * nn + L);
+            }
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = (p * kk + k0) * NR + (j - p * NR);
+            for (int i = k0; i < k1; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[a1 + i]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[a2 + i]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[a3 + i]);
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[a4 + i]);
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[a5 + i]);
+                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+                x = FloatVector.broadcast(S, a[a6 + i]);
+                c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
+                x = FloatVector.broadcast(S, a[a7 + i]);
+                c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
+            }
+            boolean last = k1 == kk;
+            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            c00 = c00.max(lo).min(hi); c10 = c10.max(lo).min(hi); c20 = c20.max(lo).min(hi); c30 = c30.max(lo).min(hi);
+            c40 = c40.max(lo).min(hi); c50 = c50.max(lo).min(hi); c60 = c60.max(lo).min(hi); c70 = c70.max(lo).min(hi);
+            c00.intoArray(c, q); c10.intoArray(c, q + nn); c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
+            c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn); c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
+            c01 = c01.max(lo).min(hi); c11 = c11.max(lo).min(hi); c21 = c21.max(lo).min(hi); c31 = c31.max(lo).min(hi);
+            c41 = c41.max(lo).min(hi); c51 = c51.max(lo).min(hi); c61 = c61.max(lo).min(hi); c71 = c71.max(lo).min(hi);
+            int q1 = q + L;
+            c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
+            c41.intoArray(c, q1 + 4 * nn); c51.intoArray(c, q1 + 5 * nn); c61.intoArray(c, q1 + 6 * nn); c71.intoArray(c, q1 + 7 * nn);
+        }
+
+        /**
+         * 8 pixels x the last, partial vector of the partial panel (fewer than L channels from {@code j} to
+         * Cout), over all of K in one block: the only masked operations are the 8 stores, small enough for C1.
+         */
+        private void tile8x1Tail(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n;
+            VectorMask<Float> m = Lanes.firstN(nn - j);
+            int q = cOff + j;
+            FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.fromArray(S, bias, j);
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = p * kk * NR + (j - p * NR);
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
+                c1 = w.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
+                c2 = w.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
+                c3 = w.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
+                c4 = w.fma(FloatVector.broadcast(S, a[a4 + i]), c4);
+                c5 = w.fma(FloatVector.broadcast(S, a[a5 + i]), c5);
+                c6 = w.fma(FloatVector.broadcast(S, a[a6 + i]), c6);
+                c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            c0.max(lo).min(hi).intoArray(c, q, m); c1.max(lo).min(hi).intoArray(c, q + nn, m);
+            c2.max(lo).min(hi).intoArray(c, q + 2 * nn, m); c3.max(lo).min(hi).intoArray(c, q + 3 * nn, m);
+            c4.max(lo).min(hi).intoArray(c, q + 4 * nn, m); c5.max(lo).min(hi).intoArray(c, q + 5 * nn, m);
+            c6.max(lo).min(hi).intoArray(c, q + 6 * nn, m); c7.max(lo).min(hi).intoArray(c, q + 7 * nn, m);
+        }
+
+        /**
+         * 8 pixels x the last L channels of the partial panel, which end exactly at Cout (so no masks: see
+         * tile8x2 on C1's limit): 8 chains, the same chain per element.
+         */
+        private void tile8x1(float[] a, int aOff, float[] c, int cOff, int p, int j, int k0, int k1) {
+            final int kk = k, nn = n;
+            int q = cOff + j;
+            FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+            if (k0 == 0) {
+                c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.fromArray(S, bias, j);
+            } else {
+                c0 = FloatVector.fromArray(S, c, q); c1 = FloatVector.fromArray(S, c, q + nn);
+                c2 = FloatVector.fromArray(S, c, q + 2 * nn); c3 = FloatVector.fromArray(S, c, q + 3 * nn);
+                c4 = FloatVector.fromArray(S, c, q + 4 * nn); c5 = FloatVector.fromArray(S, c, q + 5 * nn);
+                c6 = FloatVector.fromArray(S, c, q + 6 * nn); c7 = FloatVector.fromArray(S, c, q + 7 * nn);
+            }
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = (p * kk + k0) * NR + (j - p * NR);
+            for (int i = k0; i < k1; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
+                c1 = w.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
+                c2 = w.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
+                c3 = w.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
+                c4 = w.fma(FloatVector.broadcast(S, a[a4 + i]), c4);
+                c5 = w.fma(FloatVector.broadcast(S, a[a5 + i]), c5);
+                c6 = w.fma(FloatVector.broadcast(S, a[a6 + i]), c6);
+                c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
+            }
+            boolean last = k1 == kk;
+            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            c0 = c0.max(lo).min(hi); c1 = c1.max(lo).min(hi); c2 = c2.max(lo).min(hi); c3 = c3.max(lo).min(hi);
+            c4 = c4.max(lo).min(hi); c5 = c5.max(lo).min(hi); c6 = c6.max(lo).min(hi); c7 = c7.max(lo).min(hi);
+            c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
         }
 
         /** The row remainder of a full panel (fewer than MR pixels left): one pixel x NR channels. */
