@@ -181,6 +181,7 @@ def main():
     ours = {}
     peer = {}
     widths = {}
+    aligned = {}
     schedules = {}
     for r in results:
         b = r["benchmark"]
@@ -199,6 +200,8 @@ def main():
             widths[(key, 256)] = r
         elif b.endswith("NetworkBenchmark128.forward"):
             widths[(key, 128)] = r
+        elif b.endswith("NetworkBenchmarkAligned.forward"):
+            aligned[key] = r
     chart_latency = []
     if ours:
         out.append("| model | threads | batch | ours median ms | p90 | p99 | ONNX Runtime median ms | p99 | ours / ORT (median) "
@@ -243,6 +246,16 @@ def main():
                 key[0], key[1], key[2], f"{lm:.2f}" if lm else "–", f"{im:.2f}" if im else "–",
                 f"{im / lm:.2f}×" if lm and im else "–", f"{key[2] / im * 1e3:.0f}" if im else "–",
                 f"{key[2] / pct(o, '50.0') * 1e3:.0f}" if o else "–"))
+        out.append("")
+
+    if aligned:
+        out.append("64-byte aligned arena tensors (`-XX:ObjectAlignmentInBytes=64`, NetworkBenchmarkAligned) vs the default:\n")
+        out.append("| model | threads | batch | default median ms | aligned median ms | aligned / default |")
+        out.append("|---|---|---|---|---|---|")
+        for key, r in sorted(aligned.items()):
+            base = ours.get(key)
+            out.append("| {} | {} | {} | {} | {:.2f} | {} |".format(key[0], key[1], key[2], f"{pct(base, '50.0'):.2f}" if base else "–",
+                                                              pct(r, "50.0"), f"{pct(r, '50.0') / pct(base, '50.0'):.2f}×" if base else "–"))
         out.append("")
 
     if widths:

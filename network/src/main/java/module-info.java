@@ -6,6 +6,7 @@
 module dev.mobilevec.network {
     requires transitive dev.mobilevec.kernels;
     requires java.management; // MachineFingerprint reads the JVM's flags
+    requires jdk.management;  // Alignment reads ObjectAlignmentInBytes
     exports dev.mobilevec.network;
     // dev.mobilevec.network.internal (the JSON reader of safetensors headers) stays unexported.
 }

@@ -40,8 +40,15 @@ public final class Session implements AutoCloseable {
         this(model, batch, threads, Schedule.AUTO, true);
     }
 
-    /** {@code fuse}: run a residual add inside the projection before it (tests compare both ways). */
     Session(Model model, int batch, int threads, Schedule schedule, boolean fuse) {
+        this(model, batch, threads, schedule, fuse, Alignment.ARENA_OFFSET);
+    }
+
+    /**
+     * {@code fuse}: run a residual add inside the projection before it (tests compare both ways).
+     * {@code offset}: floats before every tensor in the arena buffers ({@link Alignment}; tests vary it).
+     */
+    Session(Model model, int batch, int threads, Schedule schedule, boolean fuse, int offset) {
         this.model = model;
         this.batch = Checks.positive("batch", batch);
         if (threads < 1 || threads > MAX_THREADS) {
@@ -58,7 +65,10 @@ public final class Session implements AutoCloseable {
         for (LayerDef l : layers) {
             max = Math.max(max, l.outputLength());
         }
-        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
+        if (offset < 0 || offset > 16) {
+            throw new IllegalArgumentException("arena offset (-Dmobilevec.arenaOffset) must be in [0, 16] floats, got " + offset);
+        }
+        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max) + offset;
         int[] assignment = new int[layers.length];
         int count = assignBuffers(layers, assignment);
         long bytes = (long) planCount * count * 4 * size;
@@ -71,7 +81,7 @@ public final class Session implements AutoCloseable {
         plans = new Plan[planCount];
         try {
             for (int i = 0; i < planCount; i++) {
-                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse);
+                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset);
             }
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
@@ -93,6 +103,7 @@ public final class Session implements AutoCloseable {
      */
     private static final class Plan {
         final int batch;
+        final int off; // where every tensor starts in its buffer: 64-byte aligned data when the JVM allows it
         final float[] first; // holds the network's input
         final float[][] bufferOf; // per layer: the buffer it writes
         final WorkerPool.Job[] jobs;
@@ -100,8 +111,9 @@ public final class Session implements AutoCloseable {
         final Model model;
         final LayerDef[] layers;
 
-        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse) {
+        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off) {
             this.model = model;
+            this.off = off;
             this.layers = layers;
             this.batch = batch;
             float[][] buffers = new float[count][];
@@ -124,13 +136,13 @@ public final class Session implements AutoCloseable {
                     float[] skip = input(add.input() == l.index() ? add.input2() : add.input());
                     int units = p.workUnits(batch);
                     fusedAway[add.index()] = true;
-                    jobs[l.index()] = (part, parts) -> p.runResidual(batch, in, 0, out, 0,
-                            (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts), skip, 0, add.activation());
+                    jobs[l.index()] = (part, parts) -> p.runResidual(batch, in, off, out, off,
+                            (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts), skip, off, add.activation());
                 } else if (p != null) {
                     int units = p.workUnits(batch);
                     // One contiguous piece per thread: consecutive layers then find most of their input in
                     // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
-                    jobs[l.index()] = (part, parts) -> p.run(batch, in, 0, out, 0,
+                    jobs[l.index()] = (part, parts) -> p.run(batch, in, off, out, off,
                             (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
                 } else if (l.type() == LayerType.ADD) {
                     float[] skip = input(l.input2());
@@ -140,7 +152,7 @@ public final class Session implements AutoCloseable {
                     jobs[l.index()] = (part, parts) -> {
                         int from = (int) ((long) len * part / parts), to = (int) ((long) len * (part + 1) / parts);
                         if (to > from) {
-                            ops.add(to - from, in, from, skip, from, out, from, l.activation());
+                            ops.add(to - from, in, off + from, skip, off + from, out, off + from, l.activation());
                         }
                     };
                 }
@@ -174,14 +186,14 @@ public final class Session implements AutoCloseable {
             int hw = model.arch().height() * model.arch().width(), ch = model.arch().inputChannels(), per = hw * ch;
             int src = inOff + from * per;
             if (layout == Layout.NHWC) {
-                System.arraycopy(input, src, first, 0, images * per);
+                System.arraycopy(input, src, first, off, images * per);
                 return;
             }
             for (int n = 0; n < images; n++) {
                 int img = n * per;
                 for (int c = 0; c < ch; c++) {
                     for (int p = 0; p < hw; p++) {
-                        first[img + p * ch + c] = input[src + img + c * hw + p];
+                        first[off + img + p * ch + c] = input[src + img + c * hw + p];
                     }
                 }
             }
@@ -197,10 +209,10 @@ public final class Session implements AutoCloseable {
                         execute(jobs[l.index()], pool);
                     }
                 }
-                case AVGPOOL -> model.ops().globalAveragePool(batch, l.inH(), l.inW(), l.inC(), in, 0, out, 0);
-                case SOFTMAX -> model.ops().softmax(batch, l.outC(), in, 0, out, 0);
+                case AVGPOOL -> model.ops().globalAveragePool(batch, l.inH(), l.inW(), l.inC(), in, off, out, off);
+                case SOFTMAX -> model.ops().softmax(batch, l.outC(), in, off, out, off);
                 // Squeeze-excitation scaling is a small share of the work: the caller's thread does it.
-                case SCALE -> model.ops().scaleChannels(batch, l.inH() * l.inW(), l.inC(), in, 0, input(l.input2()), 0, out, 0);
+                case SCALE -> model.ops().scaleChannels(batch, l.inH() * l.inW(), l.inC(), in, off, input(l.input2()), off, out, off);
             }
         }
 
@@ -354,7 +366,7 @@ public final class Session implements AutoCloseable {
             }
         }
         int per = model.outputLength();
-        System.arraycopy(plan.output(), 0, output, outOff + from * per, images * per);
+        System.arraycopy(plan.output(), plan.off, output, outOff + from * per, images * per);
     }
 
     /** Image n of the current call through every layer of a batch-1 plan, on the calling thread only. */
@@ -364,7 +376,7 @@ public final class Session implements AutoCloseable {
             plan.runLayer(l, null);
         }
         int per = model.outputLength();
-        System.arraycopy(plan.output(), 0, curOutput, curOutOff + n * per, per);
+        System.arraycopy(plan.output(), plan.off, curOutput, curOutOff + n * per, per);
     }
 
     /** Stops the worker threads; the session cannot run afterwards. */

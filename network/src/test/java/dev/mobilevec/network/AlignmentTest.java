@@ -1,0 +1,75 @@
+package dev.mobilevec.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The arena offset that aligns tensors to 64 bytes, and that it changes no bits. */
+class AlignmentTest {
+
+    @Test
+    void offsetFromTheJvmsObjectLayout() {
+        assertEquals(12, Alignment.offset("64", "false", "true"));   // 16-byte array header
+        assertEquals(13, Alignment.offset("64", "true", "true"));    // compact object headers: 12 bytes
+        assertEquals(11, Alignment.offset("64", "false", "false"));  // uncompressed class pointers: 20 bytes
+        assertEquals(12, Alignment.offset("128", "false", "true"));
+        assertEquals(0, Alignment.offset("8", "false", "true"));     // the default: no alignment to build on
+        assertEquals(0, Alignment.offset("32", "false", "true"));
+        assertEquals(0, Alignment.offset(null, null, null));         // not HotSpot
+    }
+
+    /** v2 (residual adds fused into projections, SE-free) gives the same bits at every offset and schedule. */
+    @Test
+    void everyArenaOffsetGivesTheSameBits() {
+        MobileNetV2 arch = SessionTest.V2;
+        int batch = 3;
+        float[] input = NetworkEquivalenceTest.image(batch * arch.inputLength(), 31);
+        float[] base = null;
+        for (int offset : new int[] {0, 11, 12, 13, 16}) {
+            for (Schedule schedule : new Schedule[] {Schedule.LAYER_PARALLEL, Schedule.IMAGE_PARALLEL}) {
+                float[] out = new float[batch * 50];
+                try (Session s = new Session(SessionTest.V2_MODEL, batch, 2, schedule, true, offset)) {
+                    s.run(input, out);
+                }
+                if (base == null) {
+                    base = out;
+                } else {
+                    assertArrayEquals(base, out, "offset " + offset + ", " + schedule);
+                }
+            }
+        }
+    }
+
+    /** A JVM started with -XX:ObjectAlignmentInBytes=64 picks a non-zero offset and computes the same bits. */
+    @Test
+    void anAlignedJvmUsesTheOffsetAndGivesTheSameBits(@TempDir Path dir) throws Exception {
+        VectorModuleTest.Result r = VectorModuleTest.fork(dir, "--add-modules", "jdk.incubator.vector",
+                "-XX:ObjectAlignmentInBytes=64", AlignedRun.class.getName());
+        assertEquals(0, r.exit(), r.out());
+        String expected = "offset " + Alignment.offset("64", "false", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
+        String compact = "offset " + Alignment.offset("64", "true", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
+        String got = r.out().lines().filter(l -> l.startsWith("offset ")).findFirst().orElse(r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(got.equals(expected) || got.equals(compact), got);
+        assertEquals(0, Alignment.ARENA_OFFSET, "this JVM runs with the default object alignment");
+    }
+
+    /** Run in the forked JVM. */
+    public static final class AlignedRun {
+        static float[] output() {
+            MobileNetV1 arch = new MobileNetV1(0.25, 40, 36, 10, Padding.SYMMETRIC);
+            Model m = Model.create(arch, SeededWeights.generate(arch, 7), Backend.FAST);
+            float[] out = new float[m.outputLength()];
+            try (Session s = m.newSession(1, 2)) {
+                s.run(NetworkEquivalenceTest.image(arch.inputLength(), 3), out);
+            }
+            return out;
+        }
+
+        public static void main(String[] args) {
+            System.out.println("offset " + Alignment.ARENA_OFFSET + " " + WithoutVectorModule.bits(output()));
+        }
+    }
+}
