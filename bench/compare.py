@@ -216,19 +216,13 @@ def compare(dirs, outdir, names=None):
     shared_e2e = sorted(k for k in all_e2e if all(k in m.e2e for m in ms))
     all_layers = set().union(*(m.layers for m in ms))
     shared_layers = sorted(l for l in all_layers if all(l in m.layers for m in ms))
-    lat, lay = [], []
-    out += ["", "## End to end (median latency)", ""]
-    if shared_e2e:
-        rows, lat = end_to_end(ms, shared_e2e)
+    charted = {}
+    for title, shared, table, none in (("End to end (median latency)", shared_e2e, end_to_end, "No end-to-end case is in every folder."),
+                                       ("Layers in isolation (1 thread)", shared_layers, layers, "No layer is in every folder.")):
+        out += ["", "## " + title, ""]
+        rows, charted[title] = table(ms, shared) if shared else ([none], [])
         out += rows
-    else:
-        out.append("No end-to-end case is in every folder.")
-    out += ["", "## Layers in isolation (1 thread)", ""]
-    if shared_layers:
-        rows, lay = layers(ms, shared_layers)
-        out += rows
-    else:
-        out.append("No layer is in every folder.")
+    lat, lay = charted["End to end (median latency)"], charted["Layers in isolation (1 thread)"]
 
     missing = []
     for k in sorted(all_e2e - set(shared_e2e)):
