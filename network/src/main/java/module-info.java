@@ -7,6 +7,8 @@ module dev.mobilevec.network {
     requires transitive dev.mobilevec.kernels;
     requires java.management; // MachineFingerprint reads the JVM's flags
     requires jdk.management;  // Alignment reads ObjectAlignmentInBytes
+    requires java.desktop;    // ImageIO decodes images for dev.mobilevec.network.image
     exports dev.mobilevec.network;
+    exports dev.mobilevec.network.image;
     // dev.mobilevec.network.internal (the JSON reader of safetensors headers) stays unexported.
 }
