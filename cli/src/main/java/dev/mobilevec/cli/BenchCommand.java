@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean noCheck;
 
     @Option(names = "--json", description = "Print the result as one JSON document on stdout (latency percentiles, images/s,"
-            + " GFLOPS, % of peak, the per-layer table, the check and the machine fingerprint); progress goes to stderr."
+            + " GFLOPS, %% of peak, the per-layer table, the check and the machine fingerprint); progress goes to stderr."
             + " Default: off (a table).")
     boolean json;
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code mobilevec} command line. Without a subcommand it runs {@code bench} on its defaults. */
 @Command(name = "mobilevec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pure-Java, Vector API accelerated MobileNet inference. Without a command, runs bench on its defaults.",
-        subcommands = {BenchCommand.class, CostCommand.class, RunCommand.class, InspectCommand.class, WeightsCommand.class})
+        subcommands = {BenchCommand.class, ClassifyCommand.class, PreprocessCommand.class, CostCommand.class, RunCommand.class,
+            InspectCommand.class, WeightsCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -176,4 +176,54 @@ class MainTest {
         assertTrue(((java.util.Map<String, Object>) fp.get("measured")).get("fma_peak_gflops") instanceof Number, fp.toString());
         assertTrue(r.err().contains("measuring 3 inferences"), "progress goes to stderr: " + r.err());
     }
+
+    /** classify: one line per input, in order, errors included; exit 1 when any failed; labels-free model: null labels. */
+    @Test
+    void classifyPrintsOneJsonLinePerInputInOrder(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("imgs/sub"));
+        Path src = Path.of("test-data", "images", "src");
+        if (!Files.isDirectory(src)) {
+            src = Path.of("..", "test-data", "images", "src");
+        }
+        Files.copy(src.resolve("chelsea.jpg"), dir.resolve("b.jpg"));
+        Files.copy(src.resolve("palette_90x140.png"), tmp.resolve("imgs/a.png"));
+        Files.writeString(dir.resolve("c.txt"), "not an image");
+        Path model = src.resolve("../../mobilenet_v2_0.5_160.onnx").normalize();
+        Result r = cli("classify", tmp.resolve("imgs").toString(), tmp.resolve("missing.jpg").toString(), "--model", model.toString(),
+                "--json", "--top", "2", "--threads", "2", "--batch", "2");
+        assertEquals(1, r.code(), r.err());
+        java.util.List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("{\"file\": \"" + tmp.resolve("imgs/a.png") + "\", \"top\": [{\"index\": "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"file\": \"" + dir.resolve("b.jpg") + "\", \"top\": ["), lines.get(1));
+        assertTrue(lines.get(1).contains("\"label\": null"), lines.get(1));
+        assertEquals("{\"file\": \"" + dir.resolve("c.txt") + "\", \"error\": \"not an image this decoder reads (JPEG, PNG, BMP, GIF); 12 bytes\"}", lines.get(2));
+        assertEquals("{\"file\": \"" + tmp.resolve("missing.jpg") + "\", \"error\": \"no such file\"}", lines.get(3));
+        // Each line parses, and the scores are descending probabilities.
+        for (String l : lines.subList(0, 2)) {
+            java.util.Map<?, ?> o = (java.util.Map<?, ?>) dev.mobilevec.network.internal.Json.parse(l);
+            java.util.List<?> top = (java.util.List<?>) o.get("top");
+            double s0 = ((Number) ((java.util.Map<?, ?>) top.get(0)).get("score")).doubleValue();
+            double s1 = ((Number) ((java.util.Map<?, ?>) top.get(1)).get("score")).doubleValue();
+            assertTrue(s0 >= s1 && s0 <= 1 && s1 > 0, l);
+        }
+        // The same image alone, another batch size and thread count: the same line.
+        Result one = cli("classify", dir.resolve("b.jpg").toString(), "--model", model.toString(), "--json", "--top", "2", "--threads", "1", "--batch", "1");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(lines.get(1), one.out().strip());
+    }
+
+    /** preprocess writes torchvision's tensor bit for bit (golden: Resize(64), CenterCrop(56), ToTensor, Normalize). */
+    @Test
+    void preprocessWritesTorchvisionsTensor(@TempDir Path tmp) throws Exception {
+        Path images = Files.isDirectory(Path.of("test-data", "images")) ? Path.of("test-data", "images") : Path.of("..", "test-data", "images");
+        Path out = tmp.resolve("x.f32");
+        Result r = cli("preprocess", images.resolve("src/coffee.jpg").toString(), "--output", out.toString(), "--resize", "64", "--crop", "56");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("9408 floats (1x3x56x56"), r.out());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(images.resolve("expected/coffee.r64c56.f32")), Files.readAllBytes(out)));
+        Result bad = cli("preprocess", images.resolve("src/coffee.jpg").toString(), "--output", out.toString(), "--max-pixels", "1000");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("mobilevec: JPEG header declares 600x400 = 240000 pixels, more than the limit of 1000"), bad.err());
+    }
 }

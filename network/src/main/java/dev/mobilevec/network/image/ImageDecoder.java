@@ -74,10 +74,20 @@ public final class ImageDecoder {
                             + " pixels, more than the limit of " + maxPixels + " (refused before decoding)");
                 }
                 BufferedImage img;
+                // The JPEG reader fills a truncated file's missing rows and only warns; Pillow refuses such a
+                // file ("image file is truncated"), and so do we. Other warnings (e.g. extraneous bytes) pass.
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 try {
                     img = reader.read(0);
                 } catch (IOException | RuntimeException e) {
                     throw new IOException(format + " " + w + "x" + h + " could not be decoded: " + message(e), e);
+                }
+                for (String warning : warnings) {
+                    String lw = warning.toLowerCase(java.util.Locale.ROOT);
+                    if (lw.contains("premature end") || lw.contains("truncat")) {
+                        throw new IOException(format + " " + w + "x" + h + " is truncated: " + warning);
+                    }
                 }
                 return toRgb(img);
             } finally {
@@ -90,8 +100,8 @@ public final class ImageDecoder {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Pillow's convert("RGB") of whatever ImageIO decoded. */
-    static RgbImage toRgb(BufferedImage img) throws IOException {
+    /** Pillow's convert("RGB") of a decoded image (what {@link #decode} does after reading the file). */
+    public static RgbImage toRgb(BufferedImage img) throws IOException {
         int w = img.getWidth(), h = img.getHeight();
         byte[] out = new byte[Math.multiplyExact(3, Math.multiplyExact(w, h))];
         ColorModel cm = img.getColorModel();
@@ -102,6 +112,17 @@ public final class ImageDecoder {
         boolean cmyk = cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_CMYK && bands == 4 && !sixteen;
         if (!cmyk && !grey && cm.getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_RGB) {
             throw new IOException("colour space type " + cm.getColorSpace().getType() + " is not supported; convert the image to RGB");
+        }
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && r.getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                && db.getNumBanks() == 1 && db.getData().length == out.length) {
+            // What JPEGs decode to: the bytes are B, G, R per pixel; getRGB per pixel took as long as the decoding.
+            byte[] bgr = db.getData();
+            for (int i = 0; i < out.length; i += 3) {
+                out[i] = bgr[i + 2];
+                out[i + 1] = bgr[i + 1];
+                out[i + 2] = bgr[i];
+            }
+            return new RgbImage(w, h, out);
         }
         int[] row = new int[w * bands];
         for (int y = 0; y < h; y++) {

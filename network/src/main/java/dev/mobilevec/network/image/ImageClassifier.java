@@ -1,0 +1,188 @@
+package dev.mobilevec.network.image;
+
+import dev.mobilevec.network.LayerType;
+import dev.mobilevec.network.Layout;
+import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Session;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Images in, labels out: decoding ({@link ImageDecoder}), torchvision's preprocessing ({@link Preprocessing})
+ * and a {@link Model}, for any number of threads at once. Each call borrows a single-threaded batch-1
+ * session from a pool (made on first need, kept for reuse), so concurrent callers never share one.
+ * Scores are softmax probabilities: the graph's own output when it ends in Softmax, else the softmax of
+ * its logits (computed in double, stable).
+ */
+public final class ImageClassifier implements AutoCloseable {
+    /** One class of a result: index, name (null when there are no labels), probability. */
+    public record Prediction(int index, String label, float score) {}
+
+    private final Model model;
+    private final Preprocessing preprocessing;
+    private final List<String> labels;
+    private final ImageDecoder decoder;
+    private final boolean endsInSoftmax;
+    private final ConcurrentLinkedQueue<Session> pool = new ConcurrentLinkedQueue<>();
+    private final List<Session> all = new ArrayList<>();
+    private volatile boolean closed;
+
+    /**
+     * @param labels class names, one per output ({@link #imagenetLabels()} for ImageNet models), or null
+     * @param maxPixels images whose header declares more pixels are refused before decoding
+     */
+    public ImageClassifier(Model model, Preprocessing preprocessing, List<String> labels, long maxPixels) {
+        if (model == null || preprocessing == null) {
+            throw new IllegalArgumentException("model and preprocessing must not be null");
+        }
+        int classes = model.outputLength();
+        if (labels != null && labels.size() != classes) {
+            throw new IllegalArgumentException("the model has " + classes + " outputs but " + labels.size() + " labels were given");
+        }
+        if (model.arch().inputChannels() != 3) {
+            throw new IllegalArgumentException("images have 3 channels, the model takes " + model.arch().inputChannels());
+        }
+        int side = preprocessing.crop();
+        if (side > 0 && (model.arch().height() != side || model.arch().width() != side)) {
+            throw new IllegalArgumentException("the preprocessing crops to " + side + "x" + side + " but the model takes "
+                    + model.arch().height() + "x" + model.arch().width() + " (set the crop size to match)");
+        }
+        this.model = model;
+        this.preprocessing = preprocessing;
+        this.labels = labels == null ? null : List.copyOf(labels);
+        this.decoder = new ImageDecoder(maxPixels);
+        this.endsInSoftmax = model.layers().get(model.layers().size() - 1).type() == LayerType.SOFTMAX;
+    }
+
+    /** ImageNet preprocessing, the ImageNet class names when the model has 1000 outputs, the default pixel limit. */
+    public ImageClassifier(Model model) {
+        this(model, Preprocessing.IMAGENET, model.outputLength() == 1000 ? imagenetLabels() : null, ImageDecoder.DEFAULT_MAX_PIXELS);
+    }
+
+    /** The 1000 ImageNet-1k class names in torchvision's order. */
+    public static List<String> imagenetLabels() {
+        try (var in = ImageClassifier.class.getResourceAsStream("imagenet_classes.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("imagenet_classes.txt is missing from the mobilevec-network jar");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A labels file: one name per line (blank lines at the end ignored); its count must match the model's outputs. */
+    public static List<String> readLabels(Path file) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** The tensor the model sees for an image: 3 x H x W float32 (NCHW, as ONNX declares it). */
+    public float[] preprocess(RgbImage image) {
+        return preprocessing.apply(image, Layout.NCHW);
+    }
+
+    public List<Prediction> classify(Path file, int k) throws IOException {
+        return classify(decoder.decode(file), k);
+    }
+
+    public List<Prediction> classify(BufferedImage image, int k) throws IOException {
+        return classify(ImageDecoder.toRgb(image), k);
+    }
+
+    public List<Prediction> classify(RgbImage image, int k) {
+        return top(scores(preprocess(image)), k);
+    }
+
+    /** Softmax probabilities for one preprocessed tensor (3 x H x W, NCHW). */
+    public float[] scores(float[] tensor) {
+        if (closed) {
+            throw new IllegalStateException("the classifier is closed");
+        }
+        Session s = pool.poll();
+        if (s == null) {
+            s = model.newSession(1, 1);
+            synchronized (all) {
+                all.add(s);
+            }
+        }
+        float[] out = new float[model.outputLength()];
+        try {
+            s.run(tensor, 0, Layout.NCHW, out, 0, null);
+        } finally {
+            pool.offer(s);
+        }
+        return probabilities(out, 0, out.length);
+    }
+
+    /** Softmax of out[off, off + n) unless the graph already ends in Softmax. */
+    public float[] probabilities(float[] out, int off, int n) {
+        float[] p = new float[n];
+        if (endsInSoftmax) {
+            System.arraycopy(out, off, p, 0, n);
+            return p;
+        }
+        double max = Double.NEGATIVE_INFINITY, sum = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, out[off + i]);
+        }
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(out[off + i] - max);
+        }
+        for (int i = 0; i < n; i++) {
+            p[i] = (float) (Math.exp(out[off + i] - max) / sum);
+        }
+        return p;
+    }
+
+    /** The k highest scores, highest first (ties: lower index first). */
+    public List<Prediction> top(float[] scores, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        Integer[] idx = new Integer[scores.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> scores[b] != scores[a] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
+        List<Prediction> r = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, idx.length); i++) {
+            r.add(new Prediction(idx[i], labels == null ? null : labels.get(idx[i]), scores[idx[i]]));
+        }
+        return r;
+    }
+
+    public ImageDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (all) {
+            all.forEach(Session::close);
+            all.clear();
+        }
+        pool.clear();
+    }
+}
