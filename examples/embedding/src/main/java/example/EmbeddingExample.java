@@ -4,6 +4,9 @@ import dev.mobilevec.network.Backend;
 import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Session;
+import dev.mobilevec.network.image.ImageClassifier;
+import dev.mobilevec.network.image.ImageDecoder;
+import dev.mobilevec.network.image.Preprocessing;
 import dev.mobilevec.onnx.OnnxImporter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,7 +24,9 @@ import java.util.concurrent.Future;
  * Embeds mobilevec as a service would: one immutable Model shared by 8 worker threads, each with its
  * own Session (sessions are single-threaded and allocate nothing per inference). Every thread
  * classifies the same inputs; the example checks that all threads agree bit for bit and that the
- * golden input gets the top-5 classes PyTorch gave it, and exits non-zero otherwise.
+ * golden input gets the top-5 classes PyTorch gave it; then 8 threads classify photographs through one
+ * ImageClassifier (decoding and torchvision's preprocessing included) and must agree with a single
+ * thread. It exits non-zero otherwise.
  */
 public final class EmbeddingExample {
     static final int THREADS = 8, INPUTS = 24;
@@ -82,6 +87,39 @@ public final class EmbeddingExample {
         }
         System.out.printf("%d threads x %d inputs on one shared model: %s%n", THREADS, INPUTS,
                 failures == 0 ? "all threads agree bit for bit, top-5 matches PyTorch" : failures + " FAILURES");
+
+        // Images in, classes out: one thread-safe classifier shared by 8 threads.
+        Path photos = onnx.resolveSibling("images").resolve("src");
+        List<Path> files = List.of(photos.resolve("chelsea.jpg"), photos.resolve("coffee.jpg"), photos.resolve("astronaut.jpg"));
+        int side = model.arch().height(); // this test model takes 160 x 160: resize 183, crop 160
+        Preprocessing pre = Preprocessing.IMAGENET.withSizes((int) Math.round(side * 256.0 / 224), side);
+        try (ImageClassifier classifier = new ImageClassifier(model, pre, null, ImageDecoder.DEFAULT_MAX_PIXELS)) {
+            List<List<ImageClassifier.Prediction>> alone = new ArrayList<>();
+            for (Path f : files) {
+                alone.add(classifier.classify(f, 3));
+                System.out.printf("%s: top-1 class %d (p = %.4f)%n", f.getFileName(), alone.get(alone.size() - 1).get(0).index(),
+                        alone.get(alone.size() - 1).get(0).score());
+            }
+            ExecutorService imagePool = Executors.newFixedThreadPool(THREADS);
+            List<Future<List<List<ImageClassifier.Prediction>>>> got = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                got.add(imagePool.submit(() -> {
+                    List<List<ImageClassifier.Prediction>> r = new ArrayList<>();
+                    for (Path f : files) {
+                        r.add(classifier.classify(f, 3));
+                    }
+                    return r;
+                }));
+            }
+            int imageFailures = 0;
+            for (Future<List<List<ImageClassifier.Prediction>>> f : got) {
+                imageFailures += f.get().equals(alone) ? 0 : 1;
+            }
+            imagePool.shutdown();
+            System.out.printf("%d threads x %d photos through one ImageClassifier: %s%n", THREADS, files.size(),
+                    imageFailures == 0 ? "all agree with one thread" : imageFailures + " threads DIFFER");
+            failures += imageFailures;
+        }
         System.exit(failures == 0 ? 0 : 1);
     }
 
