@@ -114,6 +114,29 @@ public final class ImageClassifier implements AutoCloseable {
         return top(scores(preprocess(image)), k);
     }
 
+    /**
+     * Several images in one batched inference on {@code threads} threads (a session made for the call; the
+     * same results as one at a time, since no image's output depends on its batch mates).
+     */
+    public List<List<Prediction>> classify(List<RgbImage> images, int k, int threads) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        int inLen = model.arch().inputLength(), classes = model.outputLength(), n = images.size();
+        float[] input = new float[Math.multiplyExact(n, inLen)], out = new float[n * classes];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(preprocess(images.get(i)), 0, input, i * inLen, inLen);
+        }
+        try (Session s = model.newSession(n, threads)) {
+            s.run(input, 0, Layout.NCHW, out, 0, null);
+        }
+        List<List<Prediction>> r = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            r.add(top(probabilities(out, i * classes, classes), k));
+        }
+        return r;
+    }
+
     /** Softmax probabilities for one preprocessed tensor (3 x H x W, NCHW). */
     public float[] scores(float[] tensor) {
         if (closed) {

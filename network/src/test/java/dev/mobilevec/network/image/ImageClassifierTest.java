@@ -88,6 +88,22 @@ class ImageClassifierTest {
         }
     }
 
+    /** A batch gives each image the predictions it gets alone. */
+    @Test
+    void batchClassificationEqualsOneAtATime() throws Exception {
+        try (ImageClassifier c = new ImageClassifier(MODEL, PRE, null, ImageDecoder.DEFAULT_MAX_PIXELS)) {
+            List<RgbImage> images = new ArrayList<>();
+            List<List<ImageClassifier.Prediction>> alone = new ArrayList<>();
+            for (Path p : photos()) {
+                images.add(new ImageDecoder().decode(p));
+                alone.add(c.classify(p, 4));
+            }
+            for (int threads = 1; threads <= 2; threads++) {
+                assertEquals(alone, c.classify(images, 4, threads), threads + " threads");
+            }
+        }
+    }
+
     @Test
     void softmaxOfLogitsSumsToOneAndKeepsTheOrder() {
         try (ImageClassifier c = new ImageClassifier(MODEL, PRE, null, 1000)) {
