@@ -48,6 +48,20 @@ def sources():
     # 16-bit grey: values across the whole range (Pillow's "I" mode clips them to 255 in convert("RGB")).
     Image.fromarray(rng.integers(0, 65536, (48, 64), dtype=np.uint16)).save(os.path.join(SRC, "grey16_64x48.png"))
     Image.fromarray(noise(60, 40)).convert("CMYK").save(os.path.join(SRC, "cmyk_40x60.jpg"), quality=90)
+    # 16-bit RGB: Pillow cannot write it, so a minimal PNG (IHDR bit depth 16, colour type 2); Pillow reads it
+    # as "RGB" from the high bytes. Drawn last, so the files above keep their bytes.
+    write_png16(os.path.join(SRC, "rgb16_45x33.png"), rng.integers(0, 65536, (33, 45, 3), dtype=np.uint16))
+
+
+def write_png16(path, a):
+    import struct
+    import zlib
+    h, w, _ = a.shape
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + a[y].astype(">u2").tobytes() for y in range(h))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 16, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def main():

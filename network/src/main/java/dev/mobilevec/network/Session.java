@@ -68,7 +68,12 @@ public final class Session implements AutoCloseable {
         if (offset < 0 || offset > 16) {
             throw new IllegalArgumentException("arena offset (-Dmobilevec.arenaOffset) must be in [0, 16] floats, got " + offset);
         }
-        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max) + offset;
+        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
+        if (size > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
+                    + size + " + " + offset + " floats");
+        }
+        size += offset;
         int[] assignment = new int[layers.length];
         int count = assignBuffers(layers, assignment);
         long bytes = (long) planCount * count * 4 * size;
