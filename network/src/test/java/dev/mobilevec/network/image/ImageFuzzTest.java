@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * Mutated image files through decode and preprocess, as the model loaders are fuzzed: truncation at
  * random points, bit flips, and header edits that declare huge sizes (decompression bombs). Every case
  * must give a finite 3 x 56 x 56 tensor or an IOException / IllegalArgumentException with a message,
- * within 10 s: never another exception, an OutOfMemoryError or a hang. (Coverage-guided fuzzing with
- * Jazzer has not been tried yet; this is the loaders' mutation style.)
+ * within 10 s: never another exception, an OutOfMemoryError or a hang. Coverage-guided fuzzing of the same
+ * path is ImageJazzerFuzzTest.
  */
 class ImageFuzzTest {
     static final int CASES = Integer.getInteger("mobilevec.fuzzCases", 5000) / 5;
