@@ -302,6 +302,11 @@ public final class Session implements AutoCloseable {
         return pool.threadIds();
     }
 
+    /** Whether a run is in progress (tests of the concurrent-use refusal wait for it instead of sleeping). */
+    boolean running() {
+        return busy.get();
+    }
+
     public void run(float[] input, float[] output) {
         run(input, 0, Layout.NHWC, output, 0, null);
     }

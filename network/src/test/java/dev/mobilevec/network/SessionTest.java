@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -117,23 +116,24 @@ class SessionTest {
 
     @Test
     void aSessionUsedFromTwoThreadsAtOnceIsRefused() throws Exception {
-        MobileNetV1 big = new MobileNetV1(1.0, 160, 160, 1000, Padding.SYMMETRIC);
+        // The reference network at 224 takes about a second: the second call lands inside the first run,
+        // which the test waits to see begin instead of sleeping a guessed time (160 px and 200 ms raced).
+        MobileNetV1 big = MobileNetV1.standard(1.0, 224);
         Model m = Model.create(big, SeededWeights.generate(big, 1), Backend.REFERENCE);
         float[] input = new float[big.inputLength()];
         try (Session s = m.newSession(1, 1)) {
-            CountDownLatch started = new CountDownLatch(1);
             AtomicReference<Throwable> err = new AtomicReference<>();
             Thread t = new Thread(() -> {
-                started.countDown();
                 try {
-                    s.run(input, new float[1000]); // the reference network: slow enough to overlap
+                    s.run(input, new float[1000]);
                 } catch (Throwable x) {
                     err.set(x);
                 }
             });
             t.start();
-            started.await();
-            Thread.sleep(200);
+            while (!s.running() && t.isAlive()) {
+                Thread.onSpinWait();
+            }
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.run(input, new float[1000]));
             assertTrue(e.getMessage().contains("another thread"), e.getMessage());
             t.join();
@@ -233,7 +233,9 @@ class SessionTest {
             }
         });
         t.start();
-        Thread.sleep(200); // the reference network at 224 takes seconds: close lands mid-inference
+        while (!s.running() && t.isAlive()) { // the reference network at 224 takes about a second: close lands mid-run
+            Thread.onSpinWait();
+        }
         s.close();
         t.join(60_000);
         assertFalse(t.isAlive(), "the inference hung after close()");
