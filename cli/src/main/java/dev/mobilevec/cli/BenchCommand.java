@@ -74,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         List<LayerDef> layers = fast.layers();
         out.printf(Locale.ROOT, "%s, %s, batch %d, %d thread%s, %d-bit vectors%n", fast.arch(), loaded.source(), batch, t,
                 t == 1 ? "" : "s", Lanes.bits());
+        Schedule schedule = Schedule.AUTO.resolve(batch, t);
 
         float[] input = new float[batch * fast.arch().inputLength()];
         SplittableRandom r = new SplittableRandom(7);
@@ -84,7 +85,10 @@ final class BenchCommand implements Callable<Integer> {
         long[] layerNanos = new long[layers.size()];
         long[] layerTotal = new long[layers.size()];
         long[] latency = new long[iterations];
+        long arenaBytes;
         try (Session s = fast.newSession(batch, t)) {
+            arenaBytes = s.activationBytes();
+            out.printf(Locale.ROOT, "schedule %s, activation buffers %.1f MB%n", s.schedule(), arenaBytes / 1048576.0);
             for (int i = 0; i < warmup; i++) {
                 s.run(input, 0, Layout.NHWC, probs, 0, null);
                 if (i % Math.max(1, warmup / 10) == 0 || i == warmup - 1) {
@@ -171,7 +175,8 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("weights", loaded.source());
             doc.put("batch", batch);
             doc.put("threads", t);
-            doc.put("schedule", Schedule.AUTO.resolve(batch, t).name());
+            doc.put("schedule", schedule.name());
+            doc.put("activation_bytes", arenaBytes);
             doc.put("vector_bits", Lanes.bits());
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);

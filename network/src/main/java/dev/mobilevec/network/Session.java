@@ -172,6 +172,13 @@ public final class Session implements AutoCloseable {
             return bufferOf[layers.length - 1];
         }
 
+        java.util.Collection<float[]> distinctBuffers() {
+            java.util.Set<float[]> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            set.add(first);
+            set.addAll(java.util.Arrays.asList(bufferOf));
+            return set;
+        }
+
         /** The ADD right after convolution {@code l} that can run in l's epilogue, or null. */
         private LayerDef fusableAdd(LayerDef l, PreparedConv p) {
             if (p == null || !p.fusesResidual() || l.activation() != dev.mobilevec.kernels.Activation.NONE || l.index() + 1 >= layers.length) {
@@ -300,6 +307,17 @@ public final class Session implements AutoCloseable {
 
     long[] workerThreadIds() {
         return pool.threadIds();
+    }
+
+    /** Bytes of activation buffers this session holds (all plans: one per thread when image-parallel). */
+    public long activationBytes() {
+        long b = 0;
+        for (Plan p : plans) {
+            for (float[] buf : p.distinctBuffers()) {
+                b += 4L * buf.length;
+            }
+        }
+        return b;
     }
 
     /** Whether a run is in progress (tests of the concurrent-use refusal wait for it instead of sleeping). */

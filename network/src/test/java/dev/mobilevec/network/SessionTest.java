@@ -372,4 +372,19 @@ class SessionTest {
             assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences of 3 images");
         }
     }
+
+    /** Image-parallel sessions hold one batch-1 arena per thread instead of one arena for the whole batch. */
+    @Test
+    void activationMemoryFollowsTheSchedule() {
+        long floatsPerImage = 0;
+        for (LayerDef l : MODEL.layers()) {
+            floatsPerImage = Math.max(floatsPerImage, l.outputLength());
+        }
+        floatsPerImage = Math.max(floatsPerImage, ARCH.inputLength());
+        int buffers = Session.assignBuffers(MODEL.layers().toArray(new LayerDef[0]), new int[MODEL.layers().size()]);
+        try (Session layer = MODEL.newSession(8, 2, Schedule.LAYER_PARALLEL); Session image = MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL)) {
+            assertEquals(4L * buffers * (8 * floatsPerImage + Alignment.ARENA_OFFSET), layer.activationBytes());
+            assertEquals(2 * 4L * buffers * (floatsPerImage + Alignment.ARENA_OFFSET), image.activationBytes());
+        }
+    }
 }
