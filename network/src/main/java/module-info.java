@@ -10,5 +10,6 @@ module dev.mobilevec.network {
     requires java.desktop;    // ImageIO decodes images for dev.mobilevec.network.image
     exports dev.mobilevec.network;
     exports dev.mobilevec.network.image;
-    // dev.mobilevec.network.internal (the JSON reader of safetensors headers) stays unexported.
+    // dev.mobilevec.network.internal (the JSON reader and writer) is not API: only the CLI, for its JSON output.
+    exports dev.mobilevec.network.internal to dev.mobilevec.cli;
 }

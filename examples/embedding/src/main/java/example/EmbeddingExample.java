@@ -76,14 +76,14 @@ public final class EmbeddingExample {
                 }
             }
         }
-        int[] ours = top(all.get(0)[0], 5);
-        int[] pytorch = top(readFloats(onnx.resolveSibling(stem + ".expected.f32"), classes), 5);
+        int[] ours = ImageClassifier.topIndices(all.get(0)[0], 0, classes, 5);
+        int[] pytorch = ImageClassifier.topIndices(readFloats(onnx.resolveSibling(stem + ".expected.f32"), classes), 0, classes, 5);
         System.out.printf("golden input: top-5 %s (PyTorch: %s)%n", Arrays.toString(ours), Arrays.toString(pytorch));
         if (!Arrays.equals(ours, pytorch)) {
             failures++;
         }
         for (int i = 1; i < 4; i++) {
-            System.out.printf("input %d: top-1 class %d%n", i, top(all.get(0)[i], 1)[0]);
+            System.out.printf("input %d: top-1 class %d%n", i, ImageClassifier.topIndices(all.get(0)[i], 0, classes, 1)[0]);
         }
         System.out.printf("%d threads x %d inputs on one shared model: %s%n", THREADS, INPUTS,
                 failures == 0 ? "all threads agree bit for bit, top-5 matches PyTorch" : failures + " FAILURES");
@@ -131,19 +131,5 @@ public final class EmbeddingExample {
         float[] v = new float[count];
         b.asFloatBuffer().get(v);
         return v;
-    }
-
-    /** Indices of the k largest values, largest first. */
-    static int[] top(float[] v, int k) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Float.compare(v[b], v[a]));
-        int[] r = new int[k];
-        for (int i = 0; i < k; i++) {
-            r[i] = idx[i];
-        }
-        return r;
     }
 }

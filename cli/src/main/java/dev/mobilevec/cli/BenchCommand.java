@@ -9,6 +9,7 @@ import dev.mobilevec.network.MachineFingerprint;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Schedule;
 import dev.mobilevec.network.Session;
+import dev.mobilevec.network.image.ImageClassifier;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,7 +161,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             boolean sameTop = true;
             for (int n = 0; n < batch; n++) {
-                sameTop &= Arrays.equals(Top.topK(expected, n * fast.outputLength(), fast.outputLength(), 5), Top.topK(probs, n * fast.outputLength(), fast.outputLength(), 5));
+                sameTop &= Arrays.equals(ImageClassifier.topIndices(expected, n * fast.outputLength(), fast.outputLength(), 5),
+                        ImageClassifier.topIndices(probs, n * fast.outputLength(), fast.outputLength(), 5));
             }
             out.printf(Locale.ROOT, "check: max |output difference| %.3g, top-5 classes %s%n", maxDiff, sameTop ? "identical" : "DIFFER");
             check = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.mobilevec.network.Session;
 import dev.mobilevec.network.image.ImageClassifier;
 import dev.mobilevec.network.image.ImageDecoder;
 import dev.mobilevec.network.image.Preprocessing;
+import dev.mobilevec.network.internal.Json;
 import dev.mobilevec.onnx.OnnxImporter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -123,7 +124,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 for (Item it : group) {
                     if (it.error() != null) {
                         failures++;
-                        out.println(json ? "{\"file\": " + quote(it.name()) + ", \"error\": " + quote(it.error()) + "}" : it.name() + ": error: " + it.error());
+                        out.println(json ? "{\"file\": " + Json.quote(it.name()) + ", \"error\": " + Json.quote(it.error()) + "}" : it.name() + ": error: " + it.error());
                     } else {
                         List<ImageClassifier.Prediction> p = scorer.top(scorer.probabilities(output, slot++ * classes, classes), top);
                         out.println(json ? jsonLine(it.name(), p) : textLine(it.name(), p));
@@ -200,31 +201,20 @@ final class ClassifyCommand implements Callable<Integer> {
     static String textLine(String file, List<ImageClassifier.Prediction> p) {
         StringBuilder sb = new StringBuilder(file).append(':');
         for (ImageClassifier.Prediction x : p) {
-            sb.append(String.format(Locale.ROOT, " %d %s %.4f,", x.index(), x.label() == null ? "" : "(" + x.label() + ")", x.score()));
+            sb.append(' ').append(x.index()).append(x.label() == null ? "" : " (" + x.label() + ")")
+                    .append(String.format(Locale.ROOT, " %.4f,", x.score()));
         }
         sb.setLength(sb.length() - 1);
-        return sb.toString().replace("  ", " ");
+        return sb.toString();
     }
 
     static String jsonLine(String file, List<ImageClassifier.Prediction> p) {
-        StringBuilder sb = new StringBuilder("{\"file\": ").append(quote(file)).append(", \"top\": [");
+        StringBuilder sb = new StringBuilder("{\"file\": ").append(Json.quote(file)).append(", \"top\": [");
         for (int i = 0; i < p.size(); i++) {
             ImageClassifier.Prediction x = p.get(i);
             sb.append(i == 0 ? "" : ", ").append("{\"index\": ").append(x.index()).append(", \"label\": ")
-                    .append(x.label() == null ? "null" : quote(x.label())).append(", \"score\": ").append(x.score()).append('}');
+                    .append(x.label() == null ? "null" : Json.quote(x.label())).append(", \"score\": ").append(x.score()).append('}');
         }
         return sb.append("]}").toString();
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -169,30 +169,45 @@ public final class ImageClassifier implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             max = Math.max(max, out[off + i]);
         }
+        double[] e = new double[n];
         for (int i = 0; i < n; i++) {
-            sum += Math.exp(out[off + i] - max);
+            e[i] = Math.exp(out[off + i] - max);
+            sum += e[i];
         }
         for (int i = 0; i < n; i++) {
-            p[i] = (float) (Math.exp(out[off + i] - max) / sum);
+            p[i] = (float) (e[i] / sum);
         }
         return p;
     }
 
-    /** The k highest scores, highest first (ties: lower index first). */
+    /** The k highest scores with their labels, highest first (ties: lower index first). */
     public List<Prediction> top(float[] scores, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        Integer[] idx = new Integer[scores.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> scores[b] != scores[a] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
         List<Prediction> r = new ArrayList<>();
-        for (int i = 0; i < Math.min(k, idx.length); i++) {
-            r.add(new Prediction(idx[i], labels == null ? null : labels.get(idx[i]), scores[idx[i]]));
+        for (int i : topIndices(scores, 0, scores.length, k)) {
+            r.add(new Prediction(i, labels == null ? null : labels.get(i), scores[i]));
         }
         return r;
+    }
+
+    /** Indices of the k largest of v[off, off + n), largest first; ties by lower index; NaN never outranks a number. */
+    public static int[] topIndices(float[] v, int off, int n, int k) {
+        int m = Math.min(k, n);
+        int[] idx = new int[m];
+        boolean[] taken = new boolean[n];
+        for (int j = 0; j < m; j++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (!taken[i] && (best < 0 || v[off + i] > v[off + best])) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            idx[j] = best;
+        }
+        return idx;
     }
 
     public ImageDecoder decoder() {

@@ -66,8 +66,11 @@ class ImageFuzzTest {
         assertTrue(ok > 0 && rejected > 0, "both outcomes occur");
     }
 
-    /** "ok" for a finite tensor of the right size, "rejected" for a clean refusal; anything else fails, saving the input. */
-    static String run(byte[] b, int i, ImageDecoder decoder, Preprocessing pre) throws IOException {
+    /**
+     * The contract both image fuzzers check: "ok" for a finite 3 x 56 x 56 tensor, "rejected" for an
+     * IOException or IllegalArgumentException with a message; anything else is thrown.
+     */
+    static String outcome(byte[] b, ImageDecoder decoder, Preprocessing pre) {
         try {
             float[] t = pre.apply(decoder.decode(b), Layout.NCHW);
             assertTrue(t.length == 3 * 56 * 56, "tensor length " + t.length);
@@ -78,6 +81,13 @@ class ImageFuzzTest {
         } catch (IOException | IllegalArgumentException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "an error without a message: " + e);
             return "rejected";
+        }
+    }
+
+    /** {@link #outcome}, saving the input of any failure to target/fuzz-failures. */
+    static String run(byte[] b, int i, ImageDecoder decoder, Preprocessing pre) throws IOException {
+        try {
+            return outcome(b, decoder, pre);
         } catch (Throwable e) {
             Path saved = Files.createDirectories(Path.of("target/fuzz-failures")).resolve("image-" + i + ".bin");
             Files.write(saved, b);
