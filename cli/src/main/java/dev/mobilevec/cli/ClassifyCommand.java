@@ -4,10 +4,10 @@ import dev.mobilevec.network.Backend;
 import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Session;
+import dev.mobilevec.network.image.ClassificationJson;
 import dev.mobilevec.network.image.ImageClassifier;
 import dev.mobilevec.network.image.ImageDecoder;
 import dev.mobilevec.network.image.Preprocessing;
-import dev.mobilevec.network.internal.Json;
 import dev.mobilevec.onnx.OnnxImporter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -124,10 +124,10 @@ final class ClassifyCommand implements Callable<Integer> {
                 for (Item it : group) {
                     if (it.error() != null) {
                         failures++;
-                        out.println(json ? "{\"file\": " + Json.quote(it.name()) + ", \"error\": " + Json.quote(it.error()) + "}" : it.name() + ": error: " + it.error());
+                        out.println(json ? ClassificationJson.errorLine(it.name(), it.error()) : it.name() + ": error: " + it.error());
                     } else {
                         List<ImageClassifier.Prediction> p = scorer.top(scorer.probabilities(output, slot++ * classes, classes), top);
-                        out.println(json ? jsonLine(it.name(), p) : textLine(it.name(), p));
+                        out.println(json ? ClassificationJson.line(it.name(), p) : textLine(it.name(), p));
                     }
                     done++;
                 }
@@ -206,15 +206,5 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         sb.setLength(sb.length() - 1);
         return sb.toString();
-    }
-
-    static String jsonLine(String file, List<ImageClassifier.Prediction> p) {
-        StringBuilder sb = new StringBuilder("{\"file\": ").append(Json.quote(file)).append(", \"top\": [");
-        for (int i = 0; i < p.size(); i++) {
-            ImageClassifier.Prediction x = p.get(i);
-            sb.append(i == 0 ? "" : ", ").append("{\"index\": ").append(x.index()).append(", \"label\": ")
-                    .append(x.label() == null ? "null" : Json.quote(x.label())).append(", \"score\": ").append(x.score()).append('}');
-        }
-        return sb.append("]}").toString();
     }
 }

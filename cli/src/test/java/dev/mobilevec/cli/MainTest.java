@@ -89,6 +89,13 @@ class MainTest {
         assertEquals(0, cli("run", "--weights", w.toString(), "--resolution", "32", "--input", in.toString(), "--output", a.toString()).code());
         assertEquals(0, cli("run", "--seed", "9", "--alpha", "0.25", "--resolution", "32", "--input", in.toString(), "--output", b.toString()).code());
         org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a), "file weights = seeded weights");
+        // The same weights as an ONNX graph (folded batch norm): the importer gets the same folded floats, so the same bits.
+        Path onnx = dir.resolve("w.onnx"), c = dir.resolve("c.raw");
+        Result o = cli("weights", "--alpha", "0.25", "--seed", "9", "--resolution", "32", "--output", onnx.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("as ONNX to"), o.out());
+        assertEquals(0, cli("run", "--model", onnx.toString(), "--input", in.toString(), "--output", c.toString()).code());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(c), "ONNX export = seeded weights");
         Result missing = cli("run", "--weights", dir.resolve("nope.safetensors").toString(), "--input", in.toString(), "--output", a.toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());

@@ -162,6 +162,25 @@ public final class Model {
         return outputLength;
     }
 
+    /**
+     * The layer whose output is the pooled feature vector (the embedding used for image search): the last
+     * global average pool. Throws if the network has none.
+     */
+    public int featureLayer() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).type() == LayerType.AVGPOOL) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(arch + " has no global average pool, so it has no pooled feature vector");
+    }
+
+    /** The layer whose output is the logits: the last layer, or the one before it when the network ends in softmax. */
+    public int logitsLayer() {
+        int last = layers.size() - 1;
+        return layers.get(last).type() == LayerType.SOFTMAX ? layers.get(last).input() : last;
+    }
+
     /** A session for batches of {@code batch} images on all available processors. */
     public Session newSession(int batch) {
         return newSession(batch, Runtime.getRuntime().availableProcessors());

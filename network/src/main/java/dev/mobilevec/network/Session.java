@@ -33,6 +33,8 @@ public final class Session implements AutoCloseable {
     private float[] curInput, curOutput;
     private int curInOff, curOutOff, curImages;
     private Layout curLayout;
+    private int[] curTapLayers;
+    private float[][] curTaps;
     /** More threads than this is a mistake, not a configuration. */
     static final int MAX_THREADS = 1024;
 
@@ -337,6 +339,31 @@ public final class Session implements AutoCloseable {
      * over the images, which then run one at a time, layer-parallel, when the schedule is IMAGE_PARALLEL).
      */
     public void run(float[] input, int inOff, Layout layout, float[] output, int outOff, long[] layerNanos) {
+        run(input, inOff, layout, output, outOff, layerNanos, null, null);
+    }
+
+    /**
+     * Runs one batch as {@link #run(float[], int, Layout, float[], int, long[])} does, and also copies the output
+     * of each layer {@code tapLayers[i]} (for example {@link Model#featureLayer()}, the pooled features, or
+     * {@link Model#logitsLayer()}) into {@code taps[i]}: batch x that layer's output per image, from index 0. The
+     * copy is taken right after the layer runs, before its buffer is reused; it allocates nothing.
+     */
+    public void run(float[] input, int inOff, Layout layout, float[] output, int outOff, long[] layerNanos, int[] tapLayers, float[][] taps) {
+        if ((tapLayers == null) != (taps == null) || (taps != null && taps.length != tapLayers.length)) {
+            throw new IllegalArgumentException("tapLayers and taps must both be null or have the same length, got "
+                    + (tapLayers == null ? "null" : tapLayers.length) + " and " + (taps == null ? "null" : taps.length));
+        }
+        for (int i = 0; taps != null && i < taps.length; i++) {
+            int t = tapLayers[i];
+            if (t < 0 || t >= layers.length) {
+                throw new IllegalArgumentException("tap layer " + t + " is not a layer of this model (0.." + (layers.length - 1) + ")");
+            }
+            long need = (long) batch * layers[t].outputLength();
+            if (taps[i] == null || taps[i].length < need) {
+                throw new IllegalArgumentException("tap " + i + " (layer " + t + " " + layers[t].name() + ") needs " + need
+                        + " floats (batch " + batch + " x " + layers[t].outputLength() + "), got " + (taps[i] == null ? "null" : taps[i].length));
+            }
+        }
         if (input == null || inOff < 0 || (long) inOff + inputLength() > input.length) {
             throw Checks.regionError("input (batch " + batch + " x " + model.arch().height() + "x" + model.arch().width()
                     + "x" + model.arch().inputChannels() + ")",
@@ -355,6 +382,8 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("this session is already running on another thread; use one session per thread");
         }
         try {
+            curTapLayers = tapLayers;
+            curTaps = taps;
             if (layerNanos != null) {
                 java.util.Arrays.fill(layerNanos, 0, layers.length, 0L);
             }
@@ -378,6 +407,8 @@ public final class Session implements AutoCloseable {
             }
         } finally {
             curInput = curOutput = null;
+            curTaps = null;
+            curTapLayers = null;
             busy.set(false);
         }
     }
@@ -392,6 +423,7 @@ public final class Session implements AutoCloseable {
             if (layerNanos != null) {
                 layerNanos[l.index()] += System.nanoTime() - t0;
             }
+            copyTaps(plan, l, from, images);
         }
         int per = model.outputLength();
         System.arraycopy(plan.output(), plan.off, output, outOff + from * per, images * per);
@@ -402,9 +434,21 @@ public final class Session implements AutoCloseable {
         plan.loadInput(curInput, curInOff, curLayout, n, 1);
         for (LayerDef l : layers) {
             plan.runLayer(l, null);
+            copyTaps(plan, l, n, 1);
         }
         int per = model.outputLength();
         System.arraycopy(plan.output(), plan.off, curOutput, curOutOff + n * per, per);
+    }
+
+    /** Copies layer l's output for images [from, from + images) into every tap that asks for it. */
+    private void copyTaps(Plan plan, LayerDef l, int from, int images) {
+        int[] tl = curTapLayers;
+        for (int i = 0; tl != null && i < tl.length; i++) {
+            if (tl[i] == l.index()) {
+                int per = l.outputLength();
+                System.arraycopy(plan.bufferOf[l.index()], plan.off, curTaps[i], from * per, images * per);
+            }
+        }
     }
 
     /** Stops the worker threads; the session cannot run afterwards. */

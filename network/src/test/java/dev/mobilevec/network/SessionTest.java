@@ -387,4 +387,72 @@ class SessionTest {
             assertEquals(2 * 4L * buffers * (floatsPerImage + Alignment.ARENA_OFFSET), image.activationBytes());
         }
     }
+
+    /**
+     * Taps copy a layer's output as it was when the layer ran: the feature tap (V2's global pool) is the mean of the
+     * tapped layer before it, within a derived bound (a float sum of n = H*W terms, then one division: 2 n 2^-24 sum|x| / n),
+     * and the same bits under every schedule, batch and thread count (so an image's features never depend on its batch
+     * mates). The logits tap is the softmax's input: its softmax in double is the output within float softmax's rounding bound.
+     */
+    @Test
+    void tapsCopyFeaturesAndLogitsUnderEverySchedule() {
+        int feat = V2_MODEL.featureLayer(), logits = V2_MODEL.logitsLayer(), before = V2_MODEL.layers().get(feat).input();
+        LayerDef pool = V2_MODEL.layers().get(feat);
+        assertEquals(LayerType.AVGPOOL, pool.type());
+        assertEquals(LayerType.SOFTMAX, V2_MODEL.layers().get(V2_MODEL.layers().size() - 1).type());
+        int fl = pool.outputLength(), ll = V2_MODEL.layers().get(logits).outputLength(), bl = V2_MODEL.layers().get(before).outputLength();
+        int batch = 3, hw = pool.inH() * pool.inW(), c = pool.inC();
+        float[] input = NetworkEquivalenceTest.image(batch * V2.inputLength(), 31);
+        float[] out = new float[batch * 50], f = new float[batch * fl], z = new float[batch * ll], pre = new float[batch * bl];
+        try (Session s = V2_MODEL.newSession(batch, 1, Schedule.LAYER_PARALLEL)) {
+            s.run(input, 0, Layout.NHWC, out, 0, null, new int[] {feat, logits, before}, new float[][] {f, z, pre});
+        }
+        for (int n = 0; n < batch; n++) {
+            for (int ch = 0; ch < c; ch++) {
+                double sum = 0, mag = 0;
+                for (int p = 0; p < hw; p++) {
+                    float x = pre[n * bl + p * c + ch];
+                    sum += x;
+                    mag += Math.abs(x);
+                }
+                double bound = 2.0 * hw * 0x1p-24 * mag / hw + Math.ulp((float) (sum / hw));
+                assertEquals(sum / hw, f[n * fl + ch], bound, "image " + n + " channel " + ch);
+            }
+            double max = Double.NEGATIVE_INFINITY, total = 0;
+            for (int k = 0; k < ll; k++) {
+                max = Math.max(max, z[n * ll + k]);
+            }
+            for (int k = 0; k < ll; k++) {
+                total += Math.exp(z[n * ll + k] - max);
+            }
+            for (int k = 0; k < ll; k++) {
+                double p = Math.exp(z[n * ll + k] - max) / total;
+                // Float softmax: rounding z - max costs |z - max| u relatively through exp, exp a few u, the K-term sum K u,
+                // the division u (u = 2^-24): bound (|z - max| + K + 4) u p.
+                double bound = (Math.abs(z[n * ll + k] - max) + ll + 4) * 0x1p-24 * p;
+                assertEquals(p, out[n * 50 + k], bound, "softmax of the logits tap, image " + n + " class " + k);
+            }
+        }
+        for (int threads = 1; threads <= 3; threads++) {
+            for (Schedule schedule : Schedule.values()) {
+                float[] f2 = new float[f.length], z2 = new float[z.length], o2 = new float[out.length];
+                try (Session s = V2_MODEL.newSession(batch, threads, schedule)) {
+                    s.run(input, 0, Layout.NHWC, o2, 0, null, new int[] {logits, feat}, new float[][] {z2, f2});
+                }
+                assertArrayEquals(out, o2, threads + " threads, " + schedule);
+                assertArrayEquals(f, f2, threads + " threads, " + schedule);
+                assertArrayEquals(z, z2, threads + " threads, " + schedule);
+            }
+        }
+        try (Session s = V2_MODEL.newSession(batch, 1)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> s.run(input, 0, Layout.NHWC, out, 0, null, new int[] {feat}, new float[][] {new float[fl]}));
+            assertTrue(e.getMessage().contains("needs " + batch * fl + " floats (batch 3 x " + fl + "), got " + fl), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> s.run(input, 0, Layout.NHWC, out, 0, null, new int[] {999}, new float[][] {f}));
+            assertTrue(e.getMessage().contains("tap layer 999 is not a layer of this model"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> s.run(input, 0, Layout.NHWC, out, 0, null, new int[] {feat}, null));
+            assertTrue(e.getMessage().contains("must both be null or have the same length"), e.getMessage());
+        }
+        Model noPool = Model.create(ARCH, SeededWeights.generate(ARCH, 3), Backend.FAST);
+        assertEquals(noPool.layers().size() - 2, noPool.logitsLayer()); // v1 ends fc, softmax
+    }
 }
