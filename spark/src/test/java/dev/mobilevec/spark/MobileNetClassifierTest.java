@@ -293,6 +293,39 @@ class MobileNetClassifierTest {
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     }
 
+    /** A safetensors model with its architecture: the same probabilities as ImageClassifier on the same model, bit for bit. */
+    @Test
+    void safetensorsModelWithArchitecture() throws Exception {
+        var arch = new dev.mobilevec.network.MobileNetV2(0.35, 96, 96, 10);
+        var ws = dev.mobilevec.network.SeededWeights.generate(arch, 5);
+        Path file = tmp.resolve("v2.safetensors");
+        dev.mobilevec.network.Safetensors.write(file, ws);
+        List<Row> out = new MobileNetClassifier().setModelPath(file.toString()).setArchitecture("v2").setAlpha(0.35)
+                .setResolution(96).setClasses(10).setTopK(3).transform(files()).collectAsList();
+        Model m = Model.create(arch, ws, Backend.FAST);
+        try (var direct = new dev.mobilevec.network.image.ImageClassifier(m, dev.mobilevec.network.image.Preprocessing.IMAGENET
+                .withSizes(110, 96), null, dev.mobilevec.network.image.ImageDecoder.DEFAULT_MAX_PIXELS)) {
+            int checked = 0;
+            for (Row r : out) {
+                if (!r.isNullAt(r.fieldIndex("error"))) {
+                    continue;
+                }
+                var expected = direct.classify(Path.of(java.net.URI.create(r.getString(r.fieldIndex("path")))), 3);
+                List<Integer> idx = r.getList(r.fieldIndex("top_indices"));
+                List<Float> scores = r.getList(r.fieldIndex("top_scores"));
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(expected.get(j).index(), idx.get(j));
+                    assertEquals(Float.floatToRawIntBits(expected.get(j).score()), Float.floatToRawIntBits(scores.get(j)));
+                }
+                checked++;
+            }
+            assertEquals(count - 3, checked);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> new MobileNetClassifier().setModelPath(file.toString())
+                .setArchitecture("v9").transform(files()));
+        assertTrue(e.getMessage().contains("architecture must be v1 or v2"), e.getMessage());
+    }
+
     static <T> List<T> sorted(List<T> l, Comparator<T> c) {
         List<T> r = new ArrayList<>(l);
         r.sort(c);
