@@ -36,13 +36,17 @@ public class NetworkBenchmark extends EndToEndCase {
     @Param({"AUTO"})
     public String schedule;
 
+    /** false: every layer whole, one after another (no fused residual add, no band-by-band blocks); ours only. */
+    @Param({"true"})
+    public boolean fuse;
+
     Session session;
     float[] input, output;
 
     @Setup(Level.Trial)
     public void setup() {
         Model m = BenchModels.model(model);
-        session = m.newSession(batch, BenchModels.threads(threads), Schedule.valueOf(schedule));
+        session = m.newSession(batch, BenchModels.threads(threads), Schedule.valueOf(schedule), fuse);
         input = BenchModels.input(m.arch(), batch);
         output = new float[session.outputLength()];
     }

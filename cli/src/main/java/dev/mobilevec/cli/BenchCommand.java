@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Skip the comparison with the reference kernels (slow at large sizes). Default: off (the check runs).")
     boolean noCheck;
 
+    @Option(names = "--no-fuse", description = "Run every layer whole, one after another: no depthwise-separable block"
+            + " band by band, no residual add in the projection (same bits, for comparison). Default: off (fused).")
+    boolean noFuse;
+
     @Option(names = "--json", description = "Print the result as one JSON document on stdout (latency percentiles, images/s,"
             + " GFLOPS, %% of peak, the per-layer table, the check and the machine fingerprint); progress goes to stderr."
             + " Default: off (a table).")
@@ -87,9 +91,14 @@ final class BenchCommand implements Callable<Integer> {
         long[] layerTotal = new long[layers.size()];
         long[] latency = new long[iterations];
         long arenaBytes;
-        try (Session s = fast.newSession(batch, t)) {
+        List<String> fused;
+        try (Session s = fast.newSession(batch, t, Schedule.AUTO, !noFuse)) {
             arenaBytes = s.activationBytes();
+            fused = s.fusedBlocks();
             out.printf(Locale.ROOT, "schedule %s, activation buffers %.1f MB%n", s.schedule(), arenaBytes / 1048576.0);
+            out.printf(Locale.ROOT, "fused blocks (run band by band on one thread each): %s%n", fused.isEmpty()
+                    ? (noFuse ? "none (--no-fuse)" : "none (layer-parallel on " + t + " threads runs layers whole)")
+                    : fused.size() + "\n  " + String.join("\n  ", fused));
             for (int i = 0; i < warmup; i++) {
                 s.run(input, 0, Layout.NHWC, probs, 0, null);
                 if (i % Math.max(1, warmup / 10) == 0 || i == warmup - 1) {
@@ -97,11 +106,16 @@ final class BenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            out.printf(Locale.ROOT, "%nmeasuring %d inferences...%n", iterations);
+            // Latency untimed per layer (per-layer timing runs an image-parallel batch one image at a time), then
+            // as many runs again for the per-layer table.
+            out.printf(Locale.ROOT, "%nmeasuring %d inferences, then %d more timed layer by layer...%n", iterations, iterations);
             for (int i = 0; i < iterations; i++) {
                 long t0 = System.nanoTime();
-                s.run(input, 0, Layout.NHWC, probs, 0, layerNanos);
+                s.run(input, 0, Layout.NHWC, probs, 0, null);
                 latency[i] = System.nanoTime() - t0;
+            }
+            for (int i = 0; i < iterations; i++) {
+                s.run(input, 0, Layout.NHWC, probs, 0, layerNanos);
                 for (int l = 0; l < layerNanos.length; l++) {
                     layerTotal[l] += layerNanos[l];
                 }
@@ -179,6 +193,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("threads", t);
             doc.put("schedule", schedule.name());
             doc.put("activation_bytes", arenaBytes);
+            doc.put("fused_blocks", fused);
             doc.put("vector_bits", Lanes.bits());
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);

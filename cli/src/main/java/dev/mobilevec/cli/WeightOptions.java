@@ -19,7 +19,7 @@ final class WeightOptions {
                 + " --resolution and --weights. Default: none (the built-in architecture).")
     Path model;
 
-    @Option(names = "--weights", paramLabel = "F.safetensors", description = "Weights file (safetensors, F32; README lists the tensor names). Default: none (seeded weights, see --seed).")
+    @Option(names = "--weights", paramLabel = "FILE", description = "Weights file (safetensors, F32; README lists the tensor names). Default: none (seeded weights, see --seed).")
     Path weights;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for generated weights when no --weights is given. Default: ${DEFAULT-VALUE}.")

@@ -83,8 +83,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         }
 
         @Override
-        public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
-            PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+        void runUnits(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             for (int unit = unitFrom; unit < unitTo; unit++) {
                 int n = unit / outH, oy = unit % outH;
                 int iy = oy * strideH - padTop;

@@ -96,6 +96,11 @@ public final class PointwiseGemm implements Conv2dKernel {
             return rows * columnSplit(rows);
         }
 
+        @Override
+        public int pixelsPerUnit(int batch) {
+            return columnSplit(rowBlocks(batch)) == 1 ? MR : 0;
+        }
+
         private int rowBlocks(int batch) {
             return (Checks.product("pixels", batch, pixelsPerImage) + MR - 1) / MR;
         }
@@ -113,6 +118,35 @@ public final class PointwiseGemm implements Conv2dKernel {
         @Override
         public boolean fusesResidual() {
             return true;
+        }
+
+        @Override
+        public boolean runsWindows() {
+            return true;
+        }
+
+        /** Windows need units that are pixel blocks; column-split layers (few pixels, many weights) run whole. */
+        private void checkWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+            int ppu = pixelsPerUnit(batch);
+            if (ppu == 0) {
+                throw new UnsupportedOperationException("this 1x1 layer's units are split by output channels; run it whole");
+            }
+            long m = (long) batch * pixelsPerImage, p0 = Math.min((long) unitFrom * ppu, m), p1 = Math.min((long) unitTo * ppu, m);
+            PreparedConv.checkWindow(spec, batch, in, inOff, p0 * k, p1 * k, out, outOff, p0 * n, p1 * n, unitFrom, unitTo, workUnits(batch));
+        }
+
+        @Override
+        public void runWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+            checkWindow(batch, in, inOff, out, outOff, unitFrom, unitTo);
+            units(batch, in, inOff, out, outOff, unitFrom, unitTo, null, 0, act);
+        }
+
+        @Override
+        public void runResidualWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo,
+                                      float[] residual, int resOff, Activation after) {
+            checkWindow(batch, in, inOff, out, outOff, unitFrom, unitTo);
+            PreparedConv.checkResidual(this, batch, out, outOff, residual, resOff, after);
+            units(batch, in, inOff, out, outOff, unitFrom, unitTo, residual, resOff, after);
         }
 
         @Override

@@ -14,11 +14,60 @@ public interface PreparedConv {
     /** Number of independent work units for a batch. */
     int workUnits(int batch);
 
+    /**
+     * Output pixels per work unit, when unit u computes all channels of exactly the flattened output pixels
+     * [u * n, min((u + 1) * n, batch * outH * outW)) (output rows, or blocks of pixels); 0 when units are cut
+     * another way (by output-channel panel). A caller that runs a layer band by band, right after the layer
+     * that feeds it, needs the former to know which units a band's pixels complete.
+     */
+    default int pixelsPerUnit(int batch) {
+        return 0;
+    }
+
     /** Computes the outputs belonging to units [unitFrom, unitTo). Allocation-free. */
     void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo);
 
     default void run(int batch, float[] in, int inOff, float[] out, int outOff) {
         run(batch, in, inOff, out, outOff, 0, workUnits(batch));
+    }
+
+    /** Whether {@link #runWindow} (and, with {@link #fusesResidual}, {@link #runResidualWindow}) is implemented. */
+    default boolean runsWindows() {
+        return false;
+    }
+
+    /**
+     * Units [unitFrom, unitTo) of {@link #run}, with input and output only partly in memory: element i of the whole
+     * input tensor is {@code in[inOff + i]}, and of the output {@code out[outOff + i]}, where an offset may be negative.
+     * Only the elements these units read and write must lie inside the arrays, and only those are checked. Lets a
+     * caller run a layer band by band out of buffers a few rows high (fused blocks). Same bits as {@link #run}.
+     */
+    default void runWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not run windows");
+    }
+
+    /** {@link #runResidual} with the input windowed as in {@link #runWindow}; output and residual are whole tensors. */
+    default void runResidualWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo,
+                                   float[] residual, int resOff, Activation after) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not run windows with a residual");
+    }
+
+    /** The checks of {@link #runWindow}: the element ranges [inFrom, inTo) and [outFrom, outTo) the units touch. */
+    static void checkWindow(ConvSpec spec, int batch, float[] in, int inOff, long inFrom, long inTo, float[] out, int outOff,
+                            long outFrom, long outTo, int unitFrom, int unitTo, int units) {
+        Checks.positive("batch", batch);
+        Checks.units(unitFrom, unitTo, units);
+        if (in == null || (inTo > inFrom && (inOff + inFrom < 0 || inOff + inTo > in.length))) {
+            throw Checks.regionError("input window (elements " + inFrom + ".." + inTo + " of N=" + batch + ", " + spec.inH() + "x"
+                    + spec.inW() + "x" + spec.inC() + ")", in, inOff + inFrom, inTo - inFrom);
+        }
+        if (out == null || (outTo > outFrom && (outOff + outFrom < 0 || outOff + outTo > out.length))) {
+            throw Checks.regionError("output window (elements " + outFrom + ".." + outTo + " of N=" + batch + ", " + spec.outH() + "x"
+                    + spec.outW() + "x" + spec.outC() + ")", out, outOff + outFrom, outTo - outFrom);
+        }
+        if (in == out && inOff + inFrom < outOff + outTo && outOff + outFrom < inOff + inTo) {
+            throw new IllegalArgumentException("input and output windows overlap in the same array; convolutions cannot run in place");
+        }
     }
 
     /** Whether {@link #runResidual} is implemented (the residual add fused into this kernel's epilogue). */

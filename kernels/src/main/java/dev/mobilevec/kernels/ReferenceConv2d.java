@@ -36,8 +36,31 @@ public final class ReferenceConv2d implements Conv2dKernel {
         }
 
         @Override
+        public int pixelsPerUnit(int batch) {
+            return spec.outW();
+        }
+
+        @Override
+        public boolean runsWindows() {
+            return true;
+        }
+
+        @Override
+        public void runWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+            long[] r = WindowConv.inputRows(spec, batch, unitFrom, unitTo);
+            long row = (long) spec.outW() * spec.outC();
+            PreparedConv.checkWindow(spec, batch, in, inOff, r[0], r[1], out, outOff, unitFrom * row, unitTo * row, unitFrom, unitTo,
+                    workUnits(batch));
+            runUnits(in, inOff, out, outOff, unitFrom, unitTo);
+        }
+
+        @Override
         public void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+            runUnits(in, inOff, out, outOff, unitFrom, unitTo);
+        }
+
+        private void runUnits(float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
             ConvSpec s = spec;
             int cinG = s.inPerGroup(), coutG = s.outC() / s.groups();
             for (int unit = unitFrom; unit < unitTo; unit++) {

@@ -34,6 +34,46 @@ abstract class WindowConv extends BasePreparedConv {
         return batch * outH;
     }
 
+    @Override
+    public final int pixelsPerUnit(int batch) {
+        return outW;
+    }
+
+    /** The kernel proper, after the checks of {@link #run} or {@link #runWindow}. */
+    abstract void runUnits(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo);
+
+    @Override
+    public final void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+        PreparedConv.checkRun(spec, batch, in, inOff, out, outOff, unitFrom, unitTo, workUnits(batch));
+        runUnits(batch, in, inOff, out, outOff, unitFrom, unitTo);
+    }
+
+    @Override
+    public final boolean runsWindows() {
+        return true;
+    }
+
+    @Override
+    public final void runWindow(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+        long[] r = inputRows(spec, batch, unitFrom, unitTo);
+        PreparedConv.checkWindow(spec, batch, in, inOff, r[0], r[1], out, outOff, (long) unitFrom * outW * spec.outC(),
+                (long) unitTo * outW * spec.outC(), unitFrom, unitTo, workUnits(batch));
+        runUnits(batch, in, inOff, out, outOff, unitFrom, unitTo);
+    }
+
+    /** The input elements [from, to) of the whole input tensor that output rows [unitFrom, unitTo) read (empty when none). */
+    static long[] inputRows(ConvSpec s, int batch, int unitFrom, int unitTo) {
+        if (unitFrom >= unitTo) {
+            return new long[] {0, 0};
+        }
+        long rowLen = (long) s.inW() * s.inC();
+        int n0 = unitFrom / s.outH(), oy0 = unitFrom % s.outH(), n1 = (unitTo - 1) / s.outH(), oy1 = (unitTo - 1) % s.outH();
+        int lo = Math.max(0, Math.min(s.inH(), oy0 * s.strideH() - s.padTop()));
+        int hi = Math.min(s.inH(), Math.max(0, oy1 * s.strideH() - s.padTop() + s.kH()));
+        long from = ((long) n0 * s.inH() + lo) * rowLen, to = ((long) n1 * s.inH() + hi) * rowLen;
+        return new long[] {from, Math.max(from, to)};
+    }
+
     /** The array that holds input row iy: the input, or the zero row outside the image. */
     final float[] rowArray(float[] in, int iy) {
         return iy >= 0 && iy < inH ? in : zeroRow;

@@ -170,6 +170,96 @@ abstract class ConvKernelContract {
         });
     }
 
+    /** With pixelsPerUnit n > 0, units [lo, hi) write exactly output pixels [lo n, hi n) (all channels) and nothing else. */
+    @Test
+    void unitsWriteExactlyTheirPixels() {
+        Gen<Long> cuts = Generate.longRange(0, 1L << 40);
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), cuts).checkAssert((c, seed) -> {
+            float[] in = c.input();
+            PreparedConv p = kernel().prepare(c.spec(), c.weights(), c.bias(), c.act());
+            int ppu = p.pixelsPerUnit(c.batch());
+            if (ppu == 0) {
+                return;
+            }
+            float[] whole = run(p, c.batch(), in);
+            int units = p.workUnits(c.batch()), cout = c.spec().outC();
+            SplittableRandom r = new SplittableRandom(seed);
+            int a = r.nextInt(units + 1), b = r.nextInt(units + 1), lo = Math.min(a, b), hi = Math.max(a, b);
+            float guard = -777.25f;
+            float[] out = new float[whole.length];
+            java.util.Arrays.fill(out, guard);
+            p.run(c.batch(), in, 0, out, 0, lo, hi);
+            long from = Math.min((long) lo * ppu * cout, whole.length), to = Math.min((long) hi * ppu * cout, whole.length);
+            for (int i = 0; i < out.length; i++) {
+                if (i >= from && i < to) {
+                    assertEquals(Float.floatToRawIntBits(whole[i]), Float.floatToRawIntBits(out[i]), "unit output " + where(c.spec(), i) + " " + c);
+                } else {
+                    assertEquals(guard, out[i], 0f, "outside units [" + lo + ", " + hi + "): " + where(c.spec(), i) + " " + c);
+                }
+            }
+        });
+    }
+
+    /**
+     * runWindow on arrays that hold only what the units touch (input rows or pixels they read, NaN around them; the
+     * output pixels they write, a guard around them) gives the bits of the whole run, at negative offsets; a window
+     * one element short is refused with a message naming the window.
+     */
+    @Test
+    void windowsHoldingOnlyTheTouchedRowsGiveTheBitsOfWholeTensors() {
+        Gen<Long> cuts = Generate.longRange(0, 1L << 40);
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), cuts).checkAssert((c, seed) -> {
+            float[] in = c.input();
+            PreparedConv p = kernel().prepare(c.spec(), c.weights(), c.bias(), c.act());
+            int ppu = p.pixelsPerUnit(c.batch());
+            if (!p.runsWindows() || ppu == 0) {
+                return;
+            }
+            ConvSpec s = c.spec();
+            float[] whole = run(p, c.batch(), in);
+            int units = p.workUnits(c.batch());
+            SplittableRandom r = new SplittableRandom(seed);
+            int lo = r.nextInt(units), hi = lo + 1 + r.nextInt(units - lo);
+            // What the units read, derived here from the shape: whole input rows for windowed kernels, the units' own
+            // pixels for 1x1 ones.
+            long inFrom, inTo;
+            if (s.kH() == 1 && s.kW() == 1 && s.strideH() == 1) {
+                long m = (long) c.batch() * s.inH() * s.inW();
+                inFrom = Math.min((long) lo * ppu, m) * s.inC();
+                inTo = Math.min((long) hi * ppu, m) * s.inC();
+            } else {
+                long rowLen = (long) s.inW() * s.inC();
+                int n0 = lo / s.outH(), y0 = lo % s.outH(), n1 = (hi - 1) / s.outH(), y1 = (hi - 1) % s.outH();
+                int r0 = Math.max(0, Math.min(s.inH(), y0 * s.strideH() - s.padTop()));
+                int r1 = Math.min(s.inH(), Math.max(0, y1 * s.strideH() - s.padTop() + s.kH()));
+                inFrom = ((long) n0 * s.inH() + r0) * rowLen;
+                inTo = Math.max(inFrom, ((long) n1 * s.inH() + r1) * rowLen);
+            }
+            long outFrom = Math.min((long) lo * ppu * s.outC(), whole.length), outTo = Math.min((long) hi * ppu * s.outC(), whole.length);
+            int pad = 1 + r.nextInt(9);
+            float[] win = new float[(int) (inTo - inFrom) + 2 * pad];
+            java.util.Arrays.fill(win, Float.NaN);
+            System.arraycopy(in, (int) inFrom, win, pad, (int) (inTo - inFrom));
+            float guard = -555.5f;
+            float[] outWin = new float[(int) (outTo - outFrom) + 2 * pad];
+            java.util.Arrays.fill(outWin, guard);
+            int inOff = (int) (pad - inFrom), outOff = (int) (pad - outFrom);
+            p.runWindow(c.batch(), win, inOff, outWin, outOff, lo, hi);
+            for (long i = outFrom; i < outTo; i++) {
+                assertEquals(Float.floatToRawIntBits(whole[(int) i]), Float.floatToRawIntBits(outWin[(int) (i + outOff)]),
+                        "window output " + where(s, (int) i) + ", units [" + lo + ", " + hi + ") " + c);
+            }
+            for (int i = 0; i < pad; i++) {
+                assertEquals(guard, outWin[i], 0f, "guard before the output window");
+                assertEquals(guard, outWin[outWin.length - 1 - i], 0f, "guard after the output window");
+            }
+            if (inTo > inFrom) {
+                float[] shortWin = java.util.Arrays.copyOf(win, pad + (int) (inTo - inFrom) - 1);
+                assertRejected("input window", () -> p.runWindow(c.batch(), shortWin, inOff, outWin, outOff, lo, hi));
+            }
+        });
+    }
+
     @Test
     void readsAndWritesOnlyItsRegionsAtOffsetsAndLeavesInputsUntouched() {
         qt().withExamples(EXAMPLES / 3).forAll(cases(), Generate.range(1, 37), Generate.range(1, 37)).checkAssert((c, inPad, outPad) -> {

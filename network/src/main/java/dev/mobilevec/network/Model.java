@@ -198,4 +198,12 @@ public final class Model {
     public Session newSession(int batch, int threads, Schedule schedule) {
         return new Session(this, batch, threads, schedule, true);
     }
+
+    /**
+     * A session with fusion chosen: {@code fuse} false runs every layer whole, one after another (no residual add in
+     * the projection's epilogue, no depthwise-separable block band by band); the default is true. Same bits either way.
+     */
+    public Session newSession(int batch, int threads, Schedule schedule, boolean fuse) {
+        return new Session(this, batch, threads, schedule, fuse);
+    }
 }

@@ -24,8 +24,12 @@ public final class Session implements AutoCloseable {
     private final int batch;
     private final LayerDef[] layers; // an array: iterating a List allocated an iterator per inference
     private final Schedule schedule; // resolved: LAYER_PARALLEL or IMAGE_PARALLEL
+    /** Per layer: the fused block that starts there, or null. */
+    private final BlockChain[] chains;
     /** LAYER_PARALLEL: one plan for the whole batch. IMAGE_PARALLEL: one batch-1 plan per thread. */
     private final Plan[] plans;
+    /** The plan for layer-parallel runs of single images in an image-parallel session (plans[0] unless those are banded). */
+    private final Plan spare;
     private final WorkerPool pool;
     private final WorkerPool.Job imageJob; // IMAGE_PARALLEL: part p runs its share of whole images on plans[p]
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -43,14 +47,20 @@ public final class Session implements AutoCloseable {
     }
 
     Session(Model model, int batch, int threads, Schedule schedule, boolean fuse) {
-        this(model, batch, threads, schedule, fuse, Alignment.ARENA_OFFSET);
+        this(model, batch, threads, schedule, fuse, Alignment.ARENA_OFFSET, 0);
+    }
+
+    Session(Model model, int batch, int threads, Schedule schedule, boolean fuse, int offset) {
+        this(model, batch, threads, schedule, fuse, offset, 0);
     }
 
     /**
-     * {@code fuse}: run a residual add inside the projection before it (tests compare both ways).
+     * {@code fuse}: run a residual add inside the projection before it, and depthwise-separable blocks band by
+     * band ({@link BlockChain}) where a plan runs on one thread (tests compare both ways).
      * {@code offset}: floats before every tensor in the arena buffers ({@link Alignment}; tests vary it).
+     * {@code bandRows}: output rows per band of a fused block; 0 chooses from the cache size.
      */
-    Session(Model model, int batch, int threads, Schedule schedule, boolean fuse, int offset) {
+    Session(Model model, int batch, int threads, Schedule schedule, boolean fuse, int offset, int bandRows) {
         this.model = model;
         this.batch = Checks.positive("batch", batch);
         if (threads < 1 || threads > MAX_THREADS) {
@@ -76,9 +86,14 @@ public final class Session implements AutoCloseable {
                     + size + " + " + offset + " floats");
         }
         size += offset;
-        int[] assignment = new int[layers.length];
-        int count = assignBuffers(layers, assignment);
-        long bytes = (long) planCount * count * 4 * size;
+        // Blocks run band by band only where a plan runs on one thread: band-level steps on a shared pool would
+        // cost a barrier each. Image-parallel sessions then keep one plain batch-1 plan besides, for the images
+        // left over when the batch is not a multiple of the threads (layer-parallel) and for per-layer timing.
+        this.chains = fuse && (threads == 1 || images) ? BlockChain.find(model, layers, planBatch, bandRows) : new BlockChain[layers.length];
+        boolean banded = java.util.Arrays.stream(chains).anyMatch(java.util.Objects::nonNull);
+        int[] assignment = new int[layers.length], plain = new int[layers.length];
+        int count = assignBuffers(layers, assignment, chains), plainCount = assignBuffers(layers, plain);
+        long bytes = ((long) planCount * count + (banded && images ? plainCount : 0)) * 4 * size;
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
             throw new IllegalArgumentException("a session for batch " + batch + " of " + model.arch() + " needs "
@@ -88,8 +103,9 @@ public final class Session implements AutoCloseable {
         plans = new Plan[planCount];
         try {
             for (int i = 0; i < planCount; i++) {
-                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset);
+                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, banded ? chains : null);
             }
+            spare = banded && images ? new Plan(model, layers, 1, plainCount, size, plain, fuse, offset, null) : plans[0];
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
@@ -114,12 +130,32 @@ public final class Session implements AutoCloseable {
         final float[] first; // holds the network's input
         final float[][] bufferOf; // per layer: the buffer it writes
         final WorkerPool.Job[] jobs;
+        final RangeJob[] ranges; // convolutions: units [from, to) on this plan's buffers (what jobs split over threads)
         final boolean[] fusedAway; // adds done inside the convolution before them
+        final LayerDef[] fusedAdd; // per convolution: the add it does in its epilogue, or null
         final Model model;
         final LayerDef[] layers;
+        /** Banded plans: the fused blocks by first layer, their band steps, and the two band windows all blocks share. */
+        final BlockChain[] chains;
+        final int[][] steps;
+        final float[] expandWindow, depthwiseWindow;
 
-        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off) {
+        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off, BlockChain[] chains) {
             this.model = model;
+            this.chains = chains;
+            this.steps = new int[layers.length][];
+            long eMax = 0, dMax = 0;
+            for (int i = 0; chains != null && i < chains.length; i++) {
+                BlockChain c = chains[i];
+                if (c != null) {
+                    steps[i] = c.steps(batch);
+                    long[] w = c.windowPixels(batch);
+                    eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
+                    dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
+                }
+            }
+            expandWindow = new float[Math.toIntExact(eMax)];
+            depthwiseWindow = new float[Math.toIntExact(dMax)];
             this.off = off;
             this.layers = layers;
             this.batch = batch;
@@ -130,27 +166,36 @@ public final class Session implements AutoCloseable {
             first = buffers[0];
             bufferOf = new float[layers.length][];
             for (LayerDef l : layers) {
-                bufferOf[l.index()] = buffers[assignment[l.index()]];
+                bufferOf[l.index()] = assignment[l.index()] < 0 ? null : buffers[assignment[l.index()]]; // null: lives in a band window
             }
             jobs = new WorkerPool.Job[layers.length];
+            ranges = new RangeJob[layers.length];
             fusedAway = new boolean[layers.length];
+            fusedAdd = new LayerDef[layers.length];
             for (LayerDef l : layers) {
                 float[] in = input(l.input()), out = bufferOf[l.index()];
                 PreparedConv p = model.conv(l.index());
-                LayerDef add = fuse ? fusableAdd(l, p) : null;
+                LayerDef add = fuse && out != null ? fusableAdd(l, p) : null;
+                if (add != null) {
+                    fusedAway[add.index()] = true;
+                    fusedAdd[l.index()] = add;
+                }
+                if (in == null || out == null) {
+                    continue; // inside a fused block: runChain runs it
+                }
                 if (add != null) {
                     // The projection writes conv + skip straight into the add's (in-place) buffer.
                     float[] skip = input(add.input() == l.index() ? add.input2() : add.input());
-                    int units = p.workUnits(batch);
-                    fusedAway[add.index()] = true;
-                    jobs[l.index()] = (part, parts) -> p.runResidual(batch, in, off, out, off,
-                            (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts), skip, off, add.activation());
+                    ranges[l.index()] = (from, to) -> p.runResidual(batch, in, off, out, off, from, to, skip, off, add.activation());
                 } else if (p != null) {
+                    ranges[l.index()] = (from, to) -> p.run(batch, in, off, out, off, from, to);
+                }
+                if (p != null) {
+                    RangeJob r = ranges[l.index()];
                     int units = p.workUnits(batch);
                     // One contiguous piece per thread: consecutive layers then find most of their input in
                     // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
-                    jobs[l.index()] = (part, parts) -> p.run(batch, in, off, out, off,
-                            (int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
+                    jobs[l.index()] = (part, parts) -> r.run((int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
                 } else if (l.type() == LayerType.ADD) {
                     float[] skip = input(l.input2());
                     TensorOps ops = model.ops();
@@ -177,7 +222,13 @@ public final class Session implements AutoCloseable {
         java.util.Collection<float[]> distinctBuffers() {
             java.util.Set<float[]> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             set.add(first);
-            set.addAll(java.util.Arrays.asList(bufferOf));
+            for (float[] b : bufferOf) {
+                if (b != null) {
+                    set.add(b);
+                }
+            }
+            set.add(expandWindow);
+            set.add(depthwiseWindow);
             return set;
         }
 
@@ -230,6 +281,68 @@ public final class Session implements AutoCloseable {
             }
         }
 
+        /**
+         * A fused block on the calling thread, band by band of the depthwise output rows ({@link BlockChain#steps}):
+         * the expansion units the band's windows need (halo rows stay in the window from the band before, nothing is
+         * computed twice), the band's depthwise rows, then every projection unit the band completed. The expanded and
+         * depthwise tensors only ever exist as these windows: each slides forward, keeping the pixels still needed,
+         * and the kernels address them as whole tensors through a negative offset ({@link PreparedConv#runWindow}).
+         * Every unit of every layer runs once, with the same kernels, so the bits are those of the layers run whole.
+         */
+        void runChain(BlockChain c, long[] layerNanos) {
+            int first = c.first();
+            int[] st = steps[first];
+            PreparedConv pe = c.expand() < 0 ? null : model.conv(c.expand()), pd = model.conv(c.depthwise()), pp = model.conv(c.project());
+            int ce = layers[c.depthwise()].inC(), cd = layers[c.depthwise()].outC(), ppu = c.projectPixelsPerUnit();
+            float[] x = input(layers[first].input()), out = bufferOf[c.project()], ew = expandWindow, dw = depthwiseWindow;
+            LayerDef add = fusedAdd[c.project()];
+            float[] skip = add == null ? null : input(add.input() == c.project() ? add.input2() : add.input());
+            long eTotal = (long) batch * c.inH() * c.inW();
+            int eBase = 0, eEnd = 0, dBase = 0, dEnd = 0;
+            for (int k = 0; k < st.length; k += BlockChain.STEP) {
+                long t0 = layerNanos != null ? System.nanoTime() : 0, t1 = t0;
+                if (pe != null) {
+                    int keep = Math.max(eBase, Math.min(st[k + BlockChain.E_KEEP], eEnd));
+                    if (keep > eBase) {
+                        System.arraycopy(ew, (keep - eBase) * ce, ew, 0, (eEnd - keep) * ce);
+                        eBase = keep;
+                    }
+                    if (st[k + BlockChain.E_TO] > st[k + BlockChain.E_FROM]) {
+                        pe.runWindow(batch, x, off, ew, -eBase * ce, st[k + BlockChain.E_FROM], st[k + BlockChain.E_TO]);
+                        eEnd = (int) Math.min(eTotal, (long) st[k + BlockChain.E_TO] * c.expandPixelsPerUnit());
+                    }
+                    if (layerNanos != null) {
+                        t1 = System.nanoTime();
+                        layerNanos[c.expand()] += t1 - t0;
+                    }
+                }
+                int keep = Math.max(dBase, Math.min(st[k + BlockChain.P_FROM] * ppu, dEnd));
+                if (keep > dBase) {
+                    System.arraycopy(dw, (keep - dBase) * cd, dw, 0, (dEnd - keep) * cd);
+                    dBase = keep;
+                }
+                if (pe != null) {
+                    pd.runWindow(batch, ew, -eBase * ce, dw, -dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                } else {
+                    pd.runWindow(batch, x, off, dw, -dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                }
+                dEnd = st[k + BlockChain.D_TO] * c.outW();
+                long t2 = layerNanos != null ? System.nanoTime() : 0;
+                int pFrom = st[k + BlockChain.P_FROM], pTo = st[k + BlockChain.P_TO];
+                if (pTo > pFrom) {
+                    if (add != null) {
+                        pp.runResidualWindow(batch, dw, -dBase * cd, out, off, pFrom, pTo, skip, off, add.activation());
+                    } else {
+                        pp.runWindow(batch, dw, -dBase * cd, out, off, pFrom, pTo);
+                    }
+                }
+                if (layerNanos != null) {
+                    layerNanos[c.depthwise()] += t2 - t1;
+                    layerNanos[c.project()] += System.nanoTime() - t2;
+                }
+            }
+        }
+
         private static void execute(WorkerPool.Job job, WorkerPool pool) {
             if (pool == null) {
                 job.run(0, 1);
@@ -244,6 +357,15 @@ public final class Session implements AutoCloseable {
      * A layer never writes a buffer it reads, except elementwise layers over an input that dies there.
      */
     static int assignBuffers(LayerDef[] layers, int[] assignment) {
+        return assignBuffers(layers, assignment, new BlockChain[layers.length]);
+    }
+
+    /**
+     * As above, with the fused blocks in {@code chains}: the expanded and depthwise tensors live in band windows
+     * (assignment -1), and a block's input lives until its projection, which writes band by band while later bands
+     * still read the input.
+     */
+    static int assignBuffers(LayerDef[] layers, int[] assignment, BlockChain[] chains) {
         int n = layers.length;
         int[] lastUse = new int[n + 1]; // index t+1 for tensor t (tensor -1 = the input)
         java.util.Arrays.fill(lastUse, -1);
@@ -253,11 +375,26 @@ public final class Session implements AutoCloseable {
                 lastUse[l.input2() + 1] = l.index();
             }
         }
+        boolean[] windowed = new boolean[n];
+        for (BlockChain c : chains) {
+            if (c != null) {
+                int x = layers[c.first()].input() + 1;
+                lastUse[x] = Math.max(lastUse[x], c.project()); // the block's input is read until its last band
+                windowed[c.depthwise()] = true;
+                if (c.expand() >= 0) {
+                    windowed[c.expand()] = true;
+                }
+            }
+        }
         lastUse[n] = n; // the output lives to the end
         java.util.List<Integer> holder = new java.util.ArrayList<>(); // tensor held by each buffer, or MIN_VALUE
         holder.add(-1);
         for (LayerDef l : layers) {
             int i = l.index(), chosen = -1;
+            if (windowed[i]) {
+                assignment[i] = -1; // in a band window, not the arena
+                continue;
+            }
             boolean elementwise = l.type() == LayerType.SOFTMAX || l.type() == LayerType.ADD || l.type() == LayerType.SCALE;
             if (elementwise && lastUse[l.input() + 1] == i) {
                 chosen = l.input() < 0 ? 0 : assignment[l.input()];
@@ -311,10 +448,17 @@ public final class Session implements AutoCloseable {
         return pool.threadIds();
     }
 
-    /** Bytes of activation buffers this session holds (all plans: one per thread when image-parallel). */
+    /**
+     * Bytes of activation buffers this session holds: every plan's arena (one per thread when image-parallel, plus a
+     * plain one for left-over images when those are banded) and band windows.
+     */
     public long activationBytes() {
         long b = 0;
-        for (Plan p : plans) {
+        java.util.List<Plan> all = new java.util.ArrayList<>(java.util.Arrays.asList(plans));
+        if (spare != plans[0]) {
+            all.add(spare);
+        }
+        for (Plan p : all) {
             for (float[] buf : p.distinctBuffers()) {
                 b += 4L * buf.length;
             }
@@ -357,6 +501,10 @@ public final class Session implements AutoCloseable {
             int t = tapLayers[i];
             if (t < 0 || t >= layers.length) {
                 throw new IllegalArgumentException("tap layer " + t + " is not a layer of this model (0.." + (layers.length - 1) + ")");
+            }
+            if (chainInternal(t)) {
+                throw new IllegalArgumentException("layer " + t + " (" + layers[t].name() + ") runs inside a fused block, band by band,"
+                        + " and is never whole in memory; tap it from a session without fusion");
             }
             long need = (long) batch * layers[t].outputLength();
             if (taps[i] == null || taps[i].length < need) {
@@ -403,7 +551,7 @@ public final class Session implements AutoCloseable {
                 pool.execute(imageJob);
             }
             for (int n = whole; n < batch; n++) { // the remainder (or every image, when timing layers)
-                runLayerParallel(plans[0], input, inOff, layout, n, 1, output, outOff, layerNanos);
+                runLayerParallel(spare, input, inOff, layout, n, 1, output, outOff, layerNanos);
             }
         } finally {
             curInput = curOutput = null;
@@ -417,7 +565,20 @@ public final class Session implements AutoCloseable {
     private void runLayerParallel(Plan plan, float[] input, int inOff, Layout layout, int from, int images,
             float[] output, int outOff, long[] layerNanos) {
         plan.loadInput(input, inOff, layout, from, images);
-        for (LayerDef l : layers) {
+        for (int i = 0; i < layers.length; i++) {
+            LayerDef l = layers[i];
+            BlockChain c = plan.chains != null ? plan.chains[i] : null; // banded plans run on one thread
+            if (c != null && (pool.parts() != 1 || plan.batch != images)) {
+                throw new IllegalStateException("a banded plan runs whole, on one thread");
+            }
+            if (c != null) {
+                plan.runChain(c, layerNanos);
+                for (; i < c.project(); i++) {
+                    copyTaps(plan, layers[i], from, images);
+                }
+                copyTaps(plan, layers[i], from, images);
+                continue;
+            }
             long t0 = layerNanos != null ? System.nanoTime() : 0;
             plan.runLayer(l, pool);
             if (layerNanos != null) {
@@ -432,19 +593,53 @@ public final class Session implements AutoCloseable {
     /** Image n of the current call through every layer of a batch-1 plan, on the calling thread only. */
     private void runImageAlone(Plan plan, int n) {
         plan.loadInput(curInput, curInOff, curLayout, n, 1);
-        for (LayerDef l : layers) {
-            plan.runLayer(l, null);
-            copyTaps(plan, l, n, 1);
+        for (int i = 0; i < layers.length; i++) {
+            BlockChain c = plan.chains != null ? plan.chains[i] : null;
+            if (c != null) {
+                plan.runChain(c, null);
+                for (; i < c.project(); i++) {
+                    copyTaps(plan, layers[i], n, 1);
+                }
+            } else {
+                plan.runLayer(layers[i], null);
+            }
+            copyTaps(plan, layers[i], n, 1);
         }
         int per = model.outputLength();
         System.arraycopy(plan.output(), plan.off, curOutput, curOutOff + n * per, per);
+    }
+
+    private boolean chainInternal(int layer) {
+        for (BlockChain c : chains) {
+            if (c != null && (c.depthwise() == layer || c.expand() == layer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Units [from, to) of one convolution on a plan's buffers. */
+    @FunctionalInterface
+    interface RangeJob {
+        void run(int from, int to);
+    }
+
+    /** The blocks this session runs band by band, one line each (empty when none): what bench prints as the plan. */
+    public java.util.List<String> fusedBlocks() {
+        java.util.List<String> r = new java.util.ArrayList<>();
+        for (BlockChain c : chains) {
+            if (c != null) {
+                r.add(c.describe(layers));
+            }
+        }
+        return r;
     }
 
     /** Copies layer l's output for images [from, from + images) into every tap that asks for it. */
     private void copyTaps(Plan plan, LayerDef l, int from, int images) {
         int[] tl = curTapLayers;
         for (int i = 0; tl != null && i < tl.length; i++) {
-            if (tl[i] == l.index()) {
+            if (tl[i] == l.index() && plan.bufferOf[l.index()] != null) {
                 int per = l.outputLength();
                 System.arraycopy(plan.bufferOf[l.index()], plan.off, curTaps[i], from * per, images * per);
             }

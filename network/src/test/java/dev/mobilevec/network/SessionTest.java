@@ -381,10 +381,20 @@ class SessionTest {
             floatsPerImage = Math.max(floatsPerImage, l.outputLength());
         }
         floatsPerImage = Math.max(floatsPerImage, ARCH.inputLength());
-        int buffers = Session.assignBuffers(MODEL.layers().toArray(new LayerDef[0]), new int[MODEL.layers().size()]);
+        LayerDef[] table = MODEL.layers().toArray(new LayerDef[0]);
+        int buffers = Session.assignBuffers(table, new int[table.length]);
+        // Image-parallel plans run on one thread each, so they run blocks band by band, which keeps each block's
+        // tensors alive together (v1: conv0 > dw > pw holds four buffers at once).
+        int fusedBuffers = Session.assignBuffers(table, new int[table.length], BlockChain.find(MODEL, table, 1, 0));
+        assertEquals(2, buffers);
+        assertEquals(2, fusedBuffers); // the depthwise outputs (and conv0's) live in band windows
         try (Session layer = MODEL.newSession(8, 2, Schedule.LAYER_PARALLEL); Session image = MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL)) {
-            assertEquals(4L * buffers * (8 * floatsPerImage + Alignment.ARENA_OFFSET), layer.activationBytes());
-            assertEquals(2 * 4L * buffers * (floatsPerImage + Alignment.ARENA_OFFSET), image.activationBytes());
+            long tensor = 4L * (floatsPerImage + Alignment.ARENA_OFFSET);
+            assertEquals(8 * 4L * buffers * floatsPerImage + 4L * buffers * Alignment.ARENA_OFFSET, layer.activationBytes());
+            // Two banded batch-1 arenas, their windows (each less than a whole tensor), and the plain batch-1 arena
+            // that runs left-over images layer-parallel.
+            long windows = image.activationBytes() - 2 * fusedBuffers * tensor - buffers * tensor;
+            assertTrue(windows > 0 && windows < 2 * 2 * tensor, "window bytes " + windows);
         }
     }
 
@@ -454,5 +464,66 @@ class SessionTest {
         }
         Model noPool = Model.create(ARCH, SeededWeights.generate(ARCH, 3), Backend.FAST);
         assertEquals(noPool.layers().size() - 2, noPool.logitsLayer()); // v1 ends fc, softmax
+    }
+
+    /**
+     * Fused blocks (band by band, expanded and depthwise tensors only in band windows) give the bits of running every
+     * layer whole, for band heights from one row to the whole tensor, batches that are and are not multiples of the
+     * threads, both schedules, NHWC and NCHW input; on v1 (conv0 > dw > pw, then dw > pw pairs, stride 1 and 2,
+     * widths 32 down to 2 pixels) and v2 (expand > dw > project with the residual add in the projection).
+     */
+    @Test
+    void fusedBlocksGiveTheBitsOfLayerByLayerForAnyBandHeight() {
+        for (Model m : new Model[] {MODEL, V2_MODEL}) {
+            int len = m.arch().inputLength(), classes = m.outputLength();
+            for (int batch : new int[] {1, 3}) {
+                float[] input = NetworkEquivalenceTest.image(batch * len, 40 + batch);
+                float[] base = new float[batch * classes];
+                try (Session s = new Session(m, batch, 1, Schedule.LAYER_PARALLEL, false)) {
+                    assertTrue(s.fusedBlocks().isEmpty());
+                    s.run(input, 0, Layout.NHWC, base, 0, null);
+                }
+                for (int band : new int[] {1, 2, 3, 5, 64, 0}) {
+                    for (int threads = 1; threads <= 2; threads++) {
+                        for (Schedule schedule : new Schedule[] {Schedule.LAYER_PARALLEL, Schedule.IMAGE_PARALLEL}) {
+                            float[] out = new float[base.length];
+                            long[] nanos = new long[m.layers().size()];
+                            try (Session s = new Session(m, batch, threads, schedule, true, Alignment.ARENA_OFFSET, band)) {
+                                String what = m.arch() + ", batch " + batch + ", band " + band + ", " + threads + " threads, " + schedule;
+                                assertEquals(threads == 1 || schedule == Schedule.IMAGE_PARALLEL, !s.fusedBlocks().isEmpty(), what);
+                                s.run(input, 0, Layout.NHWC, out, 0, null);
+                                assertArrayEquals(base, out, what);
+                                java.util.Arrays.fill(out, 0);
+                                s.run(input, 0, Layout.NHWC, out, 0, nanos);
+                                assertArrayEquals(base, out, "timed: " + what);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The plan names every depthwise layer of v1 and v2 with its neighbours; a tap inside a block is refused with the reason. */
+    @Test
+    void fusedPlanCoversEveryBlockAndRefusesTapsInsideIt() {
+        try (Session s = V2_MODEL.newSession(1, 1)) {
+            // Every block whose projection is cut into pixel blocks; a projection over a handful of pixels is cut by
+            // output channels (its weights outweigh its rows) and runs whole.
+            long fusable = V2_MODEL.layers().stream().filter(l -> l.type() == LayerType.DEPTHWISE
+                    && V2_MODEL.conv(l.index() + 1).pixelsPerUnit(1) > 0).count();
+            assertTrue(fusable >= 14, "fusable " + fusable);
+            assertEquals(fusable, s.fusedBlocks().size(), String.join("\n", s.fusedBlocks()));
+            assertTrue(s.fusedBlocks().get(0).startsWith("conv0 > block1.dw > block1.project, bands of "), s.fusedBlocks().get(0));
+            assertTrue(s.fusedBlocks().get(1).startsWith("block2.expand > block2.dw > block2.project"), s.fusedBlocks().get(1));
+            int inside = V2_MODEL.layers().stream().filter(l -> l.name().equals("block2.expand")).findFirst().orElseThrow().index();
+            float[] in = new float[V2.inputLength()], out = new float[50];
+            var e = assertThrows(IllegalArgumentException.class, () -> s.run(in, 0, Layout.NHWC, out, 0, null, new int[] {inside},
+                    new float[][] {new float[1 << 20]}));
+            assertTrue(e.getMessage().contains("runs inside a fused block"), e.getMessage());
+        }
+        try (Session s = V2_MODEL.newSession(1, 1, Schedule.AUTO, false)) {
+            assertTrue(s.fusedBlocks().isEmpty());
+        }
     }
 }

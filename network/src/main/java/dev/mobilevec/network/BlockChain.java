@@ -1,0 +1,167 @@
+package dev.mobilevec.network;
+
+import dev.mobilevec.kernels.PreparedConv;
+import java.nio.file.Path;
+
+/**
+ * A depthwise-separable block run band by band ({@link Session}): an optional layer before the depthwise one that
+ * only feeds it (MobileNetV2's expansion, or the first 3x3 convolution), the depthwise layer, and the 1x1 projection
+ * that only reads it (with the residual add fused into it when there is one). Bands are rows of the depthwise
+ * output; each band's expanded rows and depthwise rows are read back right after they are written, while they are
+ * still in L2, instead of after the whole tensor (MobileNetV2's first expansion writes 4.8 MB, more than L2) has
+ * gone out to memory and come back.
+ *
+ * <p>The band height comes from a model of the bytes a band touches: per depthwise output row, stride x W_in x C
+ * expanded floats and W_out x C depthwise floats, kept within half of L2 (the other half holds the weights and the
+ * projection's output). L2 is read from sysfs ({@code /sys/devices/system/cpu/cpu0/cache}), 1 MiB when unknown;
+ * {@code -Dmobilevec.l2Bytes=N} overrides it.
+ *
+ * @param expand the layer before the depthwise one, or -1
+ * @param bandRows depthwise output rows per band
+ */
+record BlockChain(int expand, int depthwise, int project, int outH, int outW, int inH, int inW, int kH, int strideH, int padTop,
+                  int bandRows, int expandPixelsPerUnit, int expandUnits, int projectPixelsPerUnit, int projectUnits) {
+
+    static final long L2_BYTES = l2Bytes();
+
+    private static long l2Bytes() {
+        String p = System.getProperty("mobilevec.l2Bytes");
+        if (p != null) {
+            try {
+                long v = Long.parseLong(p.trim());
+                if (v >= 4096) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the error
+            }
+            throw new IllegalArgumentException("-Dmobilevec.l2Bytes must be a byte count >= 4096, got '" + p + "'");
+        }
+        return MachineFingerprint.cacheSizes(Path.of("/sys/devices/system/cpu/cpu0/cache")).getOrDefault("L2", 1L << 20);
+    }
+
+    int first() {
+        return expand >= 0 ? expand : depthwise;
+    }
+
+    /** Expansion units needed before depthwise rows [.., y1) of image n can run (all of them after the last band). */
+    int expandUnitsFor(int n, int y1, int batch) {
+        if (n == batch - 1 && y1 == outH) {
+            return expandUnits;
+        }
+        int rowHi = Math.min(inH - 1, (y1 - 1) * strideH - padTop + kH - 1);
+        long pixels = ((long) n * inH + rowHi + 1) * inW;
+        return (int) Math.min(expandUnits, (pixels + expandPixelsPerUnit - 1) / expandPixelsPerUnit);
+    }
+
+    /** Projection units whose pixels are complete once depthwise rows [.., y1) of image n are (all after the last band). */
+    int projectUnitsFor(int n, int y1, int batch) {
+        if (n == batch - 1 && y1 == outH) {
+            return projectUnits;
+        }
+        return (int) Math.min(projectUnits, ((long) n * outH + y1) * outW / projectPixelsPerUnit);
+    }
+
+    /** Fields of one band in {@link #steps}: what to keep of each window, and the unit ranges to run. */
+    static final int E_KEEP = 0, E_FROM = 1, E_TO = 2, D_FROM = 3, D_TO = 4, P_FROM = 5, P_TO = 6, STEP = 7;
+
+    /**
+     * The bands for {@code batch} images, {@link #STEP} ints each: E_KEEP, the first expanded pixel still needed
+     * (earlier ones can leave the window); the expansion units to run; the depthwise rows; the projection units. Made
+     * once per plan, so running a block allocates nothing.
+     */
+    int[] steps(int batch) {
+        int bands = (outH + bandRows - 1) / bandRows;
+        int[] s = new int[batch * bands * STEP];
+        int eDone = 0, pDone = 0, k = 0;
+        for (int n = 0; n < batch; n++) {
+            for (int y0 = 0; y0 < outH; y0 += bandRows, k += STEP) {
+                int y1 = Math.min(outH, y0 + bandRows);
+                int rowLo = Math.max(0, Math.min(inH, y0 * strideH - padTop));
+                s[k + E_KEEP] = (int) (((long) n * inH + rowLo) * inW);
+                int eTo = expand >= 0 ? Math.max(eDone, expandUnitsFor(n, y1, batch)) : 0;
+                s[k + E_FROM] = eDone;
+                s[k + E_TO] = eTo;
+                eDone = eTo;
+                s[k + D_FROM] = n * outH + y0;
+                s[k + D_TO] = n * outH + y1;
+                int pTo = Math.max(pDone, projectUnitsFor(n, y1, batch));
+                s[k + P_FROM] = pDone;
+                s[k + P_TO] = pTo;
+                pDone = pTo;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The largest windows {@link #steps} needs, in pixels: {expanded, depthwise}. Mirrors the sliding in
+     * Session's block runner: a window keeps from the first pixel still needed to the last one computed.
+     */
+    long[] windowPixels(int batch) {
+        int[] s = steps(batch);
+        long eTotal = (long) batch * inH * inW, eBase = 0, eEnd = 0, dBase = 0, dEnd = 0, maxE = 0, maxD = 0;
+        for (int k = 0; k < s.length; k += STEP) {
+            if (expand >= 0) {
+                eBase = Math.max(eBase, Math.min(s[k + E_KEEP], eEnd));
+                eEnd = Math.max(eEnd, Math.min(eTotal, (long) s[k + E_TO] * expandPixelsPerUnit));
+                maxE = Math.max(maxE, eEnd - eBase);
+            }
+            dBase = Math.max(dBase, Math.min((long) s[k + P_FROM] * projectPixelsPerUnit, dEnd));
+            dEnd = (long) s[k + D_TO] * outW;
+            maxD = Math.max(maxD, dEnd - dBase);
+        }
+        return new long[] {maxE, maxD};
+    }
+
+    String describe(LayerDef[] layers) {
+        return (expand >= 0 ? layers[expand].name() + " > " : "") + layers[depthwise].name() + " > " + layers[project].name()
+                + ", bands of " + bandRows + " of " + outH + " rows";
+    }
+
+    /**
+     * The blocks of a plan for {@code batch} images, indexed by their first layer. {@code bandRows} > 0 fixes the
+     * band height (tests); 0 takes it from L2.
+     */
+    static BlockChain[] find(Model model, LayerDef[] layers, int batch, int bandRows) {
+        int n = layers.length;
+        int[] consumers = new int[n];
+        for (LayerDef l : layers) {
+            if (l.input() >= 0) {
+                consumers[l.input()]++;
+            }
+            if (l.input2() >= 0) {
+                consumers[l.input2()]++;
+            }
+        }
+        BlockChain[] at = new BlockChain[n];
+        int taken = -1; // last layer already in a block
+        for (int i = 0; i + 1 < n; i++) {
+            LayerDef d = layers[i], p = layers[i + 1];
+            PreparedConv pd = model.conv(i), pp = model.conv(i + 1);
+            if (d.type() != LayerType.DEPTHWISE || pd == null || !pd.runsWindows() || pd.pixelsPerUnit(batch) != d.outW() || i <= taken
+                    || p.type() != LayerType.POINTWISE || pp == null || !pp.runsWindows() || p.input() != i || p.input2() >= 0
+                    || consumers[i] != 1 || pp.pixelsPerUnit(batch) <= 0 || p.outH() != d.outH() || p.outW() != d.outW()) {
+                continue;
+            }
+            int e = d.input();
+            PreparedConv pe = e >= 0 ? model.conv(e) : null;
+            boolean withExpand = e == i - 1 && e > taken && pe != null && pe.runsWindows() && consumers[e] == 1 && pe.pixelsPerUnit(batch) > 0
+                    && (layers[e].type() == LayerType.POINTWISE || layers[e].type() == LayerType.CONV3X3)
+                    && layers[e].outH() == d.inH() && layers[e].outW() == d.inW();
+            var spec = pd.spec();
+            int rows = bandRows > 0 ? bandRows : autoBandRows(spec.strideH() * d.inW() * d.inC() + d.outW() * d.outC());
+            BlockChain c = new BlockChain(withExpand ? e : -1, i, i + 1, d.outH(), d.outW(), d.inH(), d.inW(), spec.kH(),
+                    spec.strideH(), spec.padTop(), Math.min(rows, d.outH()), withExpand ? pe.pixelsPerUnit(batch) : 1,
+                    withExpand ? pe.workUnits(batch) : 0, pp.pixelsPerUnit(batch), pp.workUnits(batch));
+            at[c.first()] = c;
+            taken = i + 1;
+        }
+        return at;
+    }
+
+    /** Rows whose bands, at {@code floatsPerRow} floats a row, fill half of L2; at least 1. */
+    static int autoBandRows(long floatsPerRow) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, L2_BYTES / 2 / (4 * Math.max(1, floatsPerRow))));
+    }
+}
