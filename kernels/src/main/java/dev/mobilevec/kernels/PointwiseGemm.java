@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Weights are packed once into panels of NR = 4 vectors of output channels, k-major, zero-padded
  * to a whole panel. The micro-kernel keeps a 4-pixel x 4-vector tile of C in 16 named accumulators
- * (plus 4 B vectors and 1 broadcast: 21 of AVX-512's 32 registers), broadcasting one input scalar
- * per row and k. K is blocked (KC x NR = 256 KB, an L2-sized panel slice) for very deep inputs;
+ * (plus 4 B vectors and 1 broadcast: 21 registers, within AVX2/NEON's 16 only by C2's use of memory
+ * operands), broadcasting one input scalar per row and k; with 32 registers (AVX-512) a 6-pixel tile
+ * (24 accumulators) runs first, issuing fewer loads per FMA. K is blocked (KC x NR = 256 KB, an L2-sized panel slice) for very deep inputs;
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
  * tiling or thread split, so results are bitwise reproducible.
@@ -36,8 +37,8 @@ public final class PointwiseGemm implements Conv2dKernel {
      * are 32 vector registers (512-bit species, i.e. AVX-512), else 4 x 1 (16-register AVX2/NEON budget).
      */
     static final boolean WIDE_PARTIAL = Lanes.COUNT >= 16;
-    /** Pixels per cache chunk (a multiple of MR): MC x KC input floats stay in L2 across panels. */
-    static final int MC = 64;
+    /** Pixels per cache chunk (a multiple of MR and of the 6-pixel tile): MC x KC input floats stay in L2 across panels. */
+    static final int MC = 96;
     /**
      * Below this many row blocks (FC at small batch), work units also split the panels, so threads have
      * work; they do too whenever the weights outweigh the input rows (Cout > pixels, the deep layers at
@@ -189,6 +190,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                     int k1 = Math.min(k0 + KC, k);
                     for (int p = pFrom; p < fullPanels; p++) {
                         int r = mc;
+                        if (WIDE_PARTIAL) {
+                            for (; r + 6 <= mEnd; r += 6) {
+                                tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
+                            }
+                        }
                         for (; r + MR <= mEnd; r += MR) {
                             tile4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                         }
@@ -243,6 +249,74 @@ public final class PointwiseGemm implements Conv2dKernel {
                     VectorActivation.apply(act, out, outOff + mc * n + colFrom, mEnd - mc, n, colTo - colFrom);
                 }
             }
+        }
+
+        /**
+         * 6 pixels x one full panel (24 accumulators + 4 weight vectors + 1 broadcast = 29 of AVX-512's 32
+         * registers), used where there are 32 vector registers. Per k it issues 4 weight loads and 6 broadcasts for
+         * 24 FMAs, against 8 loads for 16 FMAs in {@link #tile4}: measured on this Xeon in a stand-alone loop (weights
+         * in L1 / in L2), 6x4 ran at 165 / 143 GFLOPS where 4x4 ran at 143 / 118 (FMA peak 226). Same FMA chain per
+         * element as every other tile.
+         */
+        private void tile6(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
+            final int kk = k, nn = n, col = p * NR;
+            int c0 = cOff + col, c1 = c0 + nn, c2 = c1 + nn, c3 = c2 + nn, c4 = c3 + nn, c5 = c4 + nn;
+            FloatVector d00, d01, d02, d03, d10, d11, d12, d13, d20, d21, d22, d23;
+            FloatVector d30, d31, d32, d33, d40, d41, d42, d43, d50, d51, d52, d53;
+            if (k0 == 0) {
+                d00 = d10 = d20 = d30 = d40 = d50 = FloatVector.fromArray(S, bias, col);
+                d01 = d11 = d21 = d31 = d41 = d51 = FloatVector.fromArray(S, bias, col + 1 * L);
+                d02 = d12 = d22 = d32 = d42 = d52 = FloatVector.fromArray(S, bias, col + 2 * L);
+                d03 = d13 = d23 = d33 = d43 = d53 = FloatVector.fromArray(S, bias, col + 3 * L);
+            } else {
+                d00 = FloatVector.fromArray(S, c, c0); d01 = FloatVector.fromArray(S, c, c0 + 1 * L);
+                d02 = FloatVector.fromArray(S, c, c0 + 2 * L); d03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+                d10 = FloatVector.fromArray(S, c, c1); d11 = FloatVector.fromArray(S, c, c1 + 1 * L);
+                d12 = FloatVector.fromArray(S, c, c1 + 2 * L); d13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+                d20 = FloatVector.fromArray(S, c, c2); d21 = FloatVector.fromArray(S, c, c2 + 1 * L);
+                d22 = FloatVector.fromArray(S, c, c2 + 2 * L); d23 = FloatVector.fromArray(S, c, c2 + 3 * L);
+                d30 = FloatVector.fromArray(S, c, c3); d31 = FloatVector.fromArray(S, c, c3 + 1 * L);
+                d32 = FloatVector.fromArray(S, c, c3 + 2 * L); d33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+                d40 = FloatVector.fromArray(S, c, c4); d41 = FloatVector.fromArray(S, c, c4 + 1 * L);
+                d42 = FloatVector.fromArray(S, c, c4 + 2 * L); d43 = FloatVector.fromArray(S, c, c4 + 3 * L);
+                d50 = FloatVector.fromArray(S, c, c5); d51 = FloatVector.fromArray(S, c, c5 + 1 * L);
+                d52 = FloatVector.fromArray(S, c, c5 + 2 * L); d53 = FloatVector.fromArray(S, c, c5 + 3 * L);
+            }
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
+            int bi = (p * kk + k0) * NR;
+            for (int i = k0; i < k1; i++, bi += NR) {
+                FloatVector b0 = FloatVector.fromArray(S, packed, bi);
+                FloatVector b1 = FloatVector.fromArray(S, packed, bi + 1 * L);
+                FloatVector b2 = FloatVector.fromArray(S, packed, bi + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, packed, bi + 3 * L);
+                FloatVector x0 = FloatVector.broadcast(S, a[a0 + i]);
+                d00 = b0.fma(x0, d00); d01 = b1.fma(x0, d01); d02 = b2.fma(x0, d02); d03 = b3.fma(x0, d03);
+                FloatVector x1 = FloatVector.broadcast(S, a[a1 + i]);
+                d10 = b0.fma(x1, d10); d11 = b1.fma(x1, d11); d12 = b2.fma(x1, d12); d13 = b3.fma(x1, d13);
+                FloatVector x2 = FloatVector.broadcast(S, a[a2 + i]);
+                d20 = b0.fma(x2, d20); d21 = b1.fma(x2, d21); d22 = b2.fma(x2, d22); d23 = b3.fma(x2, d23);
+                FloatVector x3 = FloatVector.broadcast(S, a[a3 + i]);
+                d30 = b0.fma(x3, d30); d31 = b1.fma(x3, d31); d32 = b2.fma(x3, d32); d33 = b3.fma(x3, d33);
+                FloatVector x4 = FloatVector.broadcast(S, a[a4 + i]);
+                d40 = b0.fma(x4, d40); d41 = b1.fma(x4, d41); d42 = b2.fma(x4, d42); d43 = b3.fma(x4, d43);
+                FloatVector x5 = FloatVector.broadcast(S, a[a5 + i]);
+                d50 = b0.fma(x5, d50); d51 = b1.fma(x5, d51); d52 = b2.fma(x5, d52); d53 = b3.fma(x5, d53);
+            }
+            boolean last = k1 == kk;
+            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            d00.max(lo).min(hi).intoArray(c, c0); d01.max(lo).min(hi).intoArray(c, c0 + 1 * L);
+            d02.max(lo).min(hi).intoArray(c, c0 + 2 * L); d03.max(lo).min(hi).intoArray(c, c0 + 3 * L);
+            d10.max(lo).min(hi).intoArray(c, c1); d11.max(lo).min(hi).intoArray(c, c1 + 1 * L);
+            d12.max(lo).min(hi).intoArray(c, c1 + 2 * L); d13.max(lo).min(hi).intoArray(c, c1 + 3 * L);
+            d20.max(lo).min(hi).intoArray(c, c2); d21.max(lo).min(hi).intoArray(c, c2 + 1 * L);
+            d22.max(lo).min(hi).intoArray(c, c2 + 2 * L); d23.max(lo).min(hi).intoArray(c, c2 + 3 * L);
+            d30.max(lo).min(hi).intoArray(c, c3); d31.max(lo).min(hi).intoArray(c, c3 + 1 * L);
+            d32.max(lo).min(hi).intoArray(c, c3 + 2 * L); d33.max(lo).min(hi).intoArray(c, c3 + 3 * L);
+            d40.max(lo).min(hi).intoArray(c, c4); d41.max(lo).min(hi).intoArray(c, c4 + 1 * L);
+            d42.max(lo).min(hi).intoArray(c, c4 + 2 * L); d43.max(lo).min(hi).intoArray(c, c4 + 3 * L);
+            d50.max(lo).min(hi).intoArray(c, c5); d51.max(lo).min(hi).intoArray(c, c5 + 1 * L);
+            d52.max(lo).min(hi).intoArray(c, c5 + 2 * L); d53.max(lo).min(hi).intoArray(c, c5 + 3 * L);
         }
 
         /**
