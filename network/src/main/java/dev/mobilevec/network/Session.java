@@ -73,27 +73,21 @@ public final class Session implements AutoCloseable {
         this.layers = model.layers().toArray(new LayerDef[0]);
         boolean images = this.schedule == Schedule.IMAGE_PARALLEL;
         int planBatch = images ? 1 : batch, planCount = images ? threads : 1;
-        int max = model.arch().inputLength();
-        for (LayerDef l : layers) {
-            max = Math.max(max, l.outputLength());
-        }
         if (offset < 0 || offset > 16) {
             throw new IllegalArgumentException("arena offset (-Dmobilevec.arenaOffset) must be in [0, 16] floats, got " + offset);
         }
-        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
-        if (size > Integer.MAX_VALUE - offset) {
-            throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
-                    + size + " + " + offset + " floats");
-        }
-        size += offset;
         // Blocks run band by band only where a plan runs on one thread: band-level steps on a shared pool would
-        // cost a barrier each. Image-parallel sessions then keep one plain batch-1 plan besides, for the images
-        // left over when the batch is not a multiple of the threads (layer-parallel) and for per-layer timing.
+        // cost a barrier each. An image-parallel session whose batch is not a multiple of its threads keeps one
+        // plain batch-1 plan besides, to run the left-over images layer-parallel.
         this.chains = fuse && (threads == 1 || images) ? BlockChain.find(model, layers, planBatch, bandRows) : new BlockChain[layers.length];
         boolean banded = java.util.Arrays.stream(chains).anyMatch(java.util.Objects::nonNull);
+        boolean spareNeeded = banded && images && batch % threads != 0;
         int[] assignment = new int[layers.length], plain = new int[layers.length];
         int count = assignBuffers(layers, assignment, chains), plainCount = assignBuffers(layers, plain);
-        long bytes = ((long) planCount * count + (banded && images ? plainCount : 0)) * 4 * size;
+        // Arena buffers hold the largest tensor that lives in the arena: with fused blocks, the expanded and
+        // depthwise tensors (the largest of MobileNetV2) live in band windows instead.
+        int size = bufferFloats(planBatch, offset, assignment), plainSize = bufferFloats(planBatch, offset, plain);
+        long bytes = (long) planCount * count * 4 * size + (spareNeeded ? (long) plainCount * 4 * plainSize : 0);
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2) {
             throw new IllegalArgumentException("a session for batch " + batch + " of " + model.arch() + " needs "
@@ -105,7 +99,7 @@ public final class Session implements AutoCloseable {
             for (int i = 0; i < planCount; i++) {
                 plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, banded ? chains : null);
             }
-            spare = banded && images ? new Plan(model, layers, 1, plainCount, size, plain, fuse, offset, null) : plans[0];
+            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, null) : plans[0];
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
@@ -480,7 +474,8 @@ public final class Session implements AutoCloseable {
      * {@code inOff}; {@code output} receives batch x the final layer's output at {@code outOff}
      * (softmax probabilities for the native networks; whatever an imported graph declares).
      * If {@code layerNanos} is not null, it receives the wall time of each layer of the table (summed
-     * over the images, which then run one at a time, layer-parallel, when the schedule is IMAGE_PARALLEL).
+     * over the images, which then run one at a time when the schedule is IMAGE_PARALLEL: band by band on the
+     * calling thread when blocks are fused, as each thread runs them; else layer-parallel).
      */
     public void run(float[] input, int inOff, Layout layout, float[] output, int outOff, long[] layerNanos) {
         run(input, inOff, layout, output, outOff, layerNanos, null, null);
@@ -551,7 +546,11 @@ public final class Session implements AutoCloseable {
                 pool.execute(imageJob);
             }
             for (int n = whole; n < batch; n++) { // the remainder (or every image, when timing layers)
-                runLayerParallel(spare, input, inOff, layout, n, 1, output, outOff, layerNanos);
+                if (spare.chains != null) {
+                    runImageAlone(spare, n, layerNanos); // banded and no plain plan: the images one by one, as the threads run them
+                } else {
+                    runLayerParallel(spare, input, inOff, layout, n, 1, output, outOff, layerNanos);
+                }
             }
         } finally {
             curInput = curOutput = null;
@@ -592,16 +591,24 @@ public final class Session implements AutoCloseable {
 
     /** Image n of the current call through every layer of a batch-1 plan, on the calling thread only. */
     private void runImageAlone(Plan plan, int n) {
+        runImageAlone(plan, n, null);
+    }
+
+    private void runImageAlone(Plan plan, int n, long[] layerNanos) {
         plan.loadInput(curInput, curInOff, curLayout, n, 1);
         for (int i = 0; i < layers.length; i++) {
             BlockChain c = plan.chains != null ? plan.chains[i] : null;
             if (c != null) {
-                plan.runChain(c, null);
+                plan.runChain(c, layerNanos);
                 for (; i < c.project(); i++) {
                     copyTaps(plan, layers[i], n, 1);
                 }
             } else {
+                long t0 = layerNanos != null ? System.nanoTime() : 0;
                 plan.runLayer(layers[i], null);
+                if (layerNanos != null) {
+                    layerNanos[i] += System.nanoTime() - t0;
+                }
             }
             copyTaps(plan, layers[i], n, 1);
         }
@@ -616,6 +623,22 @@ public final class Session implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Floats per arena buffer: batch x the largest tensor with a buffer (or the input), plus the offset. */
+    private int bufferFloats(int planBatch, int offset, int[] assignment) {
+        int max = model.arch().inputLength();
+        for (LayerDef l : layers) {
+            if (assignment[l.index()] >= 0) {
+                max = Math.max(max, l.outputLength());
+            }
+        }
+        int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
+        if (size > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
+                    + size + " + " + offset + " floats");
+        }
+        return size + offset;
     }
 
     /** Units [from, to) of one convolution on a plan's buffers. */
