@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 /**
  * The models the end-to-end benchmarks run, named "v1-ALPHA-RES" or "v2-ALPHA-RES", with seeded
  * weights (seed 42) and a seeded input (seed 7), so ours and ONNX Runtime see the same network and
- * the same numbers.
+ * the same numbers; or one of {@link #TORCHVISION}, torchvision models that {@code bench/export_peers.py}
+ * exports to {@code bench/models/NAME.onnx}, which both run from that file.
  */
 final class BenchModels {
     static final long WEIGHT_SEED = 42, INPUT_SEED = 7;
@@ -32,9 +33,35 @@ final class BenchModels {
         };
     }
 
+    /** torchvision models (224x224, 1000 classes, random weights, calibrated batch norm), from bench/export_peers.py. */
+    static final java.util.Set<String> TORCHVISION = java.util.Set.of("mobilenet_v3_small", "mobilenet_v3_large", "mnasnet0_5", "mnasnet1_0");
+
     static Model model(String spec) {
+        if (TORCHVISION.contains(spec)) {
+            try {
+                return dev.mobilevec.onnx.OnnxImporter.read(file(spec)).model(Backend.FAST);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         Architecture a = arch(spec);
         return Model.create(a, SeededWeights.generate(a, WEIGHT_SEED), Backend.FAST);
+    }
+
+    /** The ONNX graph ONNX Runtime runs: the exported file for torchvision models, else our seeded model exported. */
+    static byte[] onnx(String spec, Model m) throws java.io.IOException {
+        return TORCHVISION.contains(spec) ? java.nio.file.Files.readAllBytes(file(spec)) : dev.mobilevec.onnx.OnnxExporter.export(m);
+    }
+
+    /** bench/models/NAME.onnx from the repository root or from bench/ (JMH forks run where they were started). */
+    static java.nio.file.Path file(String spec) {
+        for (String dir : new String[] {"bench/models", "models", "../bench/models"}) {
+            java.nio.file.Path p = java.nio.file.Path.of(dir, spec + ".onnx");
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(spec + ".onnx not found in bench/models: run /usr/bin/python3 bench/export_peers.py first");
     }
 
     /** batch x the input, uniform in [-1, 1); the same values read as NHWC (ours) or NCHW (ONNX Runtime). */

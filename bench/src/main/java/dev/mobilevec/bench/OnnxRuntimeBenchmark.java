@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.mobilevec.network.Model;
-import dev.mobilevec.onnx.OnnxExporter;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The peer: ONNX Runtime (Java API, CPU execution provider) on exactly our network — the seeded
- * model exported by {@link OnnxExporter}, the same NCHW input — with intra-op threads matched to
+ * model exported by {@link dev.mobilevec.onnx.OnnxExporter}, or the torchvision file both load
+ * ({@link BenchModels#TORCHVISION}), the same NCHW input — with intra-op threads matched to
  * ours, sequential execution and graph optimisation at ALL. Same parameters and iteration settings
  * as {@link NetworkBenchmark}, so one JMH run gives the ratio.
  */
@@ -41,7 +41,7 @@ public class OnnxRuntimeBenchmark extends EndToEndCase {
     Map<String, OnnxTensor> feed;
 
     @Setup(Level.Trial)
-    public void setup() throws OrtException {
+    public void setup() throws OrtException, java.io.IOException {
         Model m = BenchModels.model(model);
         env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
@@ -49,7 +49,7 @@ public class OnnxRuntimeBenchmark extends EndToEndCase {
         o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         o.setIntraOpNumThreads(BenchModels.threads(threads));
         o.setInterOpNumThreads(1);
-        session = env.createSession(OnnxExporter.export(m), o);
+        session = env.createSession(BenchModels.onnx(model, m), o);
         var a = m.arch();
         input = OnnxTensor.createTensor(env, FloatBuffer.wrap(BenchModels.input(a, batch)),
                 new long[] {batch, a.inputChannels(), a.height(), a.width()});
