@@ -49,7 +49,7 @@ public final class ClassifyJob {
         }
         int code;
         try {
-            code = run(args, System.out, System.err, true);
+            code = run(args, System.err, true);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(USAGE);
@@ -126,7 +126,7 @@ public final class ClassifyJob {
      * Runs the job on the active Spark session (or a new one). Returns 0; a summary goes to {@code err}.
      * {@code stop}: stop the session at the end (spark-submit), not in tests that share one.
      */
-    static int run(String[] args, PrintStream out, PrintStream err, boolean stop) {
+    static int run(String[] args, PrintStream err, boolean stop) {
         Options o = parse(args);
         SparkSession.Builder b = SparkSession.builder().appName("mobilevec classify");
         if (o.master() != null) {

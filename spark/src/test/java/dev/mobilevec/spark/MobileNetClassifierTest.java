@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,7 @@ class MobileNetClassifierTest {
         Path out = tmp.resolve("job-json");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ClassifyJob.run(new String[] {"--model", SparkTestSupport.model().toString(), "--input", images.toString(),
-            "--output", out.toString(), "--format", "json", "--partitions", "3", "--batch", "4"}, System.out, new PrintStream(err, true), false);
+            "--output", out.toString(), "--format", "json", "--partitions", "3", "--batch", "4"}, new PrintStream(err, true), false);
         assertEquals(0, code);
         String summary = err.toString(StandardCharsets.UTF_8);
         // Spark's file sources skip 0-byte files (empty.png); classify reports it as an error line.
@@ -163,7 +162,7 @@ class MobileNetClassifierTest {
         Path dir = Files.createDirectories(tmp.resolve("no-images"));
         Path json = tmp.resolve("empty-json");
         assertEquals(0, ClassifyJob.run(new String[] {"--model", SparkTestSupport.model().toString(), "--input", dir.toString(),
-            "--output", json.toString(), "--format", "json"}, System.out, new PrintStream(new ByteArrayOutputStream()), false));
+            "--output", json.toString(), "--format", "json"}, new PrintStream(new ByteArrayOutputStream()), false));
         assertEquals(0, spark.read().text(json.toString()).count());
     }
 
@@ -279,7 +278,7 @@ class MobileNetClassifierTest {
         int cached = ModelCache.size();
         Path out = tmp.resolve("job-parquet");
         assertEquals(0, ClassifyJob.run(new String[] {"--model", renamed.toString(), "--input", images + "/*.png", "--output", out.toString(),
-            "--features"}, System.out, new PrintStream(new ByteArrayOutputStream()), false));
+            "--features"}, new PrintStream(new ByteArrayOutputStream()), false));
         assertEquals(cached, ModelCache.size());
         Dataset<Row> back = spark.read().parquet(out.toString());
         assertEquals(List.of("path", "top_indices", "top_labels", "top_scores", "features", "error"), List.of(back.schema().fieldNames()));
@@ -289,7 +288,7 @@ class MobileNetClassifierTest {
         }
         assertEquals(pngs, back.count());
         var e = assertThrows(Exception.class, () -> ClassifyJob.run(new String[] {"--model", renamed.toString(), "--input", images.toString(),
-            "--output", out.toString()}, System.out, System.err, false));
+            "--output", out.toString()}, System.err, false));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     }
 
@@ -324,11 +323,5 @@ class MobileNetClassifierTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new MobileNetClassifier().setModelPath(file.toString())
                 .setArchitecture("v9").transform(files()));
         assertTrue(e.getMessage().contains("architecture must be v1 or v2"), e.getMessage());
-    }
-
-    static <T> List<T> sorted(List<T> l, Comparator<T> c) {
-        List<T> r = new ArrayList<>(l);
-        r.sort(c);
-        return r;
     }
 }
