@@ -4,12 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LE;
+
 /**
  * Dense 3x3 convolution, NHWC, stride 1 or 2, padding 0..2 per side, for MobileNet's first layer
  * (small Cin such as 3). Direct, no im2col: the micro-kernel computes 6 output pixels x 2 vectors
  * of output channels (12 accumulators), broadcasting each input scalar against weight vectors
  * packed [tap][ci][Cout padded to 2 vectors]. Out-of-range input rows read a zero row (weights are
- * finite, so that is exactly a skipped tap); pixels whose window leaves the image at the side, and
+ * finite, so that is a skipped tap up to the sign of a zero sum, see WindowConv); pixels whose window leaves the image at the side, and
  * the last few of a row, go through a checked one-pixel path with the same accumulation order.
  */
 public final class Conv3x3Nhwc implements Conv2dKernel {
@@ -125,15 +128,21 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 x = FloatVector.broadcast(S, a[i + 5 * ps]);
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
             q += cb;
-            c00.max(lo).min(hi).intoArray(out, q, m0); c01.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
-            c10.max(lo).min(hi).intoArray(out, q, m0); c11.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
-            c20.max(lo).min(hi).intoArray(out, q, m0); c21.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
-            c30.max(lo).min(hi).intoArray(out, q, m0); c31.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
-            c40.max(lo).min(hi).intoArray(out, q, m0); c41.max(lo).min(hi).intoArray(out, q + L, m1); q += cout;
-            c50.max(lo).min(hi).intoArray(out, q, m0); c51.max(lo).min(hi).intoArray(out, q + L, m1);
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(out, q, m0);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(out, q, m0);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(out, q, m0);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(out, q, m0);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(out, q, m0);
+            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(out, q + L, m1);
         }
 
         /** One pixel with column checks: borders and the end of a row. */

@@ -4,17 +4,26 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LE;
+
 /**
  * Depthwise 3x3 convolution, NHWC, stride 1 or 2, padding 0..2 per side, bias and clamp fused.
  *
- * <p>Loop order per output row: channel block outer, pixels inner, so the nine weight vectors and
- * the bias of a block stay in registers (11 of 16/32; two blocks, 20 + 4, with 512-bit vectors)
- * while the kernel sweeps the row. From 256 channels on, that sweep strides through memory 1-4 KB at
- * a time and thrashes a few L1 sets, so wide layers run pixel-major instead, two pixels per weight
- * load. At 1024 channels even one 3x3 window is nine lines 4 KB apart, all in one set of an 8-way
- * 32 KB L1: that layer (7x7x1024) stays slow, ~13 % of peak.
+ * <p>Loop order: channel block outer, pixels inner, so the nine weight vectors and the bias of a
+ * block stay in registers while the kernel slides along the row. Each input column (one vector per
+ * kernel row) is loaded once and feeds every output whose window holds it, so an output costs 3
+ * loads for 9 FMAs at stride 1 (6 at stride 2) instead of 9; with 512-bit vectors two output rows
+ * share the sweep (input rows read from L2 twice per two output rows instead of three times). Each
+ * output's taps run column by column, the three rows within a column, in every path (interior,
+ * border, tails), so the order never depends on where a pixel falls. Clamps are a compare and a
+ * blend per bound (see {@link Activation#signedZeroBound}). Measured against the previous row-major
+ * chain with pixel-major wide layers (stand-alone loop, GFLOPS, same run): 28x28x192 48 -> 58-66,
+ * 14x14x576 33 -> 47-61, 7x7x960 26 -> 32-37, 56x56x24 31 -> 47-54; 112x112x32 46 -> 38-40 (its
+ * 3.2 MB of input and output stream from L3 whatever the loop order).
  * Out-of-range input rows are read from a zero row instead of being branched on; since weights are
- * finite (checked at prepare), a zero input contributes exactly nothing, as a skipped tap would.
+ * finite (checked at prepare), a zero input contributes nothing, as a skipped tap would (up to the
+ * sign of an exactly-zero sum, see WindowConv).
  * Only the at most two border pixels at each end of a row check their columns. A channel tail
  * that is not a whole vector runs a separate masked sweep so full blocks keep plain loads and
  * stores (masked ones are cheap on AVX-512, not on AVX2/NEON).
@@ -25,19 +34,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
     private static final int L = Lanes.COUNT;
 
     /**
-     * From this many channels the interior runs pixel-major (see interiorPixelMajor). Measured with
-     * LayerBenchmark on MobileNet v1's shapes (us, channel-major vs pixel-major): C=128 215 vs 257,
-     * C=256 153 vs 116, C=512 111 vs 73, C=1024 (7x7) 92 vs 66-78.
+     * Two output rows per sweep need 20 live vectors (9 weights, bias, 2 bounds, 6 sums, 2 loads):
+     * only with 512-bit vectors, which imply 32 registers; AVX2 and NEON have 16 and run one row.
      */
-    static final int PIXEL_MAJOR_MIN_CHANNELS = 256;
-
-    /**
-     * Below that, sweep two channel blocks at a time (sweepPair) when the vectors are 512 bits wide,
-     * which implies 32 vector registers; with 16 (AVX2) its 24 live vectors would spill. Measured on
-     * 56x56x128: 160-212 us vs 213-261 us with single blocks (the machine is noisy; never slower on
-     * C >= 64, mixed on C = 32).
-     */
-    static final boolean PAIRS = Lanes.COUNT >= 16;
+    static final boolean TWO_ROWS = Lanes.COUNT >= 16;
 
     public static final DepthwiseConv3x3Nhwc INSTANCE = new DepthwiseConv3x3Nhwc();
 
@@ -65,7 +65,13 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         /** Tap-major weights [9][cPad], zero-padded so weight loads never need a mask. */
         private final float[] w;
         private final float[] bias;
-        private final boolean pixelMajor;
+        /**
+         * Output column 0 misses only its kernel column 0 (padding 1); output column outW-1 only its kernel
+         * column 2. The sweeps of full channel blocks then finish these pixels too, in the tap order of
+         * {@link #border}: on a 7-wide row the per-pixel border path took two pixels of seven at about a third
+         * of the speed. Tail channels still go through border, from the first tail channel on.
+         */
+        private final boolean leftEdge, rightEdge;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
             super(s, act);
@@ -79,11 +85,15 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             }
             bias = new float[cPad];
             System.arraycopy(b, 0, bias, 0, c);
-            pixelMajor = c >= PIXEL_MAJOR_MIN_CHANNELS;
+            leftEdge = padLeft == 1 && oxLo == 1 && oxLo <= oxHi;
+            int ixLast = (oxHi + 1) * strideW - padLeft;
+            rightEdge = oxLo <= oxHi && oxHi + 2 == outW && ixLast >= 0 && ixLast + 1 == inW - 1;
         }
 
         @Override
         void runUnits(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo) {
+            // Full channel blocks of the edge pixels are done by the sweeps (see leftEdge): border does the rest.
+            final int full = c - c % L, edgeL = leftEdge ? full : 0, edgeR = rightEdge ? full : 0;
             for (int unit = unitFrom; unit < unitTo; unit++) {
                 int n = unit / outH, oy = unit % outH;
                 int iy = oy * strideH - padTop;
@@ -91,171 +101,314 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2);
                 int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2);
                 int outRow = outOff + unit * outW * c;
+                boolean two = TWO_ROWS && strideH == strideW && oxLo <= oxHi && unit + 1 < unitTo && oy + 1 < outH;
                 for (int ox = 0; ox < oxLo; ox++) {
-                    border(a0, o0, a1, o1, a2, o2, out, outRow, ox);
+                    border(a0, o0, a1, o1, a2, o2, out, outRow, ox, ox == 0 ? edgeL : 0);
                 }
-                if (pixelMajor) {
-                    interiorPixelMajor(a0, o0, a1, o1, a2, o2, out, outRow);
-                    if (c % L != 0) {
-                        sweepTail(a0, o0, a1, o1, a2, o2, out, outRow, c - c % L);
+                if (two) {
+                    // The second row's input rows: 1-3 at stride 1, 2-4 at stride 2.
+                    int s = strideH;
+                    float[] b0 = rowArray(in, iy + s), b1 = rowArray(in, iy + s + 1), b2 = rowArray(in, iy + s + 2);
+                    int p0 = rowOffset(img, iy + s), p1 = rowOffset(img, iy + s + 1), p2 = rowOffset(img, iy + s + 2);
+                    int outRow2 = outRow + outW * c;
+                    for (int ox = 0; ox < oxLo; ox++) {
+                        border(b0, p0, b1, p1, b2, p2, out, outRow2, ox, ox == 0 ? edgeL : 0);
                     }
-                } else {
-                    int ch = 0;
-                    if (PAIRS) {
-                        for (; ch + 2 * L <= c; ch += 2 * L) {
-                            sweepPair(a0, o0, a1, o1, a2, o2, out, outRow, ch);
-                        }
-                    }
-                    for (; ch < c; ch += L) {
-                        if (ch + L <= c) {
-                            sweep(a0, o0, a1, o1, a2, o2, out, outRow, ch);
+                    for (int ch = 0; ch < full; ch += L) {
+                        if (s == 1) {
+                            sweepS1x2(a0, o0, a1, o1, a2, o2, b2, p2, out, outRow, ch, oxHi);
                         } else {
-                            sweepTail(a0, o0, a1, o1, a2, o2, out, outRow, ch);
+                            sweepS2x2(a0, o0, a1, o1, a2, o2, b1, p1, b2, p2, out, outRow, ch, oxHi);
                         }
+                    }
+                    if (full < c) {
+                        sweepTail(a0, o0, a1, o1, a2, o2, out, outRow, full);
+                        sweepTail(b0, p0, b1, p1, b2, p2, out, outRow2, full);
+                    }
+                    for (int ox = oxHi + 1; ox < outW; ox++) {
+                        border(a0, o0, a1, o1, a2, o2, out, outRow, ox, ox == oxHi + 1 ? edgeR : 0);
+                        border(b0, p0, b1, p1, b2, p2, out, outRow2, ox, ox == oxHi + 1 ? edgeR : 0);
+                    }
+                    VectorActivation.apply(act, out, outRow, 1, 0, 2 * outW * c);
+                    unit++;
+                    continue;
+                }
+                if (oxLo <= oxHi) {
+                    for (int ch = 0; ch < full; ch += L) {
+                        if (strideW == 1) {
+                            sweepS1(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxHi, false);
+                        } else {
+                            sweepS2(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxHi, false);
+                        }
+                    }
+                    if (full < c) {
+                        sweepTail(a0, o0, a1, o1, a2, o2, out, outRow, full);
                     }
                 }
                 for (int ox = Math.max(oxHi + 1, oxLo); ox < outW; ox++) {
-                    border(a0, o0, a1, o1, a2, o2, out, outRow, ox);
+                    border(a0, o0, a1, o1, a2, o2, out, outRow, ox, ox == oxHi + 1 ? edgeR : 0);
                 }
                 VectorActivation.apply(act, out, outRow, 1, 0, outW * c);
             }
         }
 
         /**
-         * Interior pixels, pixel outer and channel blocks inner, two pixels at a time so each weight
-         * vector loaded from L1 serves two FMAs. Used for wide channel counts, where the
-         * channel-major sweep steps through memory C*4 bytes at a time (2-4 KB for C = 512-1024):
-         * every load of a sweep then falls into the same few L1 sets.
+         * Interior pixels of one channel block (two with {@code pair}), stride 1, sliding along the row: each
+         * input column (three vectors, one per kernel row) is loaded once and feeds the three outputs that
+         * use it, so an output costs 3 loads for 9 FMAs instead of 9 for 9. Three partial sums are live: the
+         * output being finished (a), the next (b) and the one just started (n). Per output the taps still run
+         * column by column, rows within a column, the order of {@link #border}. With {@code tail} the block
+         * is the partial last one: loads stay plain (see {@link #sweepTail}), stores are masked.
+         * Registers, pair at 512 bits: 18 weights, 2 biases, 2 bounds, 6 sums, 1-2 loads of 32.
          */
-        private void interiorPixelMajor(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow) {
-            final int cc = c, cp = cPad, full = c - c % L, step = strideW * cc;
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int ox = oxLo;
-            for (; ox < oxHi; ox += 2) {
-                int p = (ox * strideW - padLeft) * cc;
-                int q = outRow + ox * cc;
-                for (int ch = 0; ch < full; ch += L) {
-                    int i = p + ch, j = i + step;
-                    FloatVector b = FloatVector.fromArray(S, bias, ch);
-                    FloatVector wv = FloatVector.fromArray(S, w, ch);
-                    FloatVector x = FloatVector.fromArray(S, a0, o0 + i).fma(wv, b);
-                    FloatVector y = FloatVector.fromArray(S, a0, o0 + j).fma(wv, b);
-                    wv = FloatVector.fromArray(S, w, cp + ch);
-                    x = FloatVector.fromArray(S, a0, o0 + i + cc).fma(wv, x);
-                    y = FloatVector.fromArray(S, a0, o0 + j + cc).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 2 * cp + ch);
-                    x = FloatVector.fromArray(S, a0, o0 + i + 2 * cc).fma(wv, x);
-                    y = FloatVector.fromArray(S, a0, o0 + j + 2 * cc).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 3 * cp + ch);
-                    x = FloatVector.fromArray(S, a1, o1 + i).fma(wv, x);
-                    y = FloatVector.fromArray(S, a1, o1 + j).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 4 * cp + ch);
-                    x = FloatVector.fromArray(S, a1, o1 + i + cc).fma(wv, x);
-                    y = FloatVector.fromArray(S, a1, o1 + j + cc).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 5 * cp + ch);
-                    x = FloatVector.fromArray(S, a1, o1 + i + 2 * cc).fma(wv, x);
-                    y = FloatVector.fromArray(S, a1, o1 + j + 2 * cc).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 6 * cp + ch);
-                    x = FloatVector.fromArray(S, a2, o2 + i).fma(wv, x);
-                    y = FloatVector.fromArray(S, a2, o2 + j).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 7 * cp + ch);
-                    x = FloatVector.fromArray(S, a2, o2 + i + cc).fma(wv, x);
-                    y = FloatVector.fromArray(S, a2, o2 + j + cc).fma(wv, y);
-                    wv = FloatVector.fromArray(S, w, 8 * cp + ch);
-                    x = FloatVector.fromArray(S, a2, o2 + i + 2 * cc).fma(wv, x);
-                    y = FloatVector.fromArray(S, a2, o2 + j + 2 * cc).fma(wv, y);
-                    x.max(lo).min(hi).intoArray(out, q + ch);
-                    y.max(lo).min(hi).intoArray(out, q + cc + ch);
-                }
-            }
-            if (ox == oxHi) {
-                // The odd last pixel, still pixel-major (one weight load per FMA).
-                int p = (ox * strideW - padLeft) * cc;
-                int q = outRow + ox * cc;
-                for (int ch = 0; ch < full; ch += L) {
-                    int i = p + ch;
-                    FloatVector x = FloatVector.fromArray(S, a0, o0 + i).fma(FloatVector.fromArray(S, w, ch), FloatVector.fromArray(S, bias, ch));
-                    x = FloatVector.fromArray(S, a0, o0 + i + cc).fma(FloatVector.fromArray(S, w, cp + ch), x);
-                    x = FloatVector.fromArray(S, a0, o0 + i + 2 * cc).fma(FloatVector.fromArray(S, w, 2 * cp + ch), x);
-                    x = FloatVector.fromArray(S, a1, o1 + i).fma(FloatVector.fromArray(S, w, 3 * cp + ch), x);
-                    x = FloatVector.fromArray(S, a1, o1 + i + cc).fma(FloatVector.fromArray(S, w, 4 * cp + ch), x);
-                    x = FloatVector.fromArray(S, a1, o1 + i + 2 * cc).fma(FloatVector.fromArray(S, w, 5 * cp + ch), x);
-                    x = FloatVector.fromArray(S, a2, o2 + i).fma(FloatVector.fromArray(S, w, 6 * cp + ch), x);
-                    x = FloatVector.fromArray(S, a2, o2 + i + cc).fma(FloatVector.fromArray(S, w, 7 * cp + ch), x);
-                    x = FloatVector.fromArray(S, a2, o2 + i + 2 * cc).fma(FloatVector.fromArray(S, w, 8 * cp + ch), x);
-                    x.max(lo).min(hi).intoArray(out, q + ch);
-                }
-            }
-        }
-
-        /**
-         * Interior pixels of two full channel blocks at once: 18 weight vectors and 2 biases stay in
-         * registers (with 2 accumulators and the clamp bounds, 24 of AVX-512's 32), each pixel runs two
-         * independent FMA chains and reads 128 contiguous bytes per tap.
-         */
-        private void sweepPair(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
-            final int cp = cPad, cc = c, step = strideW * cc, d = ch + L;
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
-            FloatVector v00 = FloatVector.fromArray(S, w, d), v01 = FloatVector.fromArray(S, w, cp + d),
-                    v02 = FloatVector.fromArray(S, w, 2 * cp + d), v10 = FloatVector.fromArray(S, w, 3 * cp + d),
-                    v11 = FloatVector.fromArray(S, w, 4 * cp + d), v12 = FloatVector.fromArray(S, w, 5 * cp + d),
-                    v20 = FloatVector.fromArray(S, w, 6 * cp + d), v21 = FloatVector.fromArray(S, w, 7 * cp + d),
-                    v22 = FloatVector.fromArray(S, w, 8 * cp + d);
-            FloatVector b = FloatVector.fromArray(S, bias, ch), e = FloatVector.fromArray(S, bias, d);
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int p = (oxLo * strideW - padLeft) * cc + ch;
-            int q = outRow + oxLo * cc + ch;
-            for (int ox = oxLo; ox <= oxHi; ox++, p += step, q += cc) {
-                FloatVector x = FloatVector.fromArray(S, a0, o0 + p).fma(w00, b);
-                FloatVector y = FloatVector.fromArray(S, a0, o0 + p + L).fma(v00, e);
-                x = FloatVector.fromArray(S, a0, o0 + p + cc).fma(w01, x);
-                y = FloatVector.fromArray(S, a0, o0 + p + cc + L).fma(v01, y);
-                x = FloatVector.fromArray(S, a0, o0 + p + 2 * cc).fma(w02, x);
-                y = FloatVector.fromArray(S, a0, o0 + p + 2 * cc + L).fma(v02, y);
-                x = FloatVector.fromArray(S, a1, o1 + p).fma(w10, x);
-                y = FloatVector.fromArray(S, a1, o1 + p + L).fma(v10, y);
-                x = FloatVector.fromArray(S, a1, o1 + p + cc).fma(w11, x);
-                y = FloatVector.fromArray(S, a1, o1 + p + cc + L).fma(v11, y);
-                x = FloatVector.fromArray(S, a1, o1 + p + 2 * cc).fma(w12, x);
-                y = FloatVector.fromArray(S, a1, o1 + p + 2 * cc + L).fma(v12, y);
-                x = FloatVector.fromArray(S, a2, o2 + p).fma(w20, x);
-                y = FloatVector.fromArray(S, a2, o2 + p + L).fma(v20, y);
-                x = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w21, x);
-                y = FloatVector.fromArray(S, a2, o2 + p + cc + L).fma(v21, y);
-                x = FloatVector.fromArray(S, a2, o2 + p + 2 * cc).fma(w22, x);
-                y = FloatVector.fromArray(S, a2, o2 + p + 2 * cc + L).fma(v22, y);
-                x.max(lo).min(hi).intoArray(out, q);
-                y.max(lo).min(hi).intoArray(out, q + L);
-            }
-        }
-
-        /** Interior pixels of one full channel block. */
-        private void sweep(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
-            final int cp = cPad, cc = c, step = strideW * cc;
+        private void sweepS1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
+                             int oxTo, boolean tail) {
+            final int cp = cPad, cc = c;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
             FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
                     w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
                     w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
                     w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int p = (oxLo * strideW - padLeft) * cc + ch;
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
-            for (int ox = oxLo; ox <= oxHi; ox++, p += step, q += cc) {
-                FloatVector acc = FloatVector.fromArray(S, a0, o0 + p).fma(w00, b);
-                acc = FloatVector.fromArray(S, a0, o0 + p + cc).fma(w01, acc);
-                acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc).fma(w02, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p).fma(w10, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p + cc).fma(w11, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p + 2 * cc).fma(w12, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p).fma(w20, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w21, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p + 2 * cc).fma(w22, acc);
-                acc.max(lo).min(hi).intoArray(out, q);
+            if (leftEdge && !tail) {
+                FloatVector e = FloatVector.fromArray(S, a2, o2 + p).fma(w21, FloatVector.fromArray(S, a1, o1 + p)
+                        .fma(w11, FloatVector.fromArray(S, a0, o0 + p).fma(w01, b)));
+                e = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w22, FloatVector.fromArray(S, a1, o1 + p + cc)
+                        .fma(w12, FloatVector.fromArray(S, a0, o0 + p + cc).fma(w02, e)));
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
+            }
+            // Columns 0 and 1 of the first output's window.
+            FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
+                    x2 = FloatVector.fromArray(S, a2, o2 + p);
+            FloatVector sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+            p += cc;
+            x0 = FloatVector.fromArray(S, a0, o0 + p);
+            x1 = FloatVector.fromArray(S, a1, o1 + p);
+            x2 = FloatVector.fromArray(S, a2, o2 + p);
+            sa = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa)));
+            FloatVector sb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+            // Running indices, no ox: fewer live integers (C2 spilled them to the stack with ox and p).
+            int i0 = o0 + p, i1 = o1 + p, i2 = o2 + p, qEnd = q + (oxTo - oxLo + 1) * cc;
+            for (; q < qEnd; q += cc) {
+                i0 += cc;
+                i1 += cc;
+                i2 += cc;
+                x0 = FloatVector.fromArray(S, a0, i0);
+                x1 = FloatVector.fromArray(S, a1, i1);
+                x2 = FloatVector.fromArray(S, a2, i2);
+                FloatVector r = x2.fma(w22, x1.fma(w12, x0.fma(w02, sa)));
+                sa = x2.fma(w21, x1.fma(w11, x0.fma(w01, sb)));
+                sb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                r = r.blend(lo, r.compare(LE, lo));
+                r = r.blend(hi, r.compare(GE, hi));
+                if (tail) {
+                    r.intoArray(out, q, m);
+                } else {
+                    r.intoArray(out, q);
+                }
+            }
+            if (rightEdge && !tail && oxTo == oxHi) {
+                // The last output has only kernel columns 0 and 1: sa holds it.
+                sa.blend(lo, sa.compare(LE, lo)).blend(hi, sa.compare(GE, hi)).intoArray(out, q);
+            }
+        }
+
+        /**
+         * {@link #sweepS1} for two output rows at once (input rows 0-3): each input column is four loads
+         * feeding 18 FMAs, and every input row is fetched from L2 twice per two output rows, not three
+         * times. Registers: 9 weights, bias, 2 bounds, 6 sums, 2 loads (20 of 32: 512-bit only).
+         */
+        private void sweepS1x2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] a3, int o3, float[] out,
+                               int outRow, int ch, int oxTo) {
+            final int cp = cPad, cc = c, rowOut = outW * cc;
+            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int p = (oxLo - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            if (leftEdge) {
+                FloatVector e = FloatVector.fromArray(S, a2, o2 + p).fma(w21, FloatVector.fromArray(S, a1, o1 + p)
+                        .fma(w11, FloatVector.fromArray(S, a0, o0 + p).fma(w01, b)));
+                e = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w22, FloatVector.fromArray(S, a1, o1 + p + cc)
+                        .fma(w12, FloatVector.fromArray(S, a0, o0 + p + cc).fma(w02, e)));
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
+                FloatVector f = FloatVector.fromArray(S, a3, o3 + p).fma(w21, FloatVector.fromArray(S, a2, o2 + p)
+                        .fma(w11, FloatVector.fromArray(S, a1, o1 + p).fma(w01, b)));
+                f = FloatVector.fromArray(S, a3, o3 + p + cc).fma(w22, FloatVector.fromArray(S, a2, o2 + p + cc)
+                        .fma(w12, FloatVector.fromArray(S, a1, o1 + p + cc).fma(w02, f)));
+                f.blend(lo, f.compare(LE, lo)).blend(hi, f.compare(GE, hi)).intoArray(out, q - cc + rowOut);
+            }
+            FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
+                    x2 = FloatVector.fromArray(S, a2, o2 + p), x3 = FloatVector.fromArray(S, a3, o3 + p);
+            FloatVector sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+            FloatVector ta = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+            p += cc;
+            x0 = FloatVector.fromArray(S, a0, o0 + p);
+            x1 = FloatVector.fromArray(S, a1, o1 + p);
+            x2 = FloatVector.fromArray(S, a2, o2 + p);
+            x3 = FloatVector.fromArray(S, a3, o3 + p);
+            sa = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa)));
+            ta = x3.fma(w21, x2.fma(w11, x1.fma(w01, ta)));
+            FloatVector sb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+            FloatVector tb = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+            int i0 = o0 + p, i1 = o1 + p, i2 = o2 + p, i3 = o3 + p, qEnd = q + (oxTo - oxLo + 1) * cc;
+            for (; q < qEnd; q += cc) {
+                i0 += cc;
+                i1 += cc;
+                i2 += cc;
+                i3 += cc;
+                x0 = FloatVector.fromArray(S, a0, i0);
+                x1 = FloatVector.fromArray(S, a1, i1);
+                x2 = FloatVector.fromArray(S, a2, i2);
+                x3 = FloatVector.fromArray(S, a3, i3);
+                FloatVector r = x2.fma(w22, x1.fma(w12, x0.fma(w02, sa)));
+                FloatVector t = x3.fma(w22, x2.fma(w12, x1.fma(w02, ta)));
+                sa = x2.fma(w21, x1.fma(w11, x0.fma(w01, sb)));
+                ta = x3.fma(w21, x2.fma(w11, x1.fma(w01, tb)));
+                sb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                tb = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+                r = r.blend(lo, r.compare(LE, lo));
+                t = t.blend(lo, t.compare(LE, lo));
+                r.blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                t.blend(hi, t.compare(GE, hi)).intoArray(out, q + rowOut);
+            }
+            if (rightEdge && oxTo == oxHi) {
+                sa.blend(lo, sa.compare(LE, lo)).blend(hi, sa.compare(GE, hi)).intoArray(out, q);
+                ta.blend(lo, ta.compare(LE, lo)).blend(hi, ta.compare(GE, hi)).intoArray(out, q + rowOut);
+            }
+        }
+
+        /** {@link #sweepS1} for stride 2: an output's last column is the next one's first, so 6 loads per 9 FMAs. */
+        private void sweepS2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
+                             int oxTo, boolean tail) {
+            final int cp = cPad, cc = c;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int p = (oxLo * 2 - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            if (leftEdge && !tail) {
+                // Output 0 reads input columns 0 and 1 (p - cc and p) as its kernel columns 1 and 2.
+                FloatVector e = FloatVector.fromArray(S, a2, o2 + p - cc).fma(w21, FloatVector.fromArray(S, a1, o1 + p - cc)
+                        .fma(w11, FloatVector.fromArray(S, a0, o0 + p - cc).fma(w01, b)));
+                e = FloatVector.fromArray(S, a2, o2 + p).fma(w22, FloatVector.fromArray(S, a1, o1 + p)
+                        .fma(w12, FloatVector.fromArray(S, a0, o0 + p).fma(w02, e)));
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
+            }
+            FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
+                    x2 = FloatVector.fromArray(S, a2, o2 + p);
+            FloatVector sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+            int i0 = o0 + p, i1 = o1 + p, i2 = o2 + p, qEnd = q + (oxTo - oxLo + 1) * cc;
+            for (; q < qEnd; q += cc) {
+                x0 = FloatVector.fromArray(S, a0, i0 + cc);
+                x1 = FloatVector.fromArray(S, a1, i1 + cc);
+                x2 = FloatVector.fromArray(S, a2, i2 + cc);
+                FloatVector r = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa)));
+                i0 += 2 * cc;
+                i1 += 2 * cc;
+                i2 += 2 * cc;
+                x0 = FloatVector.fromArray(S, a0, i0);
+                x1 = FloatVector.fromArray(S, a1, i1);
+                x2 = FloatVector.fromArray(S, a2, i2);
+                r = x2.fma(w22, x1.fma(w12, x0.fma(w02, r)));
+                sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                r = r.blend(lo, r.compare(LE, lo));
+                r = r.blend(hi, r.compare(GE, hi));
+                if (tail) {
+                    r.intoArray(out, q, m);
+                } else {
+                    r.intoArray(out, q);
+                }
+            }
+            if (rightEdge && !tail && oxTo == oxHi) {
+                // The last output: sa holds its kernel column 0; its column 1 is the input's last.
+                FloatVector e = FloatVector.fromArray(S, a2, i2 + cc).fma(w21, FloatVector.fromArray(S, a1, i1 + cc)
+                        .fma(w11, FloatVector.fromArray(S, a0, i0 + cc).fma(w01, sa)));
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q);
+            }
+        }
+
+        /**
+         * {@link #sweepS2} for two output rows at once (input rows 0-4, row 2 shared): per input column five
+         * loads feed 18 FMAs. Registers: 9 weights, bias, 2 bounds, 4 sums, 2-3 loads.
+         */
+        private void sweepS2x2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] a3, int o3, float[] a4, int o4,
+                               float[] out, int outRow, int ch, int oxTo) {
+            final int cp = cPad, cc = c, rowOut = outW * cc;
+            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int p = (oxLo * 2 - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            if (leftEdge) {
+                FloatVector e = FloatVector.fromArray(S, a2, o2 + p - cc).fma(w21, FloatVector.fromArray(S, a1, o1 + p - cc)
+                        .fma(w11, FloatVector.fromArray(S, a0, o0 + p - cc).fma(w01, b)));
+                e = FloatVector.fromArray(S, a2, o2 + p).fma(w22, FloatVector.fromArray(S, a1, o1 + p)
+                        .fma(w12, FloatVector.fromArray(S, a0, o0 + p).fma(w02, e)));
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
+                FloatVector f = FloatVector.fromArray(S, a4, o4 + p - cc).fma(w21, FloatVector.fromArray(S, a3, o3 + p - cc)
+                        .fma(w11, FloatVector.fromArray(S, a2, o2 + p - cc).fma(w01, b)));
+                f = FloatVector.fromArray(S, a4, o4 + p).fma(w22, FloatVector.fromArray(S, a3, o3 + p)
+                        .fma(w12, FloatVector.fromArray(S, a2, o2 + p).fma(w02, f)));
+                f.blend(lo, f.compare(LE, lo)).blend(hi, f.compare(GE, hi)).intoArray(out, q - cc + rowOut);
+            }
+            FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
+                    x2 = FloatVector.fromArray(S, a2, o2 + p), x3 = FloatVector.fromArray(S, a3, o3 + p),
+                    x4 = FloatVector.fromArray(S, a4, o4 + p);
+            FloatVector sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+            FloatVector ta = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
+            int i0 = o0 + p, i1 = o1 + p, i2 = o2 + p, i3 = o3 + p, i4 = o4 + p, qEnd = q + (oxTo - oxLo + 1) * cc;
+            for (; q < qEnd; q += cc) {
+                x0 = FloatVector.fromArray(S, a0, i0 + cc);
+                x1 = FloatVector.fromArray(S, a1, i1 + cc);
+                x2 = FloatVector.fromArray(S, a2, i2 + cc);
+                x3 = FloatVector.fromArray(S, a3, i3 + cc);
+                x4 = FloatVector.fromArray(S, a4, i4 + cc);
+                FloatVector r = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa)));
+                FloatVector t = x4.fma(w21, x3.fma(w11, x2.fma(w01, ta)));
+                i0 += 2 * cc;
+                i1 += 2 * cc;
+                i2 += 2 * cc;
+                i3 += 2 * cc;
+                i4 += 2 * cc;
+                x0 = FloatVector.fromArray(S, a0, i0);
+                x1 = FloatVector.fromArray(S, a1, i1);
+                x2 = FloatVector.fromArray(S, a2, i2);
+                x3 = FloatVector.fromArray(S, a3, i3);
+                x4 = FloatVector.fromArray(S, a4, i4);
+                r = x2.fma(w22, x1.fma(w12, x0.fma(w02, r)));
+                t = x4.fma(w22, x3.fma(w12, x2.fma(w02, t)));
+                sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                ta = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
+                r = r.blend(lo, r.compare(LE, lo));
+                t = t.blend(lo, t.compare(LE, lo));
+                r.blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                t.blend(hi, t.compare(GE, hi)).intoArray(out, q + rowOut);
+            }
+            if (rightEdge && oxTo == oxHi) {
+                FloatVector e = FloatVector.fromArray(S, a2, i2 + cc).fma(w21, FloatVector.fromArray(S, a1, i1 + cc)
+                        .fma(w11, FloatVector.fromArray(S, a0, i0 + cc).fma(w01, sa)));
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q);
+                FloatVector f = FloatVector.fromArray(S, a4, i4 + cc).fma(w21, FloatVector.fromArray(S, a3, i3 + cc)
+                        .fma(w11, FloatVector.fromArray(S, a2, i2 + cc).fma(w01, ta)));
+                f.blend(lo, f.compare(LE, lo)).blend(hi, f.compare(GE, hi)).intoArray(out, q + rowOut);
             }
         }
 
@@ -268,7 +421,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          * very end of an array go through {@link #sweepTailMasked}, a separate method.
          */
         private void sweepTail(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch) {
-            final int cp = cPad, cc = c, step = strideW * cc;
+            final int cc = c, step = strideW * cc;
             int p0 = (oxLo * strideW - padLeft) * cc + ch, q0 = outRow + oxLo * cc + ch;
             // Last ox whose loads (up to o + p + 2cc + L) and store (q + L) are inside the arrays.
             long safe = oxHi;
@@ -277,26 +430,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             safe = Math.min(safe, oxLo + Math.floorDiv((long) a2.length - L - 2L * cc - o2 - p0, step));
             safe = Math.min(safe, oxLo + Math.floorDiv((long) out.length - L - q0, cc));
             int oxSafe = (int) Math.max(oxLo - 1, safe);
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
-            FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            int p = p0, q = q0;
-            for (int ox = oxLo; ox <= oxSafe; ox++, p += step, q += cc) {
-                FloatVector acc = FloatVector.fromArray(S, a0, o0 + p).fma(w00, b);
-                acc = FloatVector.fromArray(S, a0, o0 + p + cc).fma(w01, acc);
-                acc = FloatVector.fromArray(S, a0, o0 + p + 2 * cc).fma(w02, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p).fma(w10, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p + cc).fma(w11, acc);
-                acc = FloatVector.fromArray(S, a1, o1 + p + 2 * cc).fma(w12, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p).fma(w20, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w21, acc);
-                acc = FloatVector.fromArray(S, a2, o2 + p + 2 * cc).fma(w22, acc);
-                acc.max(lo).min(hi).intoArray(out, q, m);
+            if (oxSafe >= oxLo) {
+                if (strideW == 1) {
+                    sweepS1(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxSafe, true);
+                } else {
+                    sweepS2(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxSafe, true);
+                }
             }
             if (oxSafe < oxHi) {
                 sweepTailMasked(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxSafe + 1);
@@ -316,10 +455,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             for (int ox = oxFrom; ox <= oxHi; ox++, p += step, q += cc) {
                 for (int j = 0; j < cc - ch; j++) {
                     float acc = bias[ch + j];
-                    for (int t = 0; t < 9; t++) {
-                        float[] a = t < 3 ? a0 : t < 6 ? a1 : a2;
-                        int o = (t < 3 ? o0 : t < 6 ? o1 : o2) + p + (t % 3) * cc + j;
-                        acc = Math.fma(a[o], w[t * cp + ch + j], acc);
+                    for (int kx = 0; kx < 3; kx++) {
+                        acc = Math.fma(a0[o0 + p + kx * cc + j], w[kx * cp + ch + j], acc);
+                        acc = Math.fma(a1[o1 + p + kx * cc + j], w[(3 + kx) * cp + ch + j], acc);
+                        acc = Math.fma(a2[o2 + p + kx * cc + j], w[(6 + kx) * cp + ch + j], acc);
                     }
                     out[q + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
                 }
@@ -332,26 +471,23 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          * Only the columns inside the image are read, in the same tap order as the sweep, so each
          * output gets the same FMA chain as a skipped-tap reference would.
          */
-        private void border(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ox) {
+        private void border(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ox, int chFrom) {
             int ix = ox * strideW - padLeft;
             int kxLo = Math.max(0, -ix), kxHi = Math.min(2, inW - 1 - ix);
             int q = outRow + ox * c;
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int r0 = o0 + ix * c, r1 = o1 + ix * c, r2 = o2 + ix * c;
-            int ch = 0;
+            int ch = chFrom;
             // Full blocks unmasked: on 7x7 layers two of every seven pixels come through here.
             for (; ch + L <= c; ch += L) {
                 FloatVector acc = FloatVector.fromArray(S, bias, ch);
                 for (int kx = kxLo; kx <= kxHi; kx++) {
                     acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, kx * cPad + ch), acc);
-                }
-                for (int kx = kxLo; kx <= kxHi; kx++) {
                     acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, (3 + kx) * cPad + ch), acc);
-                }
-                for (int kx = kxLo; kx <= kxHi; kx++) {
                     acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, (6 + kx) * cPad + ch), acc);
                 }
-                acc.max(lo).min(hi).intoArray(out, q + ch);
+                acc = acc.blend(lo, acc.compare(LE, lo));
+                acc.blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch);
             }
             if (ch < c) {
                 // Plain loads when every full-width load stays inside its array (see sweepTail).
@@ -361,14 +497,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     FloatVector acc = FloatVector.fromArray(S, bias, ch);
                     for (int kx = kxLo; kx <= kxHi; kx++) {
                         acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, kx * cPad + ch), acc);
-                    }
-                    for (int kx = kxLo; kx <= kxHi; kx++) {
                         acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, (3 + kx) * cPad + ch), acc);
-                    }
-                    for (int kx = kxLo; kx <= kxHi; kx++) {
                         acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, (6 + kx) * cPad + ch), acc);
                     }
-                    acc.max(lo).min(hi).intoArray(out, q + ch, m);
+                    acc = acc.blend(lo, acc.compare(LE, lo));
+                    acc.blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch, m);
                 } else {
                     borderTailMasked(a0, r0, a1, r1, a2, r2, out, q, ch, kxLo, kxHi);
                 }
@@ -380,12 +513,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                                       int kxLo, int kxHi) {
             for (int j = 0; j < c - ch; j++) {
                 float acc = bias[ch + j];
-                for (int ky = 0; ky < 3; ky++) {
-                    float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
-                    int o = (ky == 0 ? r0 : ky == 1 ? r1 : r2) + ch + j;
-                    for (int kx = kxLo; kx <= kxHi; kx++) {
-                        acc = Math.fma(a[o + kx * c], w[(ky * 3 + kx) * cPad + ch + j], acc);
-                    }
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    acc = Math.fma(a0[r0 + ch + j + kx * c], w[kx * cPad + ch + j], acc);
+                    acc = Math.fma(a1[r1 + ch + j + kx * c], w[(3 + kx) * cPad + ch + j], acc);
+                    acc = Math.fma(a2[r2 + ch + j + kx * c], w[(6 + kx) * cPad + ch + j], acc);
                 }
                 out[q + ch + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
             }

@@ -4,12 +4,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LE;
+
 /**
  * Depthwise 5x5 convolution, NHWC, stride 1 or 2, padding 0..4 per side (MobileNetV3 uses 2), bias
  * and clamp fused. Pixel outer, channel blocks inner, 25 taps innermost with the weight vector read
  * from L1 next to each input vector: 25 live weight vectors would not fit 16 registers (AVX2/NEON),
  * and this layer type is a few percent of a MobileNetV3's work. Input rows outside the image are read
- * from a zero row (weights are finite, so that is exactly a skipped tap); columns outside are
+ * from a zero row (weights are finite, so that is a skipped tap, see WindowConv); columns outside are
  * skipped by narrowing the tap range of the border pixels. A channel tail is one masked block.
  */
 public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
@@ -134,11 +137,11 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     acc3 = FloatVector.fromArray(S, a, i + 3 * step).fma(wv, acc3);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            acc0.max(lo).min(hi).intoArray(out, q + ch);
-            acc1.max(lo).min(hi).intoArray(out, q + cc + ch);
-            acc2.max(lo).min(hi).intoArray(out, q + 2 * cc + ch);
-            acc3.max(lo).min(hi).intoArray(out, q + 3 * cc + ch);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            acc0.blend(lo, acc0.compare(LE, lo)).blend(hi, acc0.compare(GE, hi)).intoArray(out, q + ch);
+            acc1.blend(lo, acc1.compare(LE, lo)).blend(hi, acc1.compare(GE, hi)).intoArray(out, q + cc + ch);
+            acc2.blend(lo, acc2.compare(LE, lo)).blend(hi, acc2.compare(GE, hi)).intoArray(out, q + 2 * cc + ch);
+            acc3.blend(lo, acc3.compare(LE, lo)).blend(hi, acc3.compare(GE, hi)).intoArray(out, q + 3 * cc + ch);
         }
 
         /**
@@ -167,15 +170,15 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     b3 = FloatVector.fromArray(S, a, i + 3 * step + L).fma(wu, b3);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            a0.max(lo).min(hi).intoArray(out, q + ch);
-            b0.max(lo).min(hi).intoArray(out, q + d);
-            a1.max(lo).min(hi).intoArray(out, q + cc + ch);
-            b1.max(lo).min(hi).intoArray(out, q + cc + d);
-            a2.max(lo).min(hi).intoArray(out, q + 2 * cc + ch);
-            b2.max(lo).min(hi).intoArray(out, q + 2 * cc + d);
-            a3.max(lo).min(hi).intoArray(out, q + 3 * cc + ch);
-            b3.max(lo).min(hi).intoArray(out, q + 3 * cc + d);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            a0.blend(lo, a0.compare(LE, lo)).blend(hi, a0.compare(GE, hi)).intoArray(out, q + ch);
+            b0.blend(lo, b0.compare(LE, lo)).blend(hi, b0.compare(GE, hi)).intoArray(out, q + d);
+            a1.blend(lo, a1.compare(LE, lo)).blend(hi, a1.compare(GE, hi)).intoArray(out, q + cc + ch);
+            b1.blend(lo, b1.compare(LE, lo)).blend(hi, b1.compare(GE, hi)).intoArray(out, q + cc + d);
+            a2.blend(lo, a2.compare(LE, lo)).blend(hi, a2.compare(GE, hi)).intoArray(out, q + 2 * cc + ch);
+            b2.blend(lo, b2.compare(LE, lo)).blend(hi, b2.compare(GE, hi)).intoArray(out, q + 2 * cc + d);
+            a3.blend(lo, a3.compare(LE, lo)).blend(hi, a3.compare(GE, hi)).intoArray(out, q + 3 * cc + ch);
+            b3.blend(lo, b3.compare(LE, lo)).blend(hi, b3.compare(GE, hi)).intoArray(out, q + 3 * cc + d);
         }
 
         /**

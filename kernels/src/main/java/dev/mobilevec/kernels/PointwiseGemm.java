@@ -4,6 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LE;
+
 /**
  * Pointwise (1x1) convolution as a GEMM: out[M x N] = in[M x K] * W^T + bias, with M = N*H*W
  * pixels, K = Cin, N = Cout; also the fully connected layer (H = W = 1).
@@ -215,6 +218,10 @@ public final class PointwiseGemm implements Conv2dKernel {
                                         tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
                                         continue;
                                     }
+                                    if (j + L < n && k0 == 0 && k1 == k) {
+                                        tile8x2Tail(in, ai, out, ci, fullPanels, j);
+                                        continue;
+                                    }
                                     int t = j;
                                     if (j + L <= n) {
                                         tile8x1(in, ai, out, ci, fullPanels, j, k0, k1);
@@ -303,20 +310,32 @@ public final class PointwiseGemm implements Conv2dKernel {
                 d50 = b0.fma(x5, d50); d51 = b1.fma(x5, d51); d52 = b2.fma(x5, d52); d53 = b3.fma(x5, d53);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
-            d00.max(lo).min(hi).intoArray(c, c0); d01.max(lo).min(hi).intoArray(c, c0 + 1 * L);
-            d02.max(lo).min(hi).intoArray(c, c0 + 2 * L); d03.max(lo).min(hi).intoArray(c, c0 + 3 * L);
-            d10.max(lo).min(hi).intoArray(c, c1); d11.max(lo).min(hi).intoArray(c, c1 + 1 * L);
-            d12.max(lo).min(hi).intoArray(c, c1 + 2 * L); d13.max(lo).min(hi).intoArray(c, c1 + 3 * L);
-            d20.max(lo).min(hi).intoArray(c, c2); d21.max(lo).min(hi).intoArray(c, c2 + 1 * L);
-            d22.max(lo).min(hi).intoArray(c, c2 + 2 * L); d23.max(lo).min(hi).intoArray(c, c2 + 3 * L);
-            d30.max(lo).min(hi).intoArray(c, c3); d31.max(lo).min(hi).intoArray(c, c3 + 1 * L);
-            d32.max(lo).min(hi).intoArray(c, c3 + 2 * L); d33.max(lo).min(hi).intoArray(c, c3 + 3 * L);
-            d40.max(lo).min(hi).intoArray(c, c4); d41.max(lo).min(hi).intoArray(c, c4 + 1 * L);
-            d42.max(lo).min(hi).intoArray(c, c4 + 2 * L); d43.max(lo).min(hi).intoArray(c, c4 + 3 * L);
-            d50.max(lo).min(hi).intoArray(c, c5); d51.max(lo).min(hi).intoArray(c, c5 + 1 * L);
-            d52.max(lo).min(hi).intoArray(c, c5 + 2 * L); d53.max(lo).min(hi).intoArray(c, c5 + 3 * L);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            d00.blend(lo, d00.compare(LE, lo)).blend(hi, d00.compare(GE, hi)).intoArray(c, c0);
+            d01.blend(lo, d01.compare(LE, lo)).blend(hi, d01.compare(GE, hi)).intoArray(c, c0 + 1 * L);
+            d02.blend(lo, d02.compare(LE, lo)).blend(hi, d02.compare(GE, hi)).intoArray(c, c0 + 2 * L);
+            d03.blend(lo, d03.compare(LE, lo)).blend(hi, d03.compare(GE, hi)).intoArray(c, c0 + 3 * L);
+            d10.blend(lo, d10.compare(LE, lo)).blend(hi, d10.compare(GE, hi)).intoArray(c, c1);
+            d11.blend(lo, d11.compare(LE, lo)).blend(hi, d11.compare(GE, hi)).intoArray(c, c1 + 1 * L);
+            d12.blend(lo, d12.compare(LE, lo)).blend(hi, d12.compare(GE, hi)).intoArray(c, c1 + 2 * L);
+            d13.blend(lo, d13.compare(LE, lo)).blend(hi, d13.compare(GE, hi)).intoArray(c, c1 + 3 * L);
+            d20.blend(lo, d20.compare(LE, lo)).blend(hi, d20.compare(GE, hi)).intoArray(c, c2);
+            d21.blend(lo, d21.compare(LE, lo)).blend(hi, d21.compare(GE, hi)).intoArray(c, c2 + 1 * L);
+            d22.blend(lo, d22.compare(LE, lo)).blend(hi, d22.compare(GE, hi)).intoArray(c, c2 + 2 * L);
+            d23.blend(lo, d23.compare(LE, lo)).blend(hi, d23.compare(GE, hi)).intoArray(c, c2 + 3 * L);
+            d30.blend(lo, d30.compare(LE, lo)).blend(hi, d30.compare(GE, hi)).intoArray(c, c3);
+            d31.blend(lo, d31.compare(LE, lo)).blend(hi, d31.compare(GE, hi)).intoArray(c, c3 + 1 * L);
+            d32.blend(lo, d32.compare(LE, lo)).blend(hi, d32.compare(GE, hi)).intoArray(c, c3 + 2 * L);
+            d33.blend(lo, d33.compare(LE, lo)).blend(hi, d33.compare(GE, hi)).intoArray(c, c3 + 3 * L);
+            d40.blend(lo, d40.compare(LE, lo)).blend(hi, d40.compare(GE, hi)).intoArray(c, c4);
+            d41.blend(lo, d41.compare(LE, lo)).blend(hi, d41.compare(GE, hi)).intoArray(c, c4 + 1 * L);
+            d42.blend(lo, d42.compare(LE, lo)).blend(hi, d42.compare(GE, hi)).intoArray(c, c4 + 2 * L);
+            d43.blend(lo, d43.compare(LE, lo)).blend(hi, d43.compare(GE, hi)).intoArray(c, c4 + 3 * L);
+            d50.blend(lo, d50.compare(LE, lo)).blend(hi, d50.compare(GE, hi)).intoArray(c, c5);
+            d51.blend(lo, d51.compare(LE, lo)).blend(hi, d51.compare(GE, hi)).intoArray(c, c5 + 1 * L);
+            d52.blend(lo, d52.compare(LE, lo)).blend(hi, d52.compare(GE, hi)).intoArray(c, c5 + 2 * L);
+            d53.blend(lo, d53.compare(LE, lo)).blend(hi, d53.compare(GE, hi)).intoArray(c, c5 + 3 * L);
         }
 
         /**
@@ -360,16 +379,24 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c30 = b0.fma(x, c30); c31 = b1.fma(x, c31); c32 = b2.fma(x, c32); c33 = b3.fma(x, c33);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
-            c00.max(lo).min(hi).intoArray(c, c0); c01.max(lo).min(hi).intoArray(c, c0 + L);
-            c02.max(lo).min(hi).intoArray(c, c0 + 2 * L); c03.max(lo).min(hi).intoArray(c, c0 + 3 * L);
-            c10.max(lo).min(hi).intoArray(c, c1); c11.max(lo).min(hi).intoArray(c, c1 + L);
-            c12.max(lo).min(hi).intoArray(c, c1 + 2 * L); c13.max(lo).min(hi).intoArray(c, c1 + 3 * L);
-            c20.max(lo).min(hi).intoArray(c, c2); c21.max(lo).min(hi).intoArray(c, c2 + L);
-            c22.max(lo).min(hi).intoArray(c, c2 + 2 * L); c23.max(lo).min(hi).intoArray(c, c2 + 3 * L);
-            c30.max(lo).min(hi).intoArray(c, c3); c31.max(lo).min(hi).intoArray(c, c3 + L);
-            c32.max(lo).min(hi).intoArray(c, c3 + 2 * L); c33.max(lo).min(hi).intoArray(c, c3 + 3 * L);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, c0);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, c0 + L);
+            c02.blend(lo, c02.compare(LE, lo)).blend(hi, c02.compare(GE, hi)).intoArray(c, c0 + 2 * L);
+            c03.blend(lo, c03.compare(LE, lo)).blend(hi, c03.compare(GE, hi)).intoArray(c, c0 + 3 * L);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, c1);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, c1 + L);
+            c12.blend(lo, c12.compare(LE, lo)).blend(hi, c12.compare(GE, hi)).intoArray(c, c1 + 2 * L);
+            c13.blend(lo, c13.compare(LE, lo)).blend(hi, c13.compare(GE, hi)).intoArray(c, c1 + 3 * L);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, c2);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, c2 + L);
+            c22.blend(lo, c22.compare(LE, lo)).blend(hi, c22.compare(GE, hi)).intoArray(c, c2 + 2 * L);
+            c23.blend(lo, c23.compare(LE, lo)).blend(hi, c23.compare(GE, hi)).intoArray(c, c2 + 3 * L);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, c3);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, c3 + L);
+            c32.blend(lo, c32.compare(LE, lo)).blend(hi, c32.compare(GE, hi)).intoArray(c, c3 + 2 * L);
+            c33.blend(lo, c33.compare(LE, lo)).blend(hi, c33.compare(GE, hi)).intoArray(c, c3 + 3 * L);
         }
 
         /**
@@ -403,11 +430,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c3 = b.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
             }
             boolean last = k1 == kk;
-            float lo = last ? act.min() : Float.NEGATIVE_INFINITY, hi = last ? act.max() : Float.POSITIVE_INFINITY;
-            c0 = c0.max(lo).min(hi);
-            c1 = c1.max(lo).min(hi);
-            c2 = c2.max(lo).min(hi);
-            c3 = c3.max(lo).min(hi);
+            float lo = last ? act.tileMin() : Float.NEGATIVE_INFINITY, hi = last ? act.tileMax() : Float.POSITIVE_INFINITY;
+            c0 = c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi));
+            c1 = c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi));
+            c2 = c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi));
+            c3 = c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi));
             if (whole) {
                 c0.intoArray(c, q0);
                 c1.intoArray(c, q1);
@@ -473,17 +500,84 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
-            c00 = c00.max(lo).min(hi); c10 = c10.max(lo).min(hi); c20 = c20.max(lo).min(hi); c30 = c30.max(lo).min(hi);
-            c40 = c40.max(lo).min(hi); c50 = c50.max(lo).min(hi); c60 = c60.max(lo).min(hi); c70 = c70.max(lo).min(hi);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            c00 = c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi));
+            c10 = c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi));
+            c20 = c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi));
+            c30 = c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi));
+            c40 = c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi));
+            c50 = c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi));
+            c60 = c60.blend(lo, c60.compare(LE, lo)).blend(hi, c60.compare(GE, hi));
+            c70 = c70.blend(lo, c70.compare(LE, lo)).blend(hi, c70.compare(GE, hi));
             c00.intoArray(c, q); c10.intoArray(c, q + nn); c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
             c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn); c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
-            c01 = c01.max(lo).min(hi); c11 = c11.max(lo).min(hi); c21 = c21.max(lo).min(hi); c31 = c31.max(lo).min(hi);
-            c41 = c41.max(lo).min(hi); c51 = c51.max(lo).min(hi); c61 = c61.max(lo).min(hi); c71 = c71.max(lo).min(hi);
+            c01 = c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi));
+            c11 = c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi));
+            c21 = c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi));
+            c31 = c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi));
+            c41 = c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi));
+            c51 = c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi));
+            c61 = c61.blend(lo, c61.compare(LE, lo)).blend(hi, c61.compare(GE, hi));
+            c71 = c71.blend(lo, c71.compare(LE, lo)).blend(hi, c71.compare(GE, hi));
             int q1 = q + L;
             c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
             c41.intoArray(c, q1 + 4 * nn); c51.intoArray(c, q1 + 5 * nn); c61.intoArray(c, q1 + 6 * nn); c71.intoArray(c, q1 + 7 * nn);
+        }
+
+        /**
+         * 8 pixels x the last one to two vectors of a row, the second partial (L < Cout - j < 2L, as 24 or 40
+         * channels with 16 lanes), whole K: 16 FMA chains on 10 loads per K step, where tile8x1 plus tile8x1Tail
+         * took two passes of 8 chains and 9 loads each. Only the second vector's stores are masked; its weight
+         * and bias loads read the panel's zero padding.
+         */
+        private void tile8x2Tail(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n;
+            final int j1 = j + L;
+            VectorMask<Float> m = Lanes.firstN(nn - j1);
+            int q = cOff + j;
+            FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j1);
+            FloatVector c00 = b0, c10 = b0, c20 = b0, c30 = b0, c40 = b0, c50 = b0, c60 = b0, c70 = b0;
+            FloatVector c01 = b1, c11 = b1, c21 = b1, c31 = b1, c41 = b1, c51 = b1, c61 = b1, c71 = b1;
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = p * kk * NR + (j - p * NR);
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[a1 + i]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[a2 + i]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[a3 + i]);
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[a4 + i]);
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[a5 + i]);
+                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+                x = FloatVector.broadcast(S, a[a6 + i]);
+                c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
+                x = FloatVector.broadcast(S, a[a7 + i]);
+                c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + nn);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
+            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q + 5 * nn);
+            c60.blend(lo, c60.compare(LE, lo)).blend(hi, c60.compare(GE, hi)).intoArray(c, q + 6 * nn);
+            c70.blend(lo, c70.compare(LE, lo)).blend(hi, c70.compare(GE, hi)).intoArray(c, q + 7 * nn);
+            int q1 = q + L;
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q1, m);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q1 + nn, m);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q1 + 2 * nn, m);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q1 + 3 * nn, m);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q1 + 4 * nn, m);
+            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q1 + 5 * nn, m);
+            c61.blend(lo, c61.compare(LE, lo)).blend(hi, c61.compare(GE, hi)).intoArray(c, q1 + 6 * nn, m);
+            c71.blend(lo, c71.compare(LE, lo)).blend(hi, c71.compare(GE, hi)).intoArray(c, q1 + 7 * nn, m);
         }
 
         /**
@@ -509,11 +603,15 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c6 = w.fma(FloatVector.broadcast(S, a[a6 + i]), c6);
                 c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
-            c0.max(lo).min(hi).intoArray(c, q, m); c1.max(lo).min(hi).intoArray(c, q + nn, m);
-            c2.max(lo).min(hi).intoArray(c, q + 2 * nn, m); c3.max(lo).min(hi).intoArray(c, q + 3 * nn, m);
-            c4.max(lo).min(hi).intoArray(c, q + 4 * nn, m); c5.max(lo).min(hi).intoArray(c, q + 5 * nn, m);
-            c6.max(lo).min(hi).intoArray(c, q + 6 * nn, m); c7.max(lo).min(hi).intoArray(c, q + 7 * nn, m);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(c, q, m);
+            c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi)).intoArray(c, q + nn, m);
+            c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi)).intoArray(c, q + 2 * nn, m);
+            c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi)).intoArray(c, q + 3 * nn, m);
+            c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi)).intoArray(c, q + 4 * nn, m);
+            c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi)).intoArray(c, q + 5 * nn, m);
+            c6.blend(lo, c6.compare(LE, lo)).blend(hi, c6.compare(GE, hi)).intoArray(c, q + 6 * nn, m);
+            c7.blend(lo, c7.compare(LE, lo)).blend(hi, c7.compare(GE, hi)).intoArray(c, q + 7 * nn, m);
         }
 
         /**
@@ -546,10 +644,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
-            c0 = c0.max(lo).min(hi); c1 = c1.max(lo).min(hi); c2 = c2.max(lo).min(hi); c3 = c3.max(lo).min(hi);
-            c4 = c4.max(lo).min(hi); c5 = c5.max(lo).min(hi); c6 = c6.max(lo).min(hi); c7 = c7.max(lo).min(hi);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            c0 = c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi));
+            c1 = c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi));
+            c2 = c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi));
+            c3 = c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi));
+            c4 = c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi));
+            c5 = c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi));
+            c6 = c6.blend(lo, c6.compare(LE, lo)).blend(hi, c6.compare(GE, hi));
+            c7 = c7.blend(lo, c7.compare(LE, lo)).blend(hi, c7.compare(GE, hi));
             c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
         }
@@ -579,12 +683,12 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c03 = FloatVector.fromArray(S, packed, bi + 3 * L).fma(x, c03);
             }
             boolean last = k1 == k;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
-            c00.max(lo).min(hi).intoArray(c, c0);
-            c01.max(lo).min(hi).intoArray(c, c0 + L);
-            c02.max(lo).min(hi).intoArray(c, c0 + 2 * L);
-            c03.max(lo).min(hi).intoArray(c, c0 + 3 * L);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, c0);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, c0 + L);
+            c02.blend(lo, c02.compare(LE, lo)).blend(hi, c02.compare(GE, hi)).intoArray(c, c0 + 2 * L);
+            c03.blend(lo, c03.compare(LE, lo)).blend(hi, c03.compare(GE, hi)).intoArray(c, c0 + 3 * L);
         }
 
         /**
@@ -594,8 +698,8 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void tile1Partial(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             boolean last = k1 == k;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.min() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.max() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
             for (int j = p * NR; j < n; j += L) {
                 // Masks only on the last vector: a masked access in a hot loop that C2 cannot prove in
                 // range made it box every vector of the method (measured: 10 KB per inference, v1 0.25).
@@ -613,7 +717,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 for (int i = k0; i < k1; i++, bi += NR) {
                     acc = FloatVector.fromArray(S, packed, bi).fma(FloatVector.broadcast(S, a[aOff + i]), acc);
                 }
-                acc = acc.max(lo).min(hi);
+                acc = acc.blend(lo, acc.compare(LE, lo)).blend(hi, acc.compare(GE, hi));
                 if (whole) {
                     acc.intoArray(c, cOff + j);
                 } else {

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The gated activations (HARDSIGMOID, HARDSWISH) over a block a kernel has just stored, in place.
+ * The gated activations (HARDSIGMOID, HARDSWISH), and clamps with a signed-zero bound, over a block a kernel has just stored, in place.
  * Kernels call it per output row or per cache block, so the data is re-read from L1/L2, not memory.
  * Same float operations in the same order as {@link Activation#apply}: mul, add, max, min(, mul).
  */
@@ -17,6 +17,9 @@ final class VectorActivation {
     /** {@code rows} runs of {@code len} floats, {@code stride} apart, starting at {@code off}. */
     static void apply(Activation act, float[] a, int off, int rows, int stride, int len) {
         if (!act.gated()) {
+            if (act.signedZeroBound()) {
+                clamp(act, a, off, rows, stride, len);
+            }
             return;
         }
         boolean swish = act.kind() == Activation.Kind.HARDSWISH;
@@ -27,6 +30,20 @@ final class VectorActivation {
                 FloatVector x = FloatVector.fromArray(S, a, base + i);
                 FloatVector g = x.mul(alpha).add(beta).max(0f).min(1f);
                 (swish ? x.mul(g) : g).intoArray(a, base + i);
+            }
+            for (; i < len; i++) {
+                a[base + i] = act.apply(a[base + i]);
+            }
+        }
+    }
+
+    /** The exact clamp (MAX and MIN order -0.0 below +0.0) for bounds the kernels' blend cannot take. */
+    private static void clamp(Activation act, float[] a, int off, int rows, int stride, int len) {
+        float lo = act.min(), hi = act.max();
+        for (int r = 0; r < rows; r++) {
+            int base = off + r * stride, i = 0;
+            for (; i + L <= len; i += L) {
+                FloatVector.fromArray(S, a, base + i).max(lo).min(hi).intoArray(a, base + i);
             }
             for (; i < len; i++) {
                 a[base + i] = act.apply(a[base + i]);

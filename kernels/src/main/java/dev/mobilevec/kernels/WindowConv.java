@@ -3,8 +3,9 @@ package dev.mobilevec.kernels;
 /**
  * What the windowed kernels (3x3 dense, 3x3 and 5x5 depthwise) share: output rows as work units, a
  * zero row that stands in for input rows outside the image (weights are finite, so reading zeros
- * there is exactly a skipped tap), and the range of output columns whose whole window lies inside
- * the image.
+ * there is a skipped tap, with one difference: a sum that is exactly -0.0 over the taps inside the
+ * image becomes +0.0, as -0.0 + +0.0 is +0.0), and the range of output columns whose whole window
+ * lies inside the image.
  */
 abstract class WindowConv extends BasePreparedConv {
     final int inH, inW, outH, outW, strideH, strideW, padTop, padLeft, rowLen;

@@ -52,7 +52,7 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     }
 
     static Gen<Activation> activations() {
-        return Generate.pick(Arrays.asList(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0.5f, 0.25f),
+        return Generate.pick(Arrays.asList(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0.5f, 0.25f), Activation.clamp(-0f, 6f),
                 Activation.HARDSWISH, Activation.HARDSIGMOID, Activation.hardSigmoid(0.2f, 0.5f)));
     }
 
@@ -65,11 +65,9 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     }
 
     static Gen<ConvCase> depthwise() {
-        // Wide layers take the pixel-major path: cover it, its tails and its odd last pixel too.
-        int wide = DepthwiseConv3x3Nhwc.PIXEL_MAJOR_MIN_CHANNELS;
-        // Also several channel pairs below it (sweepPair's second pair and beyond; found missing by PIT).
+        // Every block count around one vector (tails with and without full blocks) and a few wide layers.
         Gen<Integer> ch = channels()
-                .mix(Generate.pick(List.of(wide, wide + 1, wide + L - 1, wide + 2 * L + 3, 4 * L, 4 * L + 3, 6 * L + 1, wide - 1)), 30);
+                .mix(Generate.pick(List.of(L - 1, L, L + 1, 2 * L + 3, 4 * L, 4 * L + 3, 6 * L + 1, 257)), 30);
         return depthwise(3, Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 7)), 20), Generate.range(0, 2), ch);
     }
 
@@ -100,7 +98,8 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     static Gen<ConvCase> pointwise() {
         Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 7)), 20);
         Gen<Integer> cin = channels(PointwiseGemm.KC, 2 * PointwiseGemm.KC);
-        Gen<Integer> cout = channels(PointwiseGemm.NR, 2 * PointwiseGemm.NR);
+        // NR + L + 2: a partial panel of one to two vectors after a full one (tile8x2Tail after tile6/tile4).
+        Gen<Integer> cout = channels(PointwiseGemm.NR, 2 * PointwiseGemm.NR, PointwiseGemm.NR + L + 2);
         Gen<Integer> batch = Generate.range(1, 3);
         Gen<Activation> act = activations();
         Gen<Values> vals = valueMixes();

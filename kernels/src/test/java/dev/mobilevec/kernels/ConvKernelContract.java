@@ -1,11 +1,13 @@
 package dev.mobilevec.kernels;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -144,6 +146,42 @@ abstract class ConvKernelContract {
             for (int i = 0; i < out.length; i++) {
                 float expected = c.act().apply(b[i % c.spec().outC()]);
                 assertEquals(expected, out[i], 0f, () -> "zero weights " + c);
+            }
+        });
+    }
+
+    /**
+     * The sign of a zero through every clamp, bit for bit: with inputs of -0.0 and positive weights each
+     * pre-activation is exactly its bias, -0.0 or +0.0, so the output must be {@code act.apply(bias)} in its
+     * bits (Math.max(-0.0, +0.0) is +0.0). Covers the compare-and-blend clamps and the bounds they cannot take.
+     */
+    @Test
+    void zerosKeepTheSignMathMaxAndMinGiveThem() {
+        List<Activation> acts = List.of(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0f, 1f),
+                Activation.clamp(-1f, 0f), Activation.clamp(-0f, 0f), Activation.clamp(0f, 0f), Activation.clamp(-0f, -0f));
+        qt().withExamples(EXAMPLES / 10).forAll(cases(), Generate.pick(acts)).checkAssert((c0, act) -> {
+            // Without padding: a padded tap reads a +0.0 where the reference skips it, and -0.0 + +0.0 is +0.0
+            // (the one way the kernels' zero rows differ from skipped taps: the sign of an exactly-zero sum).
+            ConvSpec s0 = c0.spec();
+            ConvSpec s = new ConvSpec(s0.inH() + s0.padTop() + s0.padBottom(), s0.inW() + s0.padLeft() + s0.padRight(), s0.inC(),
+                    s0.outC(), s0.kH(), s0.kW(), s0.strideH(), s0.strideW(), 0, 0, 0, 0, s0.groups());
+            ConvCase c = c0.with(s).with(act);
+            float[] in = new float[c.spec().inputLength(c.batch())];
+            java.util.Arrays.fill(in, -0f);
+            float[] w = Bounds.abs(c.weights());
+            for (int i = 0; i < w.length; i++) {
+                w[i] += 0.5f;
+            }
+            float[] b = new float[c.spec().outC()];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = k % 2 == 0 ? -0f : 0f;
+            }
+            float[] out = fast(c, in, w, b);
+            for (int i = 0; i < out.length; i++) {
+                float expected = act.apply(b[i % b.length]);
+                int at = i;
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[i]),
+                        () -> "sign of zero at " + where(c.spec(), at) + " under " + act + ", " + c);
             }
         });
     }
