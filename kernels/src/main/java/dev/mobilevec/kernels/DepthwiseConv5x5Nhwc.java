@@ -20,6 +20,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = Lanes.COUNT;
     private static final int K = 5;
+    /** The row sweeps need 24 live vectors: 512-bit vectors only (32 registers); 16-register machines go pixel by pixel. */
+    static final boolean SWEEP = Lanes.COUNT >= 16;
 
     public static final DepthwiseConv5x5Nhwc INSTANCE = new DepthwiseConv5x5Nhwc();
 
@@ -70,71 +72,386 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 int iy = oy * strideH - padTop;
                 int img = inOff + n * inH * rowLen;
                 int outRow = outOff + unit * outW * c;
-                for (int ox = 0; ox < outW; ) {
-                    int ix = ox * strideW - padLeft;
-                    if (full > 0 && ox + 3 < outW && ix >= 0 && ix + 3 * strideW + K - 1 <= inW - 1) {
-                        // Four interior pixels: the full blocks four at a time (see pixelBlock4), the tail per pixel.
-                        int q = outRow + ox * c;
-                        int ch = 0;
-                        for (; ch + 2 * L <= full; ch += 2 * L) {
-                            pixelBlock4x2(in, img, iy, ix, out, q, ch);
-                        }
-                        for (; ch < full; ch += L) {
-                            pixelBlock4(in, img, iy, ix, out, q, ch);
-                        }
-                        for (int p = 0; full < c && p < 4; p++) {
-                            pixelTail(in, img, iy, ix + p * strideW, 0, K - 1, out, q + p * c, full);
-                        }
-                        ox += 4;
-                        continue;
-                    }
-                    int kxLo = Math.max(0, -ix), kxHi = Math.min(K - 1, inW - 1 - ix);
-                    int q = outRow + ox * c;
-                    for (int ch = 0; ch < full; ch += L) {
-                        pixelBlock(in, img, iy, ix, kxLo, kxHi, out, q, ch);
-                    }
-                    if (full < c) {
-                        pixelTail(in, img, iy, ix, kxLo, kxHi, out, q, full);
-                    }
-                    ox++;
+                if (SWEEP && full > 0 && (strideW == 1 || oxLo <= oxHi)) {
+                    sweepRow(in, img, iy, out, outRow);
+                } else {
+                    pixelRow(in, img, iy, out, outRow);
                 }
                 VectorActivation.apply(act, out, outRow, 1, 0, outW * c);
             }
         }
 
-        private void pixelBlock(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
-            FloatVector acc = FloatVector.fromArray(S, bias, ch);
-            for (int ky = 0; ky < K; ky++) {
-                float[] a = rowArray(in, iy + ky);
-                int base = rowOffset(img, iy + ky) + ix * c + ch;
-                int wi = ky * K * cPad + ch;
-                for (int kx = kxLo; kx <= kxHi; kx++) {
-                    acc = FloatVector.fromArray(S, a, base + kx * c).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
+        /**
+         * One output row, 512-bit vectors: per full channel block, kernel rows 0-2 slide along the row (each
+         * input column's three vectors loaded once for the five outputs that use it; 15 weights, 4 partial
+         * sums and the loads fit 32 registers), the partial sums go to the output, then rows 3-4 slide the same
+         * way from them and clamp. Per output 5 input loads, one partial load and two stores for 25 FMAs, where
+         * a pixel-block kernel loads an input and a weight vector per FMA. At stride 1 the sweep covers the
+         * border pixels too (their chains start late or end early); at stride 2, and for a channel tail, those
+         * go pixel by pixel in the same tap order.
+         */
+        private void sweepRow(float[] in, int img, int iy, float[] out, int outRow) {
+            float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2), a3 = rowArray(in, iy + 3),
+                    a4 = rowArray(in, iy + 4);
+            int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2), o3 = rowOffset(img, iy + 3),
+                    o4 = rowOffset(img, iy + 4);
+            for (int ch = 0; ch < full; ch += L) {
+                if (strideW == 1) {
+                    rows012s1(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
+                    rows34s1(a3, o3, a4, o4, out, outRow, ch, false);
+                } else {
+                    rows012s2(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
+                    rows34s2(a3, o3, a4, o4, out, outRow, ch, false);
                 }
             }
-            acc.max(act.min()).min(act.max()).intoArray(out, q + ch);
+            // The channel tail swept too, with masked stores and plain loads, where every full-width load stays
+            // inside its array (the extra lanes read the next pixel and are never stored): all rows but the
+            // last of an array.
+            boolean tailSwept = full < c;
+            long lastIn = (long) (inW - 1) * c + full + L, lastOut = (long) outRow + (long) (outW - 1) * c + full + L;
+            tailSwept = tailSwept && lastOut <= out.length && o0 + lastIn <= a0.length && o1 + lastIn <= a1.length
+                    && o2 + lastIn <= a2.length && o3 + lastIn <= a3.length && o4 + lastIn <= a4.length;
+            if (tailSwept) {
+                if (strideW == 1) {
+                    rows012s1(a0, o0, a1, o1, a2, o2, out, outRow, full, true);
+                    rows34s1(a3, o3, a4, o4, out, outRow, full, true);
+                } else {
+                    rows012s2(a0, o0, a1, o1, a2, o2, out, outRow, full, true);
+                    rows34s2(a3, o3, a4, o4, out, outRow, full, true);
+                }
+            }
+            for (int ox = 0; ox < outW; ox++) {
+                int ix = ox * strideW - padLeft;
+                int kxLo = Math.max(0, -ix), kxHi = Math.min(K - 1, inW - 1 - ix);
+                int q = outRow + ox * c;
+                boolean border = strideW != 1 && (ox < oxLo || ox > oxHi);
+                if (border) {
+                    pixelBlocks(in, img, iy, ix, kxLo, kxHi, out, q);
+                }
+                if (full < c && (border || !tailSwept)) {
+                    pixelTail(in, img, iy, ix, kxLo, kxHi, out, q, full);
+                }
+            }
+        }
+
+        /** One output row pixel by pixel: four interior pixels at a time where they fit, the rest one by one. */
+        private void pixelRow(float[] in, int img, int iy, float[] out, int outRow) {
+            for (int ox = 0; ox < outW; ) {
+                int ix = ox * strideW - padLeft;
+                if (full > 0 && ox + 3 < outW && ix >= 0 && ix + 3 * strideW + K - 1 <= inW - 1) {
+                    // Four interior pixels: the full blocks four at a time (see pixelBlock4), the tail per pixel.
+                    int q = outRow + ox * c;
+                    int ch = 0;
+                    for (; ch + 2 * L <= full; ch += 2 * L) {
+                        pixelBlock4x2(in, img, iy, ix, out, q, ch);
+                    }
+                    for (; ch < full; ch += L) {
+                        pixelBlock4(in, img, iy, ix, out, q, ch);
+                    }
+                    for (int p = 0; full < c && p < 4; p++) {
+                        pixelTail(in, img, iy, ix + p * strideW, 0, K - 1, out, q + p * c, full);
+                    }
+                    ox += 4;
+                    continue;
+                }
+                int kxLo = Math.max(0, -ix), kxHi = Math.min(K - 1, inW - 1 - ix);
+                int q = outRow + ox * c;
+                pixelBlocks(in, img, iy, ix, kxLo, kxHi, out, q);
+                if (full < c) {
+                    pixelTail(in, img, iy, ix, kxLo, kxHi, out, q, full);
+                }
+                ox++;
+            }
+        }
+
+        /** The full channel blocks of one pixel, four at a time where they fit. */
+        private void pixelBlocks(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q) {
+            int ch = 0;
+            for (; ch + 4 * L <= full; ch += 4 * L) {
+                pixelBlockC4(in, img, iy, ix, kxLo, kxHi, out, q, ch);
+            }
+            for (; ch < full; ch += L) {
+                pixelBlock(in, img, iy, ix, kxLo, kxHi, out, q, ch);
+            }
+        }
+
+        private void rows012s1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
+            final int cp = cPad, cc = c;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, 0 * cp + ch), w01 = FloatVector.fromArray(S, w, 1 * cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w03 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w04 = FloatVector.fromArray(S, w, 4 * cp + ch);
+            FloatVector w10 = FloatVector.fromArray(S, w, 5 * cp + ch), w11 = FloatVector.fromArray(S, w, 6 * cp + ch),
+                    w12 = FloatVector.fromArray(S, w, 7 * cp + ch), w13 = FloatVector.fromArray(S, w, 8 * cp + ch),
+                    w14 = FloatVector.fromArray(S, w, 9 * cp + ch);
+            FloatVector w20 = FloatVector.fromArray(S, w, 10 * cp + ch), w21 = FloatVector.fromArray(S, w, 11 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 12 * cp + ch), w23 = FloatVector.fromArray(S, w, 13 * cp + ch),
+                    w24 = FloatVector.fromArray(S, w, 14 * cp + ch);
+            // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
+            int q = outRow + (padLeft - 4) * cc + ch;
+            final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector p0 = b, p1 = b, p2 = b, p3 = b;
+            for (int j = 0, i = ch; j < inW; j++, i += cc, q += cc) {
+                FloatVector x0 = FloatVector.fromArray(S, a0, o0 + i);
+                FloatVector x1 = FloatVector.fromArray(S, a1, o1 + i);
+                FloatVector x2 = FloatVector.fromArray(S, a2, o2 + i);
+                FloatVector r = x2.fma(w24, x1.fma(w14, x0.fma(w04, p0)));
+                p0 = x2.fma(w23, x1.fma(w13, x0.fma(w03, p1)));
+                p1 = x2.fma(w22, x1.fma(w12, x0.fma(w02, p2)));
+                p2 = x2.fma(w21, x1.fma(w11, x0.fma(w01, p3)));
+                FloatVector n = b;
+                p3 = x2.fma(w20, x1.fma(w10, x0.fma(w00, n)));
+                // Outputs left of 0 complete first and land on output 0, which completes after them.
+                if (tail) {
+                    r.intoArray(out, Math.max(q, qFirst), m);
+                } else {
+                    r.intoArray(out, Math.max(q, qFirst));
+                }
+            }
+            // The last columns' outputs: those that exist are right-border pixels, missing their last columns
+            // (masked stores: m is all lanes for a full block).
+            int ox = inW + padLeft - 4;
+            if (ox >= 0 && ox < outW) {
+                p0.intoArray(out, q + 0 * cc, m);
+            }
+            if (ox + 1 >= 0 && ox + 1 < outW) {
+                p1.intoArray(out, q + 1 * cc, m);
+            }
+            if (ox + 2 >= 0 && ox + 2 < outW) {
+                p2.intoArray(out, q + 2 * cc, m);
+            }
+            if (ox + 3 >= 0 && ox + 3 < outW) {
+                p3.intoArray(out, q + 3 * cc, m);
+            }
+        }
+
+        private void rows34s1(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
+            final int cp = cPad, cc = c;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            FloatVector w30 = FloatVector.fromArray(S, w, 15 * cp + ch), w31 = FloatVector.fromArray(S, w, 16 * cp + ch),
+                    w32 = FloatVector.fromArray(S, w, 17 * cp + ch), w33 = FloatVector.fromArray(S, w, 18 * cp + ch),
+                    w34 = FloatVector.fromArray(S, w, 19 * cp + ch);
+            FloatVector w40 = FloatVector.fromArray(S, w, 20 * cp + ch), w41 = FloatVector.fromArray(S, w, 21 * cp + ch),
+                    w42 = FloatVector.fromArray(S, w, 22 * cp + ch), w43 = FloatVector.fromArray(S, w, 23 * cp + ch),
+                    w44 = FloatVector.fromArray(S, w, 24 * cp + ch);
+            // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
+            int q = outRow + (padLeft - 4) * cc + ch;
+            final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            // Pass A's partial sums are the chains' starting values, read from out (clamped into the row for
+            // the outputs that do not exist: those chains are dropped).
+            FloatVector p0 = FloatVector.fromArray(S, out, Math.min(Math.max(q, qFirst), qLast)),
+                    p1 = FloatVector.fromArray(S, out, Math.min(Math.max(q + cc, qFirst), qLast)),
+                    p2 = FloatVector.fromArray(S, out, Math.min(Math.max(q + 2 * cc, qFirst), qLast)),
+                    p3 = FloatVector.fromArray(S, out, Math.min(Math.max(q + 3 * cc, qFirst), qLast));
+            for (int j = 0, i = ch; j < inW; j++, i += cc, q += cc) {
+                FloatVector x3 = FloatVector.fromArray(S, a3, o3 + i);
+                FloatVector x4 = FloatVector.fromArray(S, a4, o4 + i);
+                FloatVector r = x4.fma(w44, x3.fma(w34, p0));
+                p0 = x4.fma(w43, x3.fma(w33, p1));
+                p1 = x4.fma(w42, x3.fma(w32, p2));
+                p2 = x4.fma(w41, x3.fma(w31, p3));
+                FloatVector n = FloatVector.fromArray(S, out, Math.min(q + 4 * cc, qLast));
+                p3 = x4.fma(w40, x3.fma(w30, n));
+                // Outputs left of 0 complete first and land on output 0, which completes after them.
+                r = r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi));
+                if (tail) {
+                    r.intoArray(out, Math.max(q, qFirst), m);
+                } else {
+                    r.intoArray(out, Math.max(q, qFirst));
+                }
+            }
+            // The last columns' outputs: those that exist are right-border pixels, missing their last columns
+            // (masked stores: m is all lanes for a full block).
+            int ox = inW + padLeft - 4;
+            if (ox >= 0 && ox < outW) {
+                p0.blend(lo, p0.compare(LE, lo)).blend(hi, p0.compare(GE, hi)).intoArray(out, q + 0 * cc, m);
+            }
+            if (ox + 1 >= 0 && ox + 1 < outW) {
+                p1.blend(lo, p1.compare(LE, lo)).blend(hi, p1.compare(GE, hi)).intoArray(out, q + 1 * cc, m);
+            }
+            if (ox + 2 >= 0 && ox + 2 < outW) {
+                p2.blend(lo, p2.compare(LE, lo)).blend(hi, p2.compare(GE, hi)).intoArray(out, q + 2 * cc, m);
+            }
+            if (ox + 3 >= 0 && ox + 3 < outW) {
+                p3.blend(lo, p3.compare(LE, lo)).blend(hi, p3.compare(GE, hi)).intoArray(out, q + 3 * cc, m);
+            }
+        }
+
+        /** {@link #rows012s1} at stride 2 over the interior outputs: two new columns per output, 3 partial chains. */
+        private void rows012s2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
+            final int cp = cPad, cc = c;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, 0 * cp + ch), w01 = FloatVector.fromArray(S, w, 1 * cp + ch),
+                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w03 = FloatVector.fromArray(S, w, 3 * cp + ch),
+                    w04 = FloatVector.fromArray(S, w, 4 * cp + ch);
+            FloatVector w10 = FloatVector.fromArray(S, w, 5 * cp + ch), w11 = FloatVector.fromArray(S, w, 6 * cp + ch),
+                    w12 = FloatVector.fromArray(S, w, 7 * cp + ch), w13 = FloatVector.fromArray(S, w, 8 * cp + ch),
+                    w14 = FloatVector.fromArray(S, w, 9 * cp + ch);
+            FloatVector w20 = FloatVector.fromArray(S, w, 10 * cp + ch), w21 = FloatVector.fromArray(S, w, 11 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, 12 * cp + ch), w23 = FloatVector.fromArray(S, w, 13 * cp + ch),
+                    w24 = FloatVector.fromArray(S, w, 14 * cp + ch);
+            final int qLast = outRow + oxHi * cc + ch;
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            int q = outRow + oxLo * cc + ch;
+            int i = (2 * oxLo - padLeft) * cc + ch;
+            // Output oxLo's columns 0-2, and column 2 as the next output's column 0.
+            FloatVector x0 = FloatVector.fromArray(S, a0, o0 + i);
+            FloatVector x1 = FloatVector.fromArray(S, a1, o1 + i);
+            FloatVector x2 = FloatVector.fromArray(S, a2, o2 + i);
+            FloatVector pa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                x0 = FloatVector.fromArray(S, a0, o0 + i + cc);
+                x1 = FloatVector.fromArray(S, a1, o1 + i + cc);
+                x2 = FloatVector.fromArray(S, a2, o2 + i + cc);
+            pa = x2.fma(w21, x1.fma(w11, x0.fma(w01, pa)));
+                x0 = FloatVector.fromArray(S, a0, o0 + i + 2 * cc);
+                x1 = FloatVector.fromArray(S, a1, o1 + i + 2 * cc);
+                x2 = FloatVector.fromArray(S, a2, o2 + i + 2 * cc);
+            pa = x2.fma(w22, x1.fma(w12, x0.fma(w02, pa)));
+            FloatVector n = b;
+            FloatVector pb = x2.fma(w20, x1.fma(w10, x0.fma(w00, n)));
+            for (int ox = oxLo; ox <= oxHi; ox++, q += cc) {
+                i += 2 * cc;
+                x0 = FloatVector.fromArray(S, a0, o0 + i + cc);
+                x1 = FloatVector.fromArray(S, a1, o1 + i + cc);
+                x2 = FloatVector.fromArray(S, a2, o2 + i + cc);
+                pa = x2.fma(w23, x1.fma(w13, x0.fma(w03, pa)));
+                pb = x2.fma(w21, x1.fma(w11, x0.fma(w01, pb)));
+                x0 = FloatVector.fromArray(S, a0, o0 + i + 2 * cc);
+                x1 = FloatVector.fromArray(S, a1, o1 + i + 2 * cc);
+                x2 = FloatVector.fromArray(S, a2, o2 + i + 2 * cc);
+                FloatVector r = x2.fma(w24, x1.fma(w14, x0.fma(w04, pa)));
+                pa = x2.fma(w22, x1.fma(w12, x0.fma(w02, pb)));
+                n = b;
+                pb = x2.fma(w20, x1.fma(w10, x0.fma(w00, n)));
+                if (tail) {
+                    r.intoArray(out, q, m);
+                } else {
+                    r.intoArray(out, q);
+                }
+            }
+        }
+
+        private void rows34s2(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
+            final int cp = cPad, cc = c;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            FloatVector w30 = FloatVector.fromArray(S, w, 15 * cp + ch), w31 = FloatVector.fromArray(S, w, 16 * cp + ch),
+                    w32 = FloatVector.fromArray(S, w, 17 * cp + ch), w33 = FloatVector.fromArray(S, w, 18 * cp + ch),
+                    w34 = FloatVector.fromArray(S, w, 19 * cp + ch);
+            FloatVector w40 = FloatVector.fromArray(S, w, 20 * cp + ch), w41 = FloatVector.fromArray(S, w, 21 * cp + ch),
+                    w42 = FloatVector.fromArray(S, w, 22 * cp + ch), w43 = FloatVector.fromArray(S, w, 23 * cp + ch),
+                    w44 = FloatVector.fromArray(S, w, 24 * cp + ch);
+            final int qLast = outRow + oxHi * cc + ch;
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int q = outRow + oxLo * cc + ch;
+            int i = (2 * oxLo - padLeft) * cc + ch;
+            // Output oxLo's columns 0-2, and column 2 as the next output's column 0.
+            FloatVector x3 = FloatVector.fromArray(S, a3, o3 + i);
+            FloatVector x4 = FloatVector.fromArray(S, a4, o4 + i);
+            FloatVector pa = x4.fma(w40, x3.fma(w30, FloatVector.fromArray(S, out, Math.min(q, qLast))));
+                x3 = FloatVector.fromArray(S, a3, o3 + i + cc);
+                x4 = FloatVector.fromArray(S, a4, o4 + i + cc);
+            pa = x4.fma(w41, x3.fma(w31, pa));
+                x3 = FloatVector.fromArray(S, a3, o3 + i + 2 * cc);
+                x4 = FloatVector.fromArray(S, a4, o4 + i + 2 * cc);
+            pa = x4.fma(w42, x3.fma(w32, pa));
+            FloatVector n = FloatVector.fromArray(S, out, Math.min(q + cc, qLast));
+            FloatVector pb = x4.fma(w40, x3.fma(w30, n));
+            for (int ox = oxLo; ox <= oxHi; ox++, q += cc) {
+                i += 2 * cc;
+                x3 = FloatVector.fromArray(S, a3, o3 + i + cc);
+                x4 = FloatVector.fromArray(S, a4, o4 + i + cc);
+                pa = x4.fma(w43, x3.fma(w33, pa));
+                pb = x4.fma(w41, x3.fma(w31, pb));
+                x3 = FloatVector.fromArray(S, a3, o3 + i + 2 * cc);
+                x4 = FloatVector.fromArray(S, a4, o4 + i + 2 * cc);
+                FloatVector r = x4.fma(w44, x3.fma(w34, pa));
+                pa = x4.fma(w42, x3.fma(w32, pb));
+                n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
+                pb = x4.fma(w40, x3.fma(w30, n));
+                if (tail) {
+                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
+                } else {
+                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                }
+            }
         }
 
         /**
-         * One full channel block of four neighbouring interior pixels: four independent 25-FMA chains that share
-         * each weight load. One pixel's single chain is bound by FMA latency (25 dependent FMAs: 14x14x480 ran at
-         * 13 GFLOPS, 6 % of peak); each chain keeps the order of {@link #pixelBlock} (bias, then ky, kx ascending),
-         * so the bits are the same. Six live vectors: fits 16 registers too.
+         * One full channel block of one pixel, taps kxLo..kxHi, in the order of the sweeps: kernel rows 0-2 column
+         * by column, then rows 3-4 column by column (a chain of up to 25 dependent FMAs).
+         */
+        private void pixelBlock(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
+            float[] r0 = rowArray(in, iy), r1 = rowArray(in, iy + 1), r2 = rowArray(in, iy + 2), r3 = rowArray(in, iy + 3),
+                    r4 = rowArray(in, iy + 4);
+            int b0 = rowOffset(img, iy) + ix * c + ch, b1 = rowOffset(img, iy + 1) + ix * c + ch, b2 = rowOffset(img, iy + 2) + ix * c + ch,
+                    b3 = rowOffset(img, iy + 3) + ix * c + ch, b4 = rowOffset(img, iy + 4) + ix * c + ch;
+            final int cp = cPad, t = K * cp;
+            FloatVector acc = FloatVector.fromArray(S, bias, ch);
+            for (int kx = kxLo; kx <= kxHi; kx++) {
+                int o = kx * c, wk = kx * cp + ch;
+                acc = FloatVector.fromArray(S, r0, b0 + o).fma(FloatVector.fromArray(S, w, wk), acc);
+                acc = FloatVector.fromArray(S, r1, b1 + o).fma(FloatVector.fromArray(S, w, wk + t), acc);
+                acc = FloatVector.fromArray(S, r2, b2 + o).fma(FloatVector.fromArray(S, w, wk + 2 * t), acc);
+            }
+            for (int kx = kxLo; kx <= kxHi; kx++) {
+                int o = kx * c, wk = kx * cp + ch;
+                acc = FloatVector.fromArray(S, r3, b3 + o).fma(FloatVector.fromArray(S, w, wk + 3 * t), acc);
+                acc = FloatVector.fromArray(S, r4, b4 + o).fma(FloatVector.fromArray(S, w, wk + 4 * t), acc);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            acc.blend(lo, acc.compare(LE, lo)).blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch);
+        }
+
+        /**
+         * Four channel blocks of one pixel (border pixels, and interior ones left over from the four-pixel blocks):
+         * four independent chains where {@link #pixelBlock} runs one, latency-bound. Same order per element.
+         */
+        private void pixelBlockC4(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
+            final int cp = cPad, t = K * cp, d1 = ch + L, d2 = ch + 2 * L, d3 = ch + 3 * L;
+            FloatVector acc0 = FloatVector.fromArray(S, bias, ch), acc1 = FloatVector.fromArray(S, bias, d1),
+                    acc2 = FloatVector.fromArray(S, bias, d2), acc3 = FloatVector.fromArray(S, bias, d3);
+            for (int g = 0; g < 2; g++) {
+                int kyFrom = 3 * g, kyTo = g == 0 ? 2 : 4;
+                for (int kx = kxLo; kx <= kxHi; kx++) {
+                    for (int ky = kyFrom; ky <= kyTo; ky++) {
+                        float[] a = rowArray(in, iy + ky);
+                        int xi = rowOffset(img, iy + ky) + (ix + kx) * c, wk = ky * t + kx * cp;
+                        acc0 = FloatVector.fromArray(S, a, xi + ch).fma(FloatVector.fromArray(S, w, wk + ch), acc0);
+                        acc1 = FloatVector.fromArray(S, a, xi + d1).fma(FloatVector.fromArray(S, w, wk + d1), acc1);
+                        acc2 = FloatVector.fromArray(S, a, xi + d2).fma(FloatVector.fromArray(S, w, wk + d2), acc2);
+                        acc3 = FloatVector.fromArray(S, a, xi + d3).fma(FloatVector.fromArray(S, w, wk + d3), acc3);
+                    }
+                }
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            acc0.blend(lo, acc0.compare(LE, lo)).blend(hi, acc0.compare(GE, hi)).intoArray(out, q + ch);
+            acc1.blend(lo, acc1.compare(LE, lo)).blend(hi, acc1.compare(GE, hi)).intoArray(out, q + d1);
+            acc2.blend(lo, acc2.compare(LE, lo)).blend(hi, acc2.compare(GE, hi)).intoArray(out, q + d2);
+            acc3.blend(lo, acc3.compare(LE, lo)).blend(hi, acc3.compare(GE, hi)).intoArray(out, q + d3);
+        }
+
+        /**
+         * One full channel block of four neighbouring interior pixels (16- and 8-lane vectors, which have too few
+         * registers for the sweeps): four independent 25-FMA chains that share each weight load, in the order of
+         * {@link #pixelBlock}. Six live vectors: fits 16 registers.
          */
         private void pixelBlock4(float[] in, int img, int iy, int ix, float[] out, int q, int ch) {
-            final int cc = c, step = strideW * cc;
+            final int cc = c, step = strideW * cc, t = K * cPad;
             FloatVector acc0 = FloatVector.fromArray(S, bias, ch), acc1 = acc0, acc2 = acc0, acc3 = acc0;
-            for (int ky = 0; ky < K; ky++) {
-                float[] a = rowArray(in, iy + ky);
-                int base = rowOffset(img, iy + ky) + ix * cc + ch;
-                int wi = ky * K * cPad + ch;
+            for (int g = 0; g < 2; g++) {
+                int kyFrom = 3 * g, kyTo = g == 0 ? 2 : 4;
                 for (int kx = 0; kx < K; kx++) {
-                    FloatVector wv = FloatVector.fromArray(S, w, wi + kx * cPad);
-                    int i = base + kx * cc;
-                    acc0 = FloatVector.fromArray(S, a, i).fma(wv, acc0);
-                    acc1 = FloatVector.fromArray(S, a, i + step).fma(wv, acc1);
-                    acc2 = FloatVector.fromArray(S, a, i + 2 * step).fma(wv, acc2);
-                    acc3 = FloatVector.fromArray(S, a, i + 3 * step).fma(wv, acc3);
+                    for (int ky = kyFrom; ky <= kyTo; ky++) {
+                        float[] a = rowArray(in, iy + ky);
+                        int i = rowOffset(img, iy + ky) + (ix + kx) * cc + ch;
+                        FloatVector wv = FloatVector.fromArray(S, w, ky * t + kx * cPad + ch);
+                        acc0 = FloatVector.fromArray(S, a, i).fma(wv, acc0);
+                        acc1 = FloatVector.fromArray(S, a, i + step).fma(wv, acc1);
+                        acc2 = FloatVector.fromArray(S, a, i + 2 * step).fma(wv, acc2);
+                        acc3 = FloatVector.fromArray(S, a, i + 3 * step).fma(wv, acc3);
+                    }
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -144,30 +461,28 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             acc3.blend(lo, acc3.compare(LE, lo)).blend(hi, acc3.compare(GE, hi)).intoArray(out, q + 3 * cc + ch);
         }
 
-        /**
-         * {@link #pixelBlock4} for two channel blocks: eight independent chains (four would leave FMA latency
-         * exposed), two weight loads and eight input loads per tap; 10 live vectors plus 2 temporaries.
-         */
+        /** {@link #pixelBlock4} for two neighbouring channel blocks: eight chains, 11 live vectors. */
         private void pixelBlock4x2(float[] in, int img, int iy, int ix, float[] out, int q, int ch) {
-            final int cc = c, step = strideW * cc, d = ch + L;
+            final int cc = c, step = strideW * cc, d = ch + L, t = K * cPad;
             FloatVector a0 = FloatVector.fromArray(S, bias, ch), a1 = a0, a2 = a0, a3 = a0;
             FloatVector b0 = FloatVector.fromArray(S, bias, d), b1 = b0, b2 = b0, b3 = b0;
-            for (int ky = 0; ky < K; ky++) {
-                float[] a = rowArray(in, iy + ky);
-                int base = rowOffset(img, iy + ky) + ix * cc + ch;
-                int wi = ky * K * cPad + ch;
+            for (int g = 0; g < 2; g++) {
+                int kyFrom = 3 * g, kyTo = g == 0 ? 2 : 4;
                 for (int kx = 0; kx < K; kx++) {
-                    FloatVector wv = FloatVector.fromArray(S, w, wi + kx * cPad);
-                    FloatVector wu = FloatVector.fromArray(S, w, wi + kx * cPad + L);
-                    int i = base + kx * cc;
-                    a0 = FloatVector.fromArray(S, a, i).fma(wv, a0);
-                    b0 = FloatVector.fromArray(S, a, i + L).fma(wu, b0);
-                    a1 = FloatVector.fromArray(S, a, i + step).fma(wv, a1);
-                    b1 = FloatVector.fromArray(S, a, i + step + L).fma(wu, b1);
-                    a2 = FloatVector.fromArray(S, a, i + 2 * step).fma(wv, a2);
-                    b2 = FloatVector.fromArray(S, a, i + 2 * step + L).fma(wu, b2);
-                    a3 = FloatVector.fromArray(S, a, i + 3 * step).fma(wv, a3);
-                    b3 = FloatVector.fromArray(S, a, i + 3 * step + L).fma(wu, b3);
+                    for (int ky = kyFrom; ky <= kyTo; ky++) {
+                        float[] a = rowArray(in, iy + ky);
+                        int i = rowOffset(img, iy + ky) + (ix + kx) * cc + ch;
+                        int wi = ky * t + kx * cPad + ch;
+                        FloatVector wv = FloatVector.fromArray(S, w, wi), wu = FloatVector.fromArray(S, w, wi + L);
+                        a0 = FloatVector.fromArray(S, a, i).fma(wv, a0);
+                        b0 = FloatVector.fromArray(S, a, i + L).fma(wu, b0);
+                        a1 = FloatVector.fromArray(S, a, i + step).fma(wv, a1);
+                        b1 = FloatVector.fromArray(S, a, i + step + L).fma(wu, b1);
+                        a2 = FloatVector.fromArray(S, a, i + 2 * step).fma(wv, a2);
+                        b2 = FloatVector.fromArray(S, a, i + 2 * step + L).fma(wu, b2);
+                        a3 = FloatVector.fromArray(S, a, i + 3 * step).fma(wv, a3);
+                        b3 = FloatVector.fromArray(S, a, i + 3 * step + L).fma(wu, b3);
+                    }
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -197,13 +512,16 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 pixelTailMasked(in, img, iy, ix, kxLo, kxHi, out, q, ch);
                 return;
             }
+            final int t = K * cPad;
             FloatVector acc = FloatVector.fromArray(S, bias, ch);
-            for (int ky = 0; ky < K; ky++) {
-                float[] a = rowArray(in, iy + ky);
-                int base = rowOffset(img, iy + ky) + ix * c + ch;
-                int wi = ky * K * cPad + ch;
+            for (int g = 0; g < 2; g++) {
+                int kyFrom = 3 * g, kyTo = g == 0 ? 2 : 4;
                 for (int kx = kxLo; kx <= kxHi; kx++) {
-                    acc = FloatVector.fromArray(S, a, base + kx * c).fma(FloatVector.fromArray(S, w, wi + kx * cPad), acc);
+                    for (int ky = kyFrom; ky <= kyTo; ky++) {
+                        float[] a = rowArray(in, iy + ky);
+                        int i = rowOffset(img, iy + ky) + (ix + kx) * c + ch;
+                        acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, w, ky * t + kx * cPad + ch), acc);
+                    }
                 }
             }
             acc.max(act.min()).min(act.max()).intoArray(out, q + ch, Lanes.firstN(c - ch));
@@ -213,11 +531,13 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void pixelTailMasked(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
             for (int j = 0; j < c - ch; j++) {
                 float acc = bias[ch + j];
-                for (int ky = 0; ky < K; ky++) {
-                    float[] a = rowArray(in, iy + ky);
-                    int base = rowOffset(img, iy + ky) + ix * c + ch + j;
+                for (int g = 0; g < 2; g++) {
+                    int kyFrom = 3 * g, kyTo = g == 0 ? 2 : 4;
                     for (int kx = kxLo; kx <= kxHi; kx++) {
-                        acc = Math.fma(a[base + kx * c], w[ky * K * cPad + ch + j + kx * cPad], acc);
+                        for (int ky = kyFrom; ky <= kyTo; ky++) {
+                            float[] a = rowArray(in, iy + ky);
+                            acc = Math.fma(a[rowOffset(img, iy + ky) + (ix + kx) * c + ch + j], w[(ky * K + kx) * cPad + ch + j], acc);
+                        }
                     }
                 }
                 out[q + ch + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
