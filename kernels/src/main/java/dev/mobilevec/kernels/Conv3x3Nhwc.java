@@ -48,8 +48,6 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
         /** [tap][ci][coutPad] */
         private final float[] w;
         private final float[] bias;
-        /** Input offset of tap t = (ky*3 + kx)*cin + ci relative to a pixel's window corner. */
-        private final int[] tapOff;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
             super(s, act);
@@ -66,11 +64,6 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             }
             bias = new float[coutPad];
             System.arraycopy(b, 0, bias, 0, cout);
-            tapOff = new int[9 * cin];
-            for (int t = 0; t < tapOff.length; t++) {
-                int ky = t / (3 * cin), kx = (t / cin) % 3, ci = t % cin;
-                tapOff[t] = (ky * inW + kx) * cin + ci;
-            }
         }
 
         @Override
@@ -82,14 +75,30 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2);
                 int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2);
                 int outRow = outOff + unit * outW * cout;
-                boolean rowsInside = iy >= 0 && iy + 2 < inH;
                 for (int cb = 0; cb < cout; cb += NB) {
                     int ox = 0;
                     for (; ox < oxLo; ox++) {
                         pixel(a0, o0, a1, o1, a2, o2, out, outRow, cb, ox);
                     }
-                    for (; rowsInside && ox + PX - 1 <= oxHi; ox += PX) {
-                        tile(in, o0 + (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
+                    if (oxHi - oxLo + 1 >= PX) {
+                        if (cout - cb <= L) {
+                            // One vector of outputs (16 channels, as MobileNetV3's first layer): twelve pixels, so the
+                            // tile still has 12 independent chains instead of computing a second, all-padding vector.
+                            for (; ox + 2 * PX - 1 <= oxHi; ox += 2 * PX) {
+                                tile12x1(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
+                            }
+                        }
+                        for (; ox + PX - 1 <= oxHi; ox += PX) {
+                            tile(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
+                        }
+                        if (ox <= oxHi) {
+                            // The last interior pixels: one more tile ending at oxHi, overlapping the previous one. The
+                            // overlapped pixels get the same bits again (same taps, same order), where the one-pixel
+                            // path (a single 27-FMA chain, latency-bound) took up to a fifth of the layer's time.
+                            int ox0 = oxHi - PX + 1;
+                            tile(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
+                            ox = oxHi + 1;
+                        }
                     }
                     for (; ox < outW; ox++) {
                         pixel(a0, o0, a1, o1, a2, o2, out, outRow, cb, ox);
@@ -100,33 +109,41 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
         }
 
         /**
-         * Six pixels whose windows lie inside the image (rows and columns), output channels
-         * [cb, cb + 2L). One flat loop over the 9*cin taps keeps the method small: with the three
-         * kernel loops and a wider epilogue it outgrew C2's inlining budget, vector calls stopped
-         * being inlined, and every FMA was boxed (40x slower). The epilogue is therefore always
-         * masked (masks made once per tile; cheap on AVX-512, and this layer is ~2 % of the work).
+         * Six pixels whose windows lie inside the image's columns (rows outside read the zero row),
+         * output channels [cb, cb + 2L), input column offset {@code col} of the first window. Two flat
+         * loops (a window row's 3 x cin taps are contiguous in NHWC) keep the method small: with the
+         * three kernel loops and a wider epilogue it outgrew C2's inlining budget, vector calls stopped
+         * being inlined, and every FMA was boxed (40x slower). The epilogue is therefore always masked
+         * (masks made once per tile; cheap on AVX-512, and this layer is ~2-5 % of the work).
          */
-        private void tile(float[] a, int win, float[] out, int q, int cb) {
-            final int cp = coutPad, ps = strideW * cin, taps = 9 * cin;
-            final int[] off = tapOff;
+        private void tile(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            final int cp = coutPad, ps = strideW * cin, span = 3 * cin;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
                     c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-            for (int t = 0, wi = cb; t < taps; t++, wi += cp) {
-                FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
-                int i = win + off[t];
-                FloatVector x = FloatVector.broadcast(S, a[i]);
-                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[i + ps]);
-                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[i + 2 * ps]);
-                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[i + 3 * ps]);
-                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[i + 4 * ps]);
-                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                x = FloatVector.broadcast(S, a[i + 5 * ps]);
-                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+            // A window row's 3 x cin taps are contiguous in NHWC: the inner index is linear in j, so C2 hoists
+            // its bounds checks (a tap-offset table cost a load and a checked index per tap).
+            int wi = cb;
+            for (int ky = 0; ky < 3; ky++) {
+                // Rows outside the image are the zero row (see WindowConv).
+                float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
+                int r = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + col;
+                for (int j = 0; j < span; j++, wi += cp) {
+                    FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
+                    int i = r + j;
+                    FloatVector x = FloatVector.broadcast(S, a[i]);
+                    c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                    x = FloatVector.broadcast(S, a[i + ps]);
+                    c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                    x = FloatVector.broadcast(S, a[i + 2 * ps]);
+                    c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                    x = FloatVector.broadcast(S, a[i + 3 * ps]);
+                    c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                    x = FloatVector.broadcast(S, a[i + 4 * ps]);
+                    c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                    x = FloatVector.broadcast(S, a[i + 5 * ps]);
+                    c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+                }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
@@ -143,6 +160,51 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
             c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(out, q, m0);
             c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(out, q + L, m1);
+        }
+
+        /** {@link #tile} for twelve pixels and one vector of output channels [cb, cout), cout - cb <= L. */
+        private void tile12x1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            final int cp = coutPad, ps = strideW * cin, span = 3 * cin;
+            FloatVector b0 = FloatVector.fromArray(S, bias, cb);
+            FloatVector c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0, c6 = b0, c7 = b0, c8 = b0, c9 = b0, c10 = b0, c11 = b0;
+            int wi = cb;
+            for (int ky = 0; ky < 3; ky++) {
+                // Rows outside the image are the zero row (see WindowConv).
+                float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
+                int r = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + col;
+                for (int j = 0; j < span; j++, wi += cp) {
+                    FloatVector w0 = FloatVector.fromArray(S, w, wi);
+                    int i = r + j;
+                    c0 = w0.fma(FloatVector.broadcast(S, a[i]), c0);
+                    c1 = w0.fma(FloatVector.broadcast(S, a[i + ps]), c1);
+                    c2 = w0.fma(FloatVector.broadcast(S, a[i + 2 * ps]), c2);
+                    c3 = w0.fma(FloatVector.broadcast(S, a[i + 3 * ps]), c3);
+                    c4 = w0.fma(FloatVector.broadcast(S, a[i + 4 * ps]), c4);
+                    c5 = w0.fma(FloatVector.broadcast(S, a[i + 5 * ps]), c5);
+                    c6 = w0.fma(FloatVector.broadcast(S, a[i + 6 * ps]), c6);
+                    c7 = w0.fma(FloatVector.broadcast(S, a[i + 7 * ps]), c7);
+                    c8 = w0.fma(FloatVector.broadcast(S, a[i + 8 * ps]), c8);
+                    c9 = w0.fma(FloatVector.broadcast(S, a[i + 9 * ps]), c9);
+                    c10 = w0.fma(FloatVector.broadcast(S, a[i + 10 * ps]), c10);
+                    c11 = w0.fma(FloatVector.broadcast(S, a[i + 11 * ps]), c11);
+                }
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            VectorMask<Float> m = Lanes.firstN(cout - cb);
+            final int co = cout;
+            q += cb;
+            c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(out, q, m);
+            c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi)).intoArray(out, q + co, m);
+            c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi)).intoArray(out, q + 2 * co, m);
+            c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi)).intoArray(out, q + 3 * co, m);
+            c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi)).intoArray(out, q + 4 * co, m);
+            c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi)).intoArray(out, q + 5 * co, m);
+            c6.blend(lo, c6.compare(LE, lo)).blend(hi, c6.compare(GE, hi)).intoArray(out, q + 6 * co, m);
+            c7.blend(lo, c7.compare(LE, lo)).blend(hi, c7.compare(GE, hi)).intoArray(out, q + 7 * co, m);
+            c8.blend(lo, c8.compare(LE, lo)).blend(hi, c8.compare(GE, hi)).intoArray(out, q + 8 * co, m);
+            c9.blend(lo, c9.compare(LE, lo)).blend(hi, c9.compare(GE, hi)).intoArray(out, q + 9 * co, m);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(out, q + 10 * co, m);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(out, q + 11 * co, m);
         }
 
         /** One pixel with column checks: borders and the end of a row. */
