@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The JMH suite in two modes, writing JSON results and a markdown report (plus PNG charts) into a folder.
 #   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
+#   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
+#                              distinct layer isolated and in the network, and the grid against ONNX Runtime
 #   bench/run.sh full  [DIR]   the numbers in README (about 25 minutes on 2 cores)
 #   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
 #                              (about 3 minutes: FMA peak, bandwidth, 5 layers, v1/v2 at 1 and 2 threads)
@@ -59,7 +61,29 @@ case "$mode" in
     fi
     threads=(1 2)
     ;;
-  *) echo "usage: bench/run.sh quick|compare|full [DIR]" >&2; exit 2 ;;
+  peers)
+    # MobileNetV3-small/large and MNASNet 0.5/1.0 from torchvision: files made by `/usr/bin/python3 bench/export_peers.py`
+    # (needs torch and torchvision; not committed). Every distinct layer shape isolated, each model's per-layer
+    # table inside the network (./mobilevec bench --json, 1 thread), and the end-to-end grid against ONNX Runtime.
+    dir=${2:-bench/results/peers-latest}; mkdir -p "$dir"
+    models=(mobilenet_v3_small mobilenet_v3_large mnasnet0_5 mnasnet1_0)
+    for m in "${models[@]}"; do
+      [ -f "bench/models/$m.onnx" ] || { echo "bench/run.sh peers: bench/models/$m.onnx is missing; make it with /usr/bin/python3 bench/export_peers.py" >&2; exit 1; }
+    done
+    layers=$("$JAVA" --add-modules jdk.incubator.vector -cp "$JAR" dev.mobilevec.bench.PeerLayers "${models[@]}")
+    jmh peer-layers "FmaPeakBenchmark.fma12$|LayerBenchmark" -wi 2 -i 3 -w 1 -r 1 -p impl=fast -p layer="$layers"
+    for m in "${models[@]}"; do
+      echo "== in-network layers: $m" >&2
+      ./mobilevec bench --model "bench/models/$m.onnx" --threads 1 --iterations 200 --no-check --json > "$dir/network-$m.json"
+    done
+    jmh peer-grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1 \
+        -p model="$(IFS=,; echo "${models[*]}")"
+    py=/usr/bin/python3; [ -x "$py" ] || py=python3
+    "$py" bench/peer_report.py "$dir" > "$dir/report.md"
+    echo "bench/run.sh: wrote $dir/report.md" >&2
+    exit 0
+    ;;
+  *) echo "usage: bench/run.sh quick|compare|full|peers [DIR]" >&2; exit 2 ;;
 esac
 # The fingerprint, in a JVM with the forks' flags, and the FLOPs of everything the folder ran.
 "$JAVA" --add-modules jdk.incubator.vector $extra -cp "$JAR" dev.mobilevec.bench.ResultInfo "$dir" "${threads[@]}" \

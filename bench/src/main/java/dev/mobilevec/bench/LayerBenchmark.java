@@ -23,8 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One convolution layer (batch 1, 1 thread) of MobileNet v1 or v2 at the given width and resolution,
  * named "v1/LAYER" or "v2/LAYER" and read from that network's layer table (the default list holds
- * each distinct shape once); {@code impl} swaps the fast kernel for the reference. The report script
- * divides each layer's FLOPs by the time and by the FMA peak of the same run.
+ * each distinct shape once); or of a torchvision model in bench/models ({@code bench/export_peers.py}),
+ * "mnasnet1_0/#33", by its index in the table {@code ./mobilevec bench --model F.onnx} prints (ONNX layer
+ * names are long). {@code impl} swaps the fast kernel for the reference. The report script divides each
+ * layer's FLOPs by the time and by the FMA peak of the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,15 +67,29 @@ public class LayerBenchmark {
     float[] in, out;
 
     @Setup(Level.Trial)
-    public void setup() {
+    public void setup() throws java.io.IOException {
         int slash = layer.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("layer must be v1/NAME or v2/NAME, got '" + layer + "'");
         }
-        String name = layer.substring(slash + 1);
-        LayerDef l = BenchModels.arch(layer.substring(0, slash) + "-" + alpha + "-" + resolution).layers().stream()
-                .filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no layer " + layer));
+        String model = layer.substring(0, slash), name = layer.substring(slash + 1);
+        java.util.List<LayerDef> layers = BenchModels.TORCHVISION.contains(model)
+                ? dev.mobilevec.onnx.OnnxImporter.read(BenchModels.file(model)).arch().layers()
+                : BenchModels.arch(model + "-" + alpha + "-" + resolution).layers();
+        LayerDef l;
+        if (name.startsWith("#")) {
+            int i = Integer.parseInt(name.substring(1));
+            if (i < 0 || i >= layers.size()) {
+                throw new IllegalArgumentException(layer + ": " + model + " has layers #0..#" + (layers.size() - 1));
+            }
+            l = layers.get(i);
+        } else {
+            l = layers.stream().filter(d -> d.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no layer " + layer));
+        }
+        if (l.conv() == null) {
+            throw new IllegalArgumentException(layer + " (" + l.name() + ", " + l.type() + ") is not a convolution");
+        }
         Conv2dKernel k = impl.equals("fast") ? Backend.FAST.kernel(l) : ReferenceConv2d.INSTANCE;
         SplittableRandom r = new SplittableRandom(1);
         float[] w = new float[l.conv().weightLength()], b = new float[l.outC()];
