@@ -15,7 +15,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * to a whole panel. The micro-kernel keeps a 4-pixel x 4-vector tile of C in 16 named accumulators
  * (plus 4 B vectors and 1 broadcast: 21 registers, within AVX2/NEON's 16 only by C2's use of memory
  * operands), broadcasting one input scalar per row and k; with 32 registers (AVX-512) a 6-pixel tile
- * (24 accumulators) runs first, issuing fewer loads per FMA. K is blocked (KC x NR = 256 KB, an L2-sized panel slice) for very deep inputs;
+ * (24 accumulators) runs first, issuing fewer loads per FMA. K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
  * tiling or thread split, so results are bitwise reproducible.
@@ -29,12 +29,16 @@ public final class PointwiseGemm implements Conv2dKernel {
     /** Output channels per panel. */
     static final int NR = 4 * L;
     /**
-     * K-block length: KC x NR floats = 256 KB, a quarter of a 1 MB L2 (so MobileNet's K <= 1024 is
-     * one block at 512 bits). Measured with LayerBenchmark (us, block5.pw / block7.pw / block13.pw):
-     * 16 KB blocks 1054 / 1061 / 1122, 32 KB (L1-sized) 975 / 979 / 1030, 64 KB 945 / 941 / 976,
-     * 256 KB 931 / 910 / 940: streaming a panel from L2 costs less than the partial-sum round trips.
+     * K-block length of the full panels: KC x NR floats = 32 KB at 512 bits, an L1-sized panel slice that every
+     * row tile of the cache chunk reuses from L1, with partial sums through the output between blocks (exact:
+     * the chains are unchanged). Inside the network the weights come from L3 or memory (a model's weights are
+     * several times L2), and there short blocks win; measured with 12 weight sets cycled so none stays in cache
+     * (stand-alone loop, GFLOPS at KC = 1365 / 256 / 128 / 64): 7x7x1152->320 119 / 130 / 137 / 129, 7x7x320->1280
+     * 113 / 124 / 136 / 121, 7x7x1152->192 109 / 138 / 135 / 124, 14x14x96->576 127 / 154 / 157 / 133, 7x7x1024->1024
+     * 87 / 97 / 110 / 95; 14x14x512->512, 28x28x256->256 and 56x56x128->128 3-7 % faster at 128 than 1365. (With
+     * one weight set, hot in L2, 256 KB blocks had measured best: that is not how a network runs.)
      */
-    static final int KC = 65536 / NR;
+    static final int KC = 8192 / NR;
     /**
      * Pixels per partial-panel tile: 8 x 2 vectors (16 accumulators + 2 weights + 1 broadcast) where there
      * are 32 vector registers (512-bit species, i.e. AVX-512), else 4 x 1 (16-register AVX2/NEON budget).
@@ -205,45 +209,37 @@ public final class PointwiseGemm implements Conv2dKernel {
                             tile1(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                         }
                     }
-                    if (fullPanels < pTo) {
-                        // The last, partial panel (Cout not a multiple of NR; all of it when Cout < NR, as in
-                        // MobileNetV2's 16-32 channel projections and v1 at alpha 0.25): 8 pixels x two vectors
-                        // where the registers allow, then 4 pixels x one vector at a time, then single pixels.
-                        int r = mc;
-                        if (WIDE_PARTIAL) {
-                            for (; r + 2 * MR <= mEnd; r += 2 * MR) {
-                                for (int j = fullPanels * NR; j < n; j += 2 * L) {
-                                    int ai = inOff + r * k, ci = outOff + r * n;
-                                    if (j + 2 * L <= n) {
-                                        tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
-                                        continue;
-                                    }
-                                    if (j + L < n && k0 == 0 && k1 == k) {
-                                        tile8x2Tail(in, ai, out, ci, fullPanels, j);
-                                        continue;
-                                    }
-                                    int t = j;
-                                    if (j + L <= n) {
-                                        tile8x1(in, ai, out, ci, fullPanels, j, k0, k1);
-                                        t = j + L;
-                                    }
-                                    if (t < n && k0 == 0 && k1 == k) {
-                                        tile8x1Tail(in, ai, out, ci, fullPanels, t);
-                                    } else if (t < n) { // a partial vector between K blocks: masked reloads, 4 pixels at a time
-                                        tile4x1(in, ai, out, ci, fullPanels, t, k0, k1);
-                                        tile4x1(in, ai + MR * k, out, ci + MR * n, fullPanels, t, k0, k1);
-                                    }
+                }
+                if (fullPanels < pTo) {
+                    // The last, partial panel (Cout not a multiple of NR; all of it when Cout < NR, as in
+                    // MobileNetV2's 16-32 channel projections and v1 at alpha 0.25), whole K at once (its weights are
+                    // at most NR columns, and its masked-store tiles need whole K): 8 pixels x two vectors where the
+                    // registers allow (the second may be partial), 8 x one, then 4 pixels x one vector, then single pixels.
+                    final int k0 = 0, k1 = k;
+                    int r = mc;
+                    if (WIDE_PARTIAL) {
+                        for (; r + 2 * MR <= mEnd; r += 2 * MR) {
+                            int ai = inOff + r * k, ci = outOff + r * n;
+                            for (int j = fullPanels * NR; j < n; j += 2 * L) {
+                                if (j + 2 * L <= n) {
+                                    tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
+                                } else if (j + L < n) {
+                                    tile8x2Tail(in, ai, out, ci, fullPanels, j);
+                                } else if (j + L == n) {
+                                    tile8x1(in, ai, out, ci, fullPanels, j, k0, k1);
+                                } else {
+                                    tile8x1Tail(in, ai, out, ci, fullPanels, j);
                                 }
                             }
                         }
-                        for (; r + MR <= mEnd; r += MR) {
-                            for (int j = fullPanels * NR; j < n; j += L) {
-                                tile4x1(in, inOff + r * k, out, outOff + r * n, fullPanels, j, k0, k1);
-                            }
+                    }
+                    for (; r + MR <= mEnd; r += MR) {
+                        for (int j = fullPanels * NR; j < n; j += L) {
+                            tile4x1(in, inOff + r * k, out, outOff + r * n, fullPanels, j, k0, k1);
                         }
-                        for (; r < mEnd; r++) {
-                            tile1Partial(in, inOff + r * k, out, outOff + r * n, fullPanels, k0, k1);
-                        }
+                    }
+                    for (; r < mEnd; r++) {
+                        tile1Partial(in, inOff + r * k, out, outOff + r * n, fullPanels, k0, k1);
                     }
                 }
                 // Gated activations, or the fused residual add, over the block just finished (MC rows,
