@@ -17,10 +17,11 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * share the sweep (input rows read from L2 twice per two output rows instead of three times). Each
  * output's taps run column by column, the three rows within a column, in every path (interior,
  * border, tails), so the order never depends on where a pixel falls. Clamps are a compare and a
- * blend per bound (see {@link Activation#signedZeroBound}). Measured against the previous row-major
- * chain with pixel-major wide layers (stand-alone loop, GFLOPS, same run): 28x28x192 48 -> 58-66,
- * 14x14x576 33 -> 47-61, 7x7x960 26 -> 32-37, 56x56x24 31 -> 47-54; 112x112x32 46 -> 38-40 (its
- * 3.2 MB of input and output stream from L3 whatever the loop order).
+ * blend per bound (see {@link Activation#signedZeroBound}); the edge pixels of padding 1 are finished
+ * inside the sweeps. Measured against the previous per-pixel 9-FMA chains (pixel-major from 256
+ * channels; stand-alone loop, GFLOPS, same session): 28x28x192 48 -> 90, 14x14x384 36 -> 86, 14x14x576
+ * 33 -> 80, 7x7x960 26 -> 63-75, 56x56x24 31 -> 51; 112x112x32 46 -> 38-42 (its 3.2 MB of input and
+ * output stream from L3 whatever the loop order; in the network it runs out of band windows).
  * Out-of-range input rows are read from a zero row instead of being branched on; since weights are
  * finite (checked at prepare), a zero input contributes nothing, as a skipped tap would (up to the
  * sign of an exactly-zero sum, see WindowConv).
@@ -153,13 +154,13 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         }
 
         /**
-         * Interior pixels of one channel block (two with {@code pair}), stride 1, sliding along the row: each
+         * Interior pixels of one channel block, stride 1, sliding along the row: each
          * input column (three vectors, one per kernel row) is loaded once and feeds the three outputs that
          * use it, so an output costs 3 loads for 9 FMAs instead of 9 for 9. Three partial sums are live: the
          * output being finished (a), the next (b) and the one just started (n). Per output the taps still run
          * column by column, rows within a column, the order of {@link #border}. With {@code tail} the block
          * is the partial last one: loads stay plain (see {@link #sweepTail}), stores are masked.
-         * Registers, pair at 512 bits: 18 weights, 2 biases, 2 bounds, 6 sums, 1-2 loads of 32.
+         * Registers: 9 weights, bias, 2 bounds, 3 sums, 3 loads (fits 16).
          */
         private void sweepS1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
                              int oxTo, boolean tail) {

@@ -9,11 +9,13 @@ import static jdk.incubator.vector.VectorOperators.LE;
 
 /**
  * Depthwise 5x5 convolution, NHWC, stride 1 or 2, padding 0..4 per side (MobileNetV3 uses 2), bias
- * and clamp fused. Pixel outer, channel blocks inner, 25 taps innermost with the weight vector read
- * from L1 next to each input vector: 25 live weight vectors would not fit 16 registers (AVX2/NEON),
- * and this layer type is a few percent of a MobileNetV3's work. Input rows outside the image are read
- * from a zero row (weights are finite, so that is a skipped tap, see WindowConv); columns outside are
- * skipped by narrowing the tap range of the border pixels. A channel tail is one masked block.
+ * and clamp fused. With 512-bit vectors each output row is swept per channel block in two passes that
+ * slide along the row with their weights in registers (see sweepRow); with 16 registers (AVX2/NEON),
+ * 25 live weight vectors would spill, so pixels go four at a time with the weights read from L1. Every
+ * path runs an output's taps in one order: kernel rows 0-2 column by column, then rows 3-4 column by
+ * column. Input rows outside the image are read from a zero row (weights are finite, so that is a
+ * skipped tap, see WindowConv); columns outside are never read (chains start late or end early, or the
+ * tap range of a border pixel is narrowed).
  */
 public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
