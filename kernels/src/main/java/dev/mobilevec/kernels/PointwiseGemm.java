@@ -245,11 +245,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 // Gated activations, or the fused residual add, over the block just finished (MC rows,
                 // at most 256 KB: still in L2), instead of another pass over the whole tensor.
                 int colFrom = pFrom * NR, colTo = Math.min(pTo * NR, n);
+                // All columns: the rows are one contiguous run. Row by row, a narrow layer (24 channels) left 8 of
+                // every 24 elements to the scalar tail: MNASNet's fused 56x56x24 projection + residual took 236 us,
+                // against 116 + 17 us for the projection and a separate add.
+                int rows = mEnd - mc, width = colTo - colFrom;
+                if (colFrom == 0 && colTo == n) {
+                    width *= rows;
+                    rows = 1;
+                }
                 if (res != null) {
-                    VectorActivation.addApply(post, out, outOff + mc * n + colFrom, res, resOff + mc * n + colFrom,
-                            mEnd - mc, n, colTo - colFrom);
+                    VectorActivation.addApply(post, out, outOff + mc * n + colFrom, res, resOff + mc * n + colFrom, rows, n, width);
                 } else {
-                    VectorActivation.apply(act, out, outOff + mc * n + colFrom, mEnd - mc, n, colTo - colFrom);
+                    VectorActivation.apply(act, out, outOff + mc * n + colFrom, rows, n, width);
                 }
             }
         }
