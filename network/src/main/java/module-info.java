@@ -6,7 +6,7 @@
 module dev.mobilevec.network {
     requires transitive dev.mobilevec.kernels;
     requires java.management; // MachineFingerprint reads the JVM's flags
-    requires jdk.management;  // Alignment reads ObjectAlignmentInBytes
+    requires jdk.management;  // MachineFingerprint reads the VM and OS
     requires java.desktop;    // ImageIO decodes images for dev.mobilevec.network.image
     exports dev.mobilevec.network;
     exports dev.mobilevec.network.image;

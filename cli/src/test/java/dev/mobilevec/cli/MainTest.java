@@ -109,6 +109,8 @@ class MainTest {
         assertTrue(r.out().contains("top-5 classes identical"), r.out());
         assertTrue(r.out().contains("FMA peak of one core, measured now"), r.out());
         assertTrue(r.out().contains("block13.pw"), r.out());
+        // The test JVM runs with the default object alignment: bench says so, and what to do about it.
+        assertTrue(r.out().contains("not aligned: the JVM runs without -XX:ObjectAlignmentInBytes=64"), r.out());
     }
 
     static Path testData(String name) {
@@ -173,6 +175,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         java.util.Map<String, Object> doc = (java.util.Map<String, Object>) dev.mobilevec.network.internal.Json.parse(r.out());
         assertEquals("mobilevec-bench/1", doc.get("schema"));
+        assertEquals(false, doc.get("aligned_64"), "the test JVM runs with the default object alignment");
         assertEquals(30L, (long) ((java.util.List<?>) doc.get("layers")).size(), "v1 has 30 layers");
         java.util.Map<String, Object> lat = (java.util.Map<String, Object>) doc.get("latency_ms");
         assertTrue(((Number) lat.get("median")).doubleValue() > 0 && ((Number) lat.get("p99")).doubleValue() >= ((Number) lat.get("median")).doubleValue());

@@ -38,27 +38,33 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
+        return prepare(spec, weights, bias, activation, HeapAlignment.WEIGHT_OFFSET);
+    }
+
+    /** As {@link #prepare}, with the packed weights starting {@code weightOffset} floats into their array (tests vary it). */
+    PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, int weightOffset) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "an ungrouped 3x3 convolution with stride 1 or 2");
-        return new Prepared(spec, weights, b, activation);
+        return new Prepared(spec, weights, b, activation, weightOffset);
     }
 
     private static final class Prepared extends WindowConv {
-        private final int cin, cout, coutPad;
-        /** [tap][ci][coutPad] */
+        private final int cin, cout, coutPad, wo;
+        /** [tap][ci][coutPad], from index {@code wo}: 64-byte aligned in a JVM that allows it ({@link HeapAlignment}). */
         private final float[] w;
         private final float[] bias;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
             super(s, act);
+            wo = weightOffset;
             cin = s.inC();
             cout = s.outC();
             coutPad = (cout + NB - 1) / NB * NB;
-            w = new float[Checks.product("packed conv3x3 weights", 9, cin, coutPad)];
+            w = new float[Math.addExact(wo, Checks.product("packed conv3x3 weights", 9, cin, coutPad))];
             for (int co = 0; co < cout; co++) {
                 for (int tap = 0; tap < 9; tap++) {
                     for (int ci = 0; ci < cin; ci++) {
-                        w[(tap * cin + ci) * coutPad + co] = weights[(co * 9 + tap) * cin + ci];
+                        w[wo + (tap * cin + ci) * coutPad + co] = weights[(co * 9 + tap) * cin + ci];
                     }
                 }
             }
@@ -123,7 +129,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
             // A window row's 3 x cin taps are contiguous in NHWC: the inner index is linear in j, so C2 hoists
             // its bounds checks (a tap-offset table cost a load and a checked index per tap).
-            int wi = cb;
+            int wi = wo + cb;
             for (int ky = 0; ky < 3; ky++) {
                 // Rows outside the image are the zero row (see WindowConv).
                 float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
@@ -167,7 +173,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             final int cp = coutPad, ps = strideW * cin, span = 3 * cin;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb);
             FloatVector c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0, c6 = b0, c7 = b0, c8 = b0, c9 = b0, c10 = b0, c11 = b0;
-            int wi = cb;
+            int wi = wo + cb;
             for (int ky = 0; ky < 3; ky++) {
                 // Rows outside the image are the zero row (see WindowConv).
                 float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
@@ -220,7 +226,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                         continue;
                     }
                     int t = rowBase + x * cin;
-                    int wi = (ky * 3 + kx) * cin * coutPad + cb;
+                    int wi = wo + (ky * 3 + kx) * cin * coutPad + cb;
                     for (int ci = 0; ci < cin; ci++, wi += coutPad) {
                         FloatVector xv = FloatVector.broadcast(S, a[t + ci]);
                         c0 = FloatVector.fromArray(S, w, wi).fma(xv, c0);

@@ -69,28 +69,35 @@ public final class PointwiseGemm implements Conv2dKernel {
 
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
+        return prepare(spec, weights, bias, activation, HeapAlignment.WEIGHT_OFFSET);
+    }
+
+    /** As {@link #prepare}, with the packed weights starting {@code weightOffset} floats into their array (tests vary it). */
+    PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, int weightOffset) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a 1x1, stride-1, ungrouped convolution");
-        return new Prepared(spec, weights, b, activation);
+        return new Prepared(spec, weights, b, activation, weightOffset);
     }
 
     private static final class Prepared extends BasePreparedConv {
         private final int k, n, panels, pixelsPerImage;
-        /** [panel][k][NR] */
+        /** [panel][k][NR], from index {@code wo}: 64-byte aligned in a JVM that allows it ({@link HeapAlignment}). */
         private final float[] packed;
+        private final int wo;
         private final float[] bias;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
             super(s, act);
+            wo = weightOffset;
             k = s.inC();
             n = s.outC();
             panels = (n + NR - 1) / NR;
             pixelsPerImage = s.inH() * s.inW();
-            packed = new float[Checks.product("packed pointwise weights", panels, k, NR)];
+            packed = new float[Math.addExact(wo, Checks.product("packed pointwise weights", panels, k, NR))];
             for (int co = 0; co < n; co++) {
                 int p = co / NR, j = co % NR;
                 for (int ci = 0; ci < k; ci++) {
-                    packed[(p * k + ci) * NR + j] = weights[co * k + ci];
+                    packed[wo + (p * k + ci) * NR + j] = weights[co * k + ci];
                 }
             }
             bias = new float[panels * NR];
@@ -293,7 +300,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 d52 = FloatVector.fromArray(S, c, c5 + 2 * L); d53 = FloatVector.fromArray(S, c, c5 + 3 * L);
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
-            int bi = (p * kk + k0) * NR;
+            int bi = wo + (p * kk + k0) * NR;
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector b0 = FloatVector.fromArray(S, packed, bi);
                 FloatVector b1 = FloatVector.fromArray(S, packed, bi + 1 * L);
@@ -366,7 +373,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c32 = FloatVector.fromArray(S, c, c3 + 2 * L); c33 = FloatVector.fromArray(S, c, c3 + 3 * L);
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk;
-            int bi = (p * kk + k0) * NR;
+            int bi = wo + (p * kk + k0) * NR;
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector b0 = FloatVector.fromArray(S, packed, bi);
                 FloatVector b1 = FloatVector.fromArray(S, packed, bi + L);
@@ -424,7 +431,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c3 = FloatVector.fromArray(S, c, q3, m);
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk;
-            int bi = (p * kk + k0) * NR + (j - p * NR);
+            int bi = wo + (p * kk + k0) * NR + (j - p * NR);
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c0 = b.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
@@ -482,7 +489,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c70 = FloatVector.fromArray(S, c, q + 7 * nn); c71 = FloatVector.fromArray(S, c, q + 7 * nn + L);
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
-            int bi = (p * kk + k0) * NR + (j - p * NR);
+            int bi = wo + (p * kk + k0) * NR + (j - p * NR);
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
                 FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
@@ -543,7 +550,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector c00 = b0, c10 = b0, c20 = b0, c30 = b0, c40 = b0, c50 = b0, c60 = b0, c70 = b0;
             FloatVector c01 = b1, c11 = b1, c21 = b1, c31 = b1, c41 = b1, c51 = b1, c61 = b1, c71 = b1;
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
-            int bi = p * kk * NR + (j - p * NR);
+            int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
                 FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
@@ -594,7 +601,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
             c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.fromArray(S, bias, j);
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
-            int bi = p * kk * NR + (j - p * NR);
+            int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
                 c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
@@ -634,7 +641,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c6 = FloatVector.fromArray(S, c, q + 6 * nn); c7 = FloatVector.fromArray(S, c, q + 7 * nn);
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
-            int bi = (p * kk + k0) * NR + (j - p * NR);
+            int bi = wo + (p * kk + k0) * NR + (j - p * NR);
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
                 c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
@@ -677,7 +684,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
                 c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
             }
-            int bi = (p * k + k0) * NR;
+            int bi = wo + (p * k + k0) * NR;
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector x = FloatVector.broadcast(S, a[aOff + i]);
                 c00 = FloatVector.fromArray(S, packed, bi).fma(x, c00);
@@ -716,7 +723,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 } else {
                     acc = FloatVector.fromArray(S, c, cOff + j, m);
                 }
-                int bi = (p * k + k0) * NR + (j - p * NR);
+                int bi = wo + (p * k + k0) * NR + (j - p * NR);
                 for (int i = k0; i < k1; i++, bi += NR) {
                     acc = FloatVector.fromArray(S, packed, bi).fma(FloatVector.broadcast(S, a[aOff + i]), acc);
                 }

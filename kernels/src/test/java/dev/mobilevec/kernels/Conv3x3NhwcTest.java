@@ -24,4 +24,9 @@ class Conv3x3NhwcTest extends ConvKernelContract {
     void stride1WithoutPaddingIsShiftEquivariant() {
         DepthwiseConv3x3NhwcTest.shiftEquivariance(this, ConvCase.conv3x3());
     }
+
+    @Test
+    void everyWeightOffsetGivesTheSameBits() {
+        everyWeightOffsetGivesTheSameBits(Conv3x3Nhwc.INSTANCE::prepare);
+    }
 }

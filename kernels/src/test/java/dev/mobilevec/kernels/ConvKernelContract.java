@@ -32,6 +32,25 @@ abstract class ConvKernelContract {
 
     // ---- helpers ----
 
+    /** A kernel's prepare with the packed weights starting at a given offset into their array. */
+    interface OffsetPrepare {
+        PreparedConv prepare(ConvSpec spec, float[] w, float[] b, Activation act, int weightOffset);
+    }
+
+    /**
+     * Packed weights from any offset into their array (the 64-byte alignment of {@link HeapAlignment} in an
+     * aligned JVM) give the bits of offset 0, whatever the shape reaches (every tile and tail).
+     */
+    void everyWeightOffsetGivesTheSameBits(OffsetPrepare prep) {
+        org.junit.jupiter.api.Assertions.assertEquals(0, HeapAlignment.WEIGHT_OFFSET, "the test JVM has the default object alignment");
+        qt().withExamples(EXAMPLES / 4).forAll(cases(), org.quicktheories.generators.Generate.range(1, 16)).checkAssert((c, off) -> {
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            float[] base = fast(c, in, w, b);
+            float[] got = run(prep.prepare(c.spec(), w, b, c.act(), off), c.batch(), in);
+            Bounds.assertBitwise(base, got, "weight offset " + off + ", " + c);
+        });
+    }
+
     static float[] run(PreparedConv p, int batch, float[] in) {
         float[] out = new float[p.spec().outputLength(batch)];
         p.run(batch, in, 0, out, 0);

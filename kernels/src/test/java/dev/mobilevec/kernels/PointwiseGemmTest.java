@@ -127,4 +127,9 @@ class PointwiseGemmTest extends ConvKernelContract {
             }
         }
     }
+
+    @Test
+    void everyWeightOffsetGivesTheSameBits() {
+        everyWeightOffsetGivesTheSameBits(PointwiseGemm.INSTANCE::prepare);
+    }
 }

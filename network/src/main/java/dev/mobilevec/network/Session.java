@@ -147,8 +147,9 @@ public final class Session implements AutoCloseable {
                     dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
                 }
             }
-            expandWindow = new float[Math.toIntExact(eMax)];
-            depthwiseWindow = new float[Math.toIntExact(dMax)];
+            // Windows start at the arena offset too, so their pixels are as aligned as the arena's.
+            expandWindow = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off)];
+            depthwiseWindow = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off)];
             this.off = off;
             this.layers = layers;
             this.batch = batch;
@@ -292,11 +293,11 @@ public final class Session implements AutoCloseable {
                 if (pe != null) {
                     int keep = Math.max(eBase, Math.min(st[k + BlockChain.E_KEEP], eEnd));
                     if (keep > eBase) {
-                        System.arraycopy(ew, (keep - eBase) * ce, ew, 0, (eEnd - keep) * ce);
+                        System.arraycopy(ew, off + (keep - eBase) * ce, ew, off, (eEnd - keep) * ce);
                         eBase = keep;
                     }
                     if (st[k + BlockChain.E_TO] > st[k + BlockChain.E_FROM]) {
-                        pe.runWindow(batch, x, off, ew, -eBase * ce, st[k + BlockChain.E_FROM], st[k + BlockChain.E_TO]);
+                        pe.runWindow(batch, x, off, ew, off - eBase * ce, st[k + BlockChain.E_FROM], st[k + BlockChain.E_TO]);
                         eEnd = (int) Math.min(eTotal, (long) st[k + BlockChain.E_TO] * c.expandPixelsPerUnit());
                     }
                     if (layerNanos != null) {
@@ -306,22 +307,22 @@ public final class Session implements AutoCloseable {
                 }
                 int keep = Math.max(dBase, Math.min(st[k + BlockChain.P_FROM] * ppu, dEnd));
                 if (keep > dBase) {
-                    System.arraycopy(dw, (keep - dBase) * cd, dw, 0, (dEnd - keep) * cd);
+                    System.arraycopy(dw, off + (keep - dBase) * cd, dw, off, (dEnd - keep) * cd);
                     dBase = keep;
                 }
                 if (pe != null) {
-                    pd.runWindow(batch, ew, -eBase * ce, dw, -dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                    pd.runWindow(batch, ew, off - eBase * ce, dw, off - dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
                 } else {
-                    pd.runWindow(batch, x, off, dw, -dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                    pd.runWindow(batch, x, off, dw, off - dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
                 }
                 dEnd = st[k + BlockChain.D_TO] * c.outW();
                 long t2 = layerNanos != null ? System.nanoTime() : 0;
                 int pFrom = st[k + BlockChain.P_FROM], pTo = st[k + BlockChain.P_TO];
                 if (pTo > pFrom) {
                     if (add != null) {
-                        pp.runResidualWindow(batch, dw, -dBase * cd, out, off, pFrom, pTo, skip, off, add.activation());
+                        pp.runResidualWindow(batch, dw, off - dBase * cd, out, off, pFrom, pTo, skip, off, add.activation());
                     } else {
-                        pp.runWindow(batch, dw, -dBase * cd, out, off, pFrom, pTo);
+                        pp.runWindow(batch, dw, off - dBase * cd, out, off, pFrom, pTo);
                     }
                 }
                 if (layerNanos != null) {
