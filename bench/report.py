@@ -83,6 +83,15 @@ def machine():
     return f"{cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.machine()}"
 
 
+def model_order(key):
+    """v1/v2 by family, then widest and largest first (v1-1.0-224); other names (torchvision files) by name."""
+    parts = key[0].split("-")
+    try:
+        return (key[0][:2], -float(parts[1]), -int(parts[2]), key[2], key[1])
+    except (IndexError, ValueError):
+        return (key[0], 0.0, 0, key[2], key[1])
+
+
 def main():
     args = sys.argv[1:]
     chart_dir = None
@@ -207,23 +216,27 @@ def main():
         out.append("| model | threads | batch | ours median ms | p90 | p99 | ONNX Runtime median ms | p99 | ours / ORT (median) "
                    "| ours images/s | ORT images/s | GFLOPS | % of peak |")
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-        for key in sorted(ours, key=lambda k: (k[0][:2], -float(k[0].split('-')[1]), -int(k[0].split('-')[2]), k[2], k[1])):
+        for key in sorted(ours, key=model_order):
             model, threads, batch = key
             r = ours[key]
-            arch, alpha, res = model.split("-")
             recorded = ((info_json or {}).get("models") or {}).get(model)
-            flops = (recorded["mflop_per_image"] * 1e6 if recorded else cost_table(arch, alpha, res)[1]) * batch
+            if recorded:
+                flops = recorded["mflop_per_image"] * 1e6 * batch
+            elif model.count("-") == 2:
+                flops = cost_table(*model.split("-"))[1] * batch
+            else:
+                flops = None  # an ONNX file's model and no info.json (ResultInfo) to say its FLOPs
             med = pct(r, "50.0")
-            g = flops / med / 1e6
+            g = flops / med / 1e6 if flops else None
             n = 2 if threads == "all" else int(threads)
             o = peer.get(key)
             omed = pct(o, "50.0") if o else None
             chart_latency.append((model, threads, batch, med, omed))
-            out.append("| {} | {} | {} | {:.2f} | {:.2f} | {:.2f} | {} | {} | {} | {:.0f} | {} | {:.1f} | {} |".format(
+            out.append("| {} | {} | {} | {:.2f} | {:.2f} | {:.2f} | {} | {} | {} | {:.0f} | {} | {} | {} |".format(
                 model, threads, batch, med, pct(r, "90.0"), pct(r, "99.0"),
                 f"{omed:.2f}" if o else "–", f"{pct(o, '99.0'):.2f}" if o else "–",
                 f"**{med / omed:.2f}×**" if o else "–", batch / med * 1e3,
-                f"{batch / omed * 1e3:.0f}" if o else "–", g, f"{100 * g / peak / n:.0f} %" if peak else "–"))
+                f"{batch / omed * 1e3:.0f}" if o else "–", f"{g:.1f}" if g else "–", f"{100 * g / peak / n:.0f} %" if peak and g else "–"))
         out.append("")
         scal = []
         for (model, threads, batch), r in sorted(ours.items()):
@@ -249,13 +262,14 @@ def main():
         out.append("")
 
     if aligned:
-        out.append("64-byte aligned arena tensors (`-XX:ObjectAlignmentInBytes=64`, NetworkBenchmarkAligned) vs the default:\n")
-        out.append("| model | threads | batch | default median ms | aligned median ms | aligned / default |")
-        out.append("|---|---|---|---|---|---|")
+        out.append("64-byte aligned weights and arena tensors (`-XX:ObjectAlignmentInBytes=64`, NetworkBenchmarkAligned, as `./mobilevec` runs) vs the default JVM:\n")
+        out.append("| model | threads | batch | default median ms | aligned median ms | aligned / default | aligned / ORT |")
+        out.append("|---|---|---|---|---|---|---|")
         for key, r in sorted(aligned.items()):
-            base = ours.get(key)
-            out.append("| {} | {} | {} | {} | {:.2f} | {} |".format(key[0], key[1], key[2], f"{pct(base, '50.0'):.2f}" if base else "–",
-                                                              pct(r, "50.0"), f"{pct(r, '50.0') / pct(base, '50.0'):.2f}×" if base else "–"))
+            base, o = ours.get(key), peer.get(key)
+            out.append("| {} | {} | {} | {} | {:.2f} | {} | {} |".format(key[0], key[1], key[2], f"{pct(base, '50.0'):.2f}" if base else "–",
+                                                              pct(r, "50.0"), f"{pct(r, '50.0') / pct(base, '50.0'):.2f}×" if base else "–",
+                                                              f"{pct(r, '50.0') / pct(o, '50.0'):.2f}×" if o else "–"))
         out.append("")
 
     if widths:

@@ -3,7 +3,7 @@
 #   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
 #   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
 #                              distinct layer isolated and in the network, and the grid against ONNX Runtime
-#   bench/run.sh full  [DIR]   the numbers in README (about 25 minutes on 2 cores)
+#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores)
 #   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
 #                              (about 3 minutes: FMA peak, bandwidth, 5 layers, v1/v2 at 1 and 2 threads)
 # Run from the repository root after `mvn -B -DskipTests install` (or ./mobilevec test). DIR defaults
@@ -53,8 +53,9 @@ case "$mode" in
     jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark|TensorOpsBenchmark" \
         -wi 2 -i 3 -w 1 -r 1 -prof gc
     # Latency grid at batch 1; "all" equals 2 on the 2-core machine the README numbers come from.
-    jmh grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1
-    jmh batches "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
+    # NetworkBenchmarkAligned: the same with -XX:ObjectAlignmentInBytes=64, as ./mobilevec runs.
+    jmh grid "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1
+    jmh batches "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
         -p model=v1-1.0-224,v2-1.0-224
     if [ -n "$widths" ]; then
       jmh widths "${widths#|}" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 -p model=v1-1.0-224,v2-1.0-224
@@ -74,7 +75,9 @@ case "$mode" in
     jmh peer-layers "FmaPeakBenchmark.fma12$|LayerBenchmark" -wi 2 -i 3 -w 1 -r 1 -p impl=fast -p layer="$layers"
     for m in "${models[@]}"; do
       echo "== in-network layers: $m" >&2
-      ./mobilevec bench --model "bench/models/$m.onnx" --threads 1 --iterations 200 --no-check --json > "$dir/network-$m.json"
+      # The default object alignment, like the isolated LayerBenchmark forks and NetworkBenchmark beside them.
+      MOBILEVEC_JAVA_OPTS="-XX:ObjectAlignmentInBytes=8 ${MOBILEVEC_JAVA_OPTS:-}" \
+        ./mobilevec bench --model "bench/models/$m.onnx" --threads 1 --iterations 200 --no-check --json > "$dir/network-$m.json"
     done
     jmh peer-grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1 \
         -p model="$(IFS=,; echo "${models[*]}")"
