@@ -15,8 +15,4 @@ final class Alignment {
     static final int ARENA_OFFSET = HeapAlignment.override("mobilevec.arenaOffset", HeapAlignment.FLOAT_OFFSET);
 
     private Alignment() {}
-
-    static int offset(String objectAlignment, String compactHeaders, String compressedClassPointers) {
-        return HeapAlignment.offset(objectAlignment, compactHeaders, compressedClassPointers);
-    }
 }

@@ -7,19 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The arena offset that aligns tensors to 64 bytes, and that it changes no bits. */
+/** The arena offset that aligns tensors to 64 bytes (HeapAlignmentTest: how it is found) changes no bits. */
 class AlignmentTest {
-
-    @Test
-    void offsetFromTheJvmsObjectLayout() {
-        assertEquals(12, Alignment.offset("64", "false", "true"));   // 16-byte array header
-        assertEquals(13, Alignment.offset("64", "true", "true"));    // compact object headers: 12 bytes
-        assertEquals(11, Alignment.offset("64", "false", "false"));  // uncompressed class pointers: 20 bytes
-        assertEquals(12, Alignment.offset("128", "false", "true"));
-        assertEquals(0, Alignment.offset("8", "false", "true"));     // the default: no alignment to build on
-        assertEquals(0, Alignment.offset("32", "false", "true"));
-        assertEquals(0, Alignment.offset(null, null, null));         // not HotSpot
-    }
 
     /** v2 (residual adds fused into projections, SE-free) gives the same bits at every offset and schedule. */
     @Test
@@ -49,8 +38,8 @@ class AlignmentTest {
         VectorModuleTest.Result r = VectorModuleTest.fork(dir, "--add-modules", "jdk.incubator.vector",
                 "-XX:ObjectAlignmentInBytes=64", AlignedRun.class.getName());
         assertEquals(0, r.exit(), r.out());
-        String expected = "offset " + Alignment.offset("64", "false", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
-        String compact = "offset " + Alignment.offset("64", "true", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
+        String expected = "offset " + dev.mobilevec.kernels.HeapAlignment.offset("64", "false", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
+        String compact = "offset " + dev.mobilevec.kernels.HeapAlignment.offset("64", "true", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
         String got = r.out().lines().filter(l -> l.startsWith("offset ")).findFirst().orElse(r.out());
         org.junit.jupiter.api.Assertions.assertTrue(got.equals(expected) || got.equals(compact), got);
         assertEquals(0, Alignment.ARENA_OFFSET, "this JVM runs with the default object alignment");
