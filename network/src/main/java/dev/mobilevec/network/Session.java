@@ -114,6 +114,16 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Floats after the largest tensor in every arena buffer and band window: one vector, so a depthwise kernel's
+     * full-width loads of a partial channel block (72, 120, 200 channels) at a tensor's last pixels stay inside
+     * the array and the rows there are swept like the others instead of going pixel by pixel (the kernels check,
+     * so this is speed, not safety). 16 floats, a 512-bit vector, as a constant: reading Lanes here would load
+     * the Vector API into sessions of the reference backend, which run without it. Wider vectors (SVE) only lose
+     * the sweep at a tensor's last rows.
+     */
+    static final int SLACK = 16;
+
+    /**
      * The activation buffers and layer jobs for one batch size: a few buffers of the largest layer's
      * size, assigned by liveness ({@link #assignBuffers}), and per layer a job that splits its work
      * units (or elements) into one contiguous piece per part.
@@ -148,8 +158,8 @@ public final class Session implements AutoCloseable {
                 }
             }
             // Windows start at the arena offset too, so their pixels are as aligned as the arena's.
-            expandWindow = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off)];
-            depthwiseWindow = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off)];
+            expandWindow = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off + SLACK)];
+            depthwiseWindow = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off + SLACK)];
             this.off = off;
             this.layers = layers;
             this.batch = batch;
@@ -620,7 +630,10 @@ public final class Session implements AutoCloseable {
         return false;
     }
 
-    /** Floats per arena buffer: batch x the largest tensor with a buffer (or the input), plus the offset. */
+    /**
+     * Floats per arena buffer: batch x the largest tensor with a buffer (or the input), plus the offset, plus
+     * {@link #SLACK}.
+     */
     private int bufferFloats(int planBatch, int offset, int[] assignment) {
         int max = model.arch().inputLength();
         for (LayerDef l : layers) {
@@ -629,11 +642,11 @@ public final class Session implements AutoCloseable {
             }
         }
         int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
-        if (size > Integer.MAX_VALUE - offset) {
+        if (size > Integer.MAX_VALUE - offset - SLACK) {
             throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
-                    + size + " + " + offset + " floats");
+                    + size + " + " + (offset + SLACK) + " floats");
         }
-        return size + offset;
+        return size + offset + SLACK;
     }
 
     /** Units [from, to) of one convolution on a plan's buffers. */

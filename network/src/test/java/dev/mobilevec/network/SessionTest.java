@@ -393,8 +393,9 @@ class SessionTest {
              // Two-row bands: this small model's tensors are smaller than the bands L2 would allow.
              Session banded = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2);
              Session leftOver = new Session(MODEL, 7, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2)) {
-            long tensor = 4L * (floatsPerImage + Alignment.ARENA_OFFSET);
-            assertEquals(8 * 4L * buffers * floatsPerImage + 4L * buffers * Alignment.ARENA_OFFSET, layer.activationBytes());
+            // Every buffer: the offset, the tensors, then one vector of slack (Session.SLACK).
+            long tensor = 4L * (floatsPerImage + Alignment.ARENA_OFFSET + Session.SLACK);
+            assertEquals(8 * 4L * buffers * floatsPerImage + 4L * buffers * (Alignment.ARENA_OFFSET + Session.SLACK), layer.activationBytes());
             assertEquals(2 * buffers * tensor, image.activationBytes());
             // A batch that is not a multiple of the threads also keeps a plain batch-1 arena for the left-over image.
             assertEquals(banded.activationBytes() + buffers * tensor, leftOver.activationBytes());
