@@ -99,9 +99,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println(dev.mobilevec.kernels.HeapAlignment.FLOAT_OFFSET > 0
                     ? "weights and activations 64-byte aligned (-XX:ObjectAlignmentInBytes=64)"
                     : "weights and activations not aligned: the JVM runs without -XX:ObjectAlignmentInBytes=64 (4-15 % slower, README)");
-            out.printf(Locale.ROOT, "fused blocks (run band by band on one thread each): %s%n", fused.isEmpty()
-                    ? (noFuse ? "none (--no-fuse)" : "none (layer-parallel on " + t + " threads runs layers whole)")
-                    : fused.size() + "\n  " + String.join("\n  ", fused));
+            out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
+                    t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",
+                    fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));
             for (int i = 0; i < warmup; i++) {
                 s.run(input, 0, Layout.NHWC, probs, 0, null);
                 if (i % Math.max(1, warmup / 10) == 0 || i == warmup - 1) {

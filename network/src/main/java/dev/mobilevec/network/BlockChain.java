@@ -71,27 +71,60 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
      * once per plan, so running a block allocates nothing.
      */
     int[] steps(int batch) {
-        int bands = (outH + bandRows - 1) / bandRows;
-        int[] s = new int[batch * bands * STEP];
-        int eDone = 0, pDone = 0, k = 0;
-        for (int n = 0; n < batch; n++) {
-            for (int y0 = 0; y0 < outH; y0 += bandRows, k += STEP) {
-                int y1 = Math.min(outH, y0 + bandRows);
-                int rowLo = Math.max(0, Math.min(inH, y0 * strideH - padTop));
-                s[k + E_KEEP] = (int) (((long) n * inH + rowLo) * inW);
-                int eTo = expand >= 0 ? Math.max(eDone, expandUnitsFor(n, y1, batch)) : 0;
-                s[k + E_FROM] = eDone;
-                s[k + E_TO] = eTo;
-                eDone = eTo;
-                s[k + D_FROM] = n * outH + y0;
-                s[k + D_TO] = n * outH + y1;
-                int pTo = Math.max(pDone, projectUnitsFor(n, y1, batch));
-                s[k + P_FROM] = pDone;
-                s[k + P_TO] = pTo;
-                pDone = pTo;
-            }
+        return steps(batch, 0, projectUnits);
+    }
+
+    /**
+     * The bands that produce projection units [uFrom, uTo) and only those: one thread's part of the block. The part
+     * computes the depthwise rows that hold its units' pixels and the expansion units those rows read, so parts that
+     * meet inside a row or a window's halo both compute the rows there (each into its own windows, with the same
+     * kernels, so with the same bits); every projection unit is written by exactly one part. The whole range gives the
+     * bands of one thread.
+     */
+    int[] steps(int batch, int uFrom, int uTo) {
+        if (uTo <= uFrom) {
+            return new int[0];
+        }
+        int rows = batch * outH;
+        int r0 = (int) ((long) uFrom * projectPixelsPerUnit / outW);
+        int r1 = (int) Math.min(rows, ((long) uTo * projectPixelsPerUnit + outW - 1) / outW);
+        int bands = 0;
+        for (int g = r0; g < r1; bands++) {
+            g = bandEnd(g, r1);
+        }
+        int[] s = new int[bands * STEP];
+        int eDone = expand >= 0 ? (int) (firstExpanded(r0) / expandPixelsPerUnit) : 0, pDone = uFrom, k = 0;
+        for (int g = r0; g < r1; k += STEP) {
+            int g1 = bandEnd(g, r1), n = g / outH, y0 = g % outH, y1 = y0 + (g1 - g);
+            s[k + E_KEEP] = (int) firstExpanded(g);
+            int eTo = expand >= 0 ? Math.max(eDone, expandUnitsFor(n, y1, batch)) : 0;
+            s[k + E_FROM] = eDone;
+            s[k + E_TO] = eTo;
+            eDone = eTo;
+            s[k + D_FROM] = g;
+            s[k + D_TO] = g1;
+            int pTo = g1 == r1 ? uTo : Math.min(uTo, Math.max(pDone, projectUnitsFor(n, y1, batch)));
+            s[k + P_FROM] = pDone;
+            s[k + P_TO] = pTo;
+            pDone = pTo;
+            g = g1;
         }
         return s;
+    }
+
+    /** The end of the band that starts at depthwise row g (n * outH + y): bandRows on, within its image and r1. */
+    private int bandEnd(int g, int r1) {
+        int imageEnd = (g / outH + 1) * outH, y0 = g % outH;
+        // Bands keep the one-thread grid (multiples of bandRows from each image's top), so parts cut bands, not shift them.
+        int gridEnd = g - y0 + (y0 / bandRows + 1) * bandRows;
+        return Math.min(Math.min(gridEnd, imageEnd), r1);
+    }
+
+    /** The first expanded (depthwise input) pixel that depthwise row g (n * outH + y) reads. */
+    private long firstExpanded(int g) {
+        int n = g / outH, y = g % outH;
+        int rowLo = Math.max(0, Math.min(inH, y * strideH - padTop));
+        return ((long) n * inH + rowLo) * inW;
     }
 
     /**
@@ -99,8 +132,16 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
      * Session's block runner: a window keeps from the first pixel still needed to the last one computed.
      */
     long[] windowPixels(int batch) {
-        int[] s = steps(batch);
-        long eTotal = (long) batch * inH * inW, eBase = 0, eEnd = 0, dBase = 0, dEnd = 0, maxE = 0, maxD = 0;
+        return windowPixels(steps(batch), batch);
+    }
+
+    /** As above, for the bands of one part ({@link #steps(int, int, int)}). */
+    long[] windowPixels(int[] s, int batch) {
+        if (s.length == 0) {
+            return new long[] {0, 0};
+        }
+        long eTotal = (long) batch * inH * inW, maxE = 0, maxD = 0;
+        long eBase = (long) s[E_FROM] * expandPixelsPerUnit, eEnd = eBase, dBase = (long) s[D_FROM] * outW, dEnd = dBase;
         for (int k = 0; k < s.length; k += STEP) {
             if (expand >= 0) {
                 eBase = Math.max(eBase, Math.min(s[k + E_KEEP], eEnd));

@@ -56,7 +56,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * {@code fuse}: run a residual add inside the projection before it, and depthwise-separable blocks band by
-     * band ({@link BlockChain}) where a plan runs on one thread (tests compare both ways).
+     * band ({@link BlockChain}; layer-parallel on several threads, each thread its share of the block's projection
+     * units; tests compare both ways).
      * {@code offset}: floats before every tensor in the arena buffers ({@link Alignment}; tests vary it).
      * {@code bandRows}: output rows per band of a fused block; 0 chooses from the cache size.
      */
@@ -76,10 +77,11 @@ public final class Session implements AutoCloseable {
         if (offset < 0 || offset > 16) {
             throw new IllegalArgumentException("arena offset (-Dmobilevec.arenaOffset) must be in [0, 16] floats, got " + offset);
         }
-        // Blocks run band by band only where a plan runs on one thread: band-level steps on a shared pool would
-        // cost a barrier each. An image-parallel session whose batch is not a multiple of its threads keeps one
-        // plain batch-1 plan besides, to run the left-over images layer-parallel.
-        this.chains = fuse && (threads == 1 || images) ? BlockChain.find(model, layers, planBatch, bandRows) : new BlockChain[layers.length];
+        // Blocks run band by band on every schedule: image-parallel plans on one thread each; layer-parallel plans
+        // split each block's projection units over the threads, each running its share band by band (one barrier
+        // per block, not one per band). An image-parallel session whose batch is not a multiple of its threads
+        // keeps one plain batch-1 plan besides, to run the left-over images layer-parallel.
+        this.chains = fuse ? BlockChain.find(model, layers, planBatch, bandRows) : new BlockChain[layers.length];
         boolean banded = java.util.Arrays.stream(chains).anyMatch(java.util.Objects::nonNull);
         boolean spareNeeded = banded && images && batch % threads != 0;
         int[] assignment = new int[layers.length], plain = new int[layers.length];
@@ -97,9 +99,10 @@ public final class Session implements AutoCloseable {
         plans = new Plan[planCount];
         try {
             for (int i = 0; i < planCount; i++) {
-                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, banded ? chains : null);
+                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, banded ? chains : null,
+                        images ? 1 : threads);
             }
-            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, null) : plans[0];
+            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, null, 1) : plans[0];
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
@@ -138,28 +141,53 @@ public final class Session implements AutoCloseable {
         final LayerDef[] fusedAdd; // per convolution: the add it does in its epilogue, or null
         final Model model;
         final LayerDef[] layers;
-        /** Banded plans: the fused blocks by first layer, their band steps, and the two band windows all blocks share. */
+        /**
+         * Banded plans: the fused blocks by first layer; their band steps, whole ({@code steps}) and per part of a
+         * layer-parallel run on several threads ({@code partSteps[layer][part]}: each thread runs the bands of its
+         * share of the projection units, with its own pair of windows); the two band windows per part, shared by
+         * all blocks.
+         */
         final BlockChain[] chains;
         final int[][] steps;
+        final int[][][] partSteps;
+        final float[][] expandWindows, depthwiseWindows;
         final float[] expandWindow, depthwiseWindow;
+        /** Per-layer time (by layer index) of part 0 of the block being timed, to share out the block's wall time. */
+        final long[] partNanos;
 
-        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off, BlockChain[] chains) {
+        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off, BlockChain[] chains,
+             int threads) {
             this.model = model;
             this.chains = chains;
             this.steps = new int[layers.length][];
+            this.partSteps = new int[layers.length][][];
             long eMax = 0, dMax = 0;
             for (int i = 0; chains != null && i < chains.length; i++) {
                 BlockChain c = chains[i];
                 if (c != null) {
                     steps[i] = c.steps(batch);
-                    long[] w = c.windowPixels(batch);
-                    eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
-                    dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
+                    partSteps[i] = new int[threads][];
+                    int units = c.projectUnits();
+                    for (int part = 0; part < threads; part++) {
+                        int[] st = threads == 1 ? steps[i]
+                                : c.steps(batch, (int) ((long) units * part / threads), (int) ((long) units * (part + 1) / threads));
+                        partSteps[i][part] = st;
+                        long[] w = c.windowPixels(st, batch);
+                        eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
+                        dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
+                    }
                 }
             }
             // Windows start at the arena offset too, so their pixels are as aligned as the arena's.
-            expandWindow = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off + SLACK)];
-            depthwiseWindow = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off + SLACK)];
+            expandWindows = new float[threads][];
+            depthwiseWindows = new float[threads][];
+            for (int part = 0; part < threads; part++) {
+                expandWindows[part] = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off + SLACK)];
+                depthwiseWindows[part] = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off + SLACK)];
+            }
+            expandWindow = expandWindows[0];
+            depthwiseWindow = depthwiseWindows[0];
+            partNanos = new long[layers.length];
             this.off = off;
             this.layers = layers;
             this.batch = batch;
@@ -208,7 +236,19 @@ public final class Session implements AutoCloseable {
                     };
                 }
             }
+            for (int i = 0; chains != null && i < chains.length; i++) {
+                BlockChain c = chains[i];
+                if (c != null) {
+                    // One barrier per block: each thread runs its share of the projection units band by band, where
+                    // layers run whole cost three barriers and the expanded tensor's trip out of L2 and back.
+                    int[][] ps = partSteps[i];
+                    jobs[i] = (part, parts) -> runChain(c, ps[part], expandWindows[part], depthwiseWindows[part], part == 0 ? timing : null);
+                }
+            }
         }
+
+        /** Set while a timed run (layerNanos) runs a block on several threads: part 0 records its per-layer split here. */
+        long[] timing;
 
         float[] input(int layer) {
             return layer < 0 ? first : bufferOf[layer];
@@ -226,8 +266,8 @@ public final class Session implements AutoCloseable {
                     set.add(b);
                 }
             }
-            set.add(expandWindow);
-            set.add(depthwiseWindow);
+            set.addAll(java.util.Arrays.asList(expandWindows));
+            set.addAll(java.util.Arrays.asList(depthwiseWindows));
             return set;
         }
 
@@ -289,15 +329,23 @@ public final class Session implements AutoCloseable {
          * Every unit of every layer runs once, with the same kernels, so the bits are those of the layers run whole.
          */
         void runChain(BlockChain c, long[] layerNanos) {
+            runChain(c, steps[c.first()], expandWindow, depthwiseWindow, layerNanos);
+        }
+
+        /** The bands {@code st} of block c (all of it, or one part's share) through the windows ew and dw. */
+        void runChain(BlockChain c, int[] st, float[] ew, float[] dw, long[] layerNanos) {
             int first = c.first();
-            int[] st = steps[first];
+            if (st.length == 0) {
+                return;
+            }
             PreparedConv pe = c.expand() < 0 ? null : model.conv(c.expand()), pd = model.conv(c.depthwise()), pp = model.conv(c.project());
             int ce = layers[c.depthwise()].inC(), cd = layers[c.depthwise()].outC(), ppu = c.projectPixelsPerUnit();
-            float[] x = input(layers[first].input()), out = bufferOf[c.project()], ew = expandWindow, dw = depthwiseWindow;
+            float[] x = input(layers[first].input()), out = bufferOf[c.project()];
             LayerDef add = fusedAdd[c.project()];
             float[] skip = add == null ? null : input(add.input() == c.project() ? add.input2() : add.input());
             long eTotal = (long) batch * c.inH() * c.inW();
-            int eBase = 0, eEnd = 0, dBase = 0, dEnd = 0;
+            // A part starts mid-tensor: its windows start at its first expansion unit and first depthwise row.
+            int eBase = st[BlockChain.E_FROM] * c.expandPixelsPerUnit(), eEnd = eBase, dBase = st[BlockChain.D_FROM] * c.outW(), dEnd = dBase;
             for (int k = 0; k < st.length; k += BlockChain.STEP) {
                 long t0 = layerNanos != null ? System.nanoTime() : 0, t1 = t0;
                 if (pe != null) {
@@ -571,12 +619,30 @@ public final class Session implements AutoCloseable {
         plan.loadInput(input, inOff, layout, from, images);
         for (int i = 0; i < layers.length; i++) {
             LayerDef l = layers[i];
-            BlockChain c = plan.chains != null ? plan.chains[i] : null; // banded plans run on one thread
-            if (c != null && (pool.parts() != 1 || plan.batch != images)) {
-                throw new IllegalStateException("a banded plan runs whole, on one thread");
+            BlockChain c = plan.chains != null ? plan.chains[i] : null;
+            if (c != null && plan.batch != images) {
+                throw new IllegalStateException("a banded plan runs whole");
             }
             if (c != null) {
-                plan.runChain(c, layerNanos);
+                if (pool.parts() == 1) {
+                    plan.runChain(c, layerNanos);
+                } else if (layerNanos == null) {
+                    pool.execute(plan.jobs[i]);
+                } else {
+                    // Part 0 (this thread) records its split of the block; the block's wall time is shared out by it.
+                    java.util.Arrays.fill(plan.partNanos, 0L);
+                    plan.timing = plan.partNanos;
+                    long t0 = System.nanoTime();
+                    pool.execute(plan.jobs[i]);
+                    long wall = System.nanoTime() - t0;
+                    plan.timing = null;
+                    long own = plan.partNanos[c.depthwise()] + plan.partNanos[c.project()] + (c.expand() >= 0 ? plan.partNanos[c.expand()] : 0);
+                    for (int layer : new int[] {c.expand(), c.depthwise(), c.project()}) {
+                        if (layer >= 0) {
+                            layerNanos[layer] += own > 0 ? wall * plan.partNanos[layer] / own : layer == c.project() ? wall : 0;
+                        }
+                    }
+                }
                 for (; i < c.project(); i++) {
                     copyTaps(plan, layers[i], from, images);
                 }

@@ -388,7 +388,7 @@ class SessionTest {
         int fusedBuffers = Session.assignBuffers(table, new int[table.length], BlockChain.find(MODEL, table, 1, 0));
         assertEquals(2, buffers);
         assertEquals(2, fusedBuffers); // the depthwise outputs (and conv0's) live in band windows
-        try (Session layer = MODEL.newSession(8, 2, Schedule.LAYER_PARALLEL);
+        try (Session layer = new Session(MODEL, 8, 2, Schedule.LAYER_PARALLEL, false);
              Session image = MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL, false);
              // Two-row bands: this small model's tensors are smaller than the bands L2 would allow.
              Session banded = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2);
@@ -404,6 +404,12 @@ class SessionTest {
         try (Session plainV2 = V2_MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL, false);
              Session bandedV2 = new Session(V2_MODEL, 8, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2)) {
             assertTrue(bandedV2.activationBytes() < plainV2.activationBytes(), bandedV2.activationBytes() + " vs " + plainV2.activationBytes());
+        }
+        // Layer-parallel on two threads too, although each thread has its own pair of windows.
+        try (Session plainV2 = new Session(V2_MODEL, 1, 2, Schedule.LAYER_PARALLEL, false);
+             Session fusedV2 = new Session(V2_MODEL, 1, 2, Schedule.LAYER_PARALLEL, true)) {
+            assertFalse(fusedV2.fusedBlocks().isEmpty());
+            assertTrue(fusedV2.activationBytes() < plainV2.activationBytes(), fusedV2.activationBytes() + " vs " + plainV2.activationBytes());
         }
     }
 
@@ -477,7 +483,8 @@ class SessionTest {
 
     /**
      * Fused blocks (band by band, expanded and depthwise tensors only in band windows) give the bits of running every
-     * layer whole, for band heights from one row to the whole tensor, batches that are and are not multiples of the
+     * layer whole, for band heights from one row to the whole tensor, 1-3 threads (layer-parallel: the threads' shares
+     * of a block meet inside rows and halos), batches that are and are not multiples of the
      * threads, both schedules, NHWC and NCHW input; on v1 (conv0 > dw > pw, then dw > pw pairs, stride 1 and 2,
      * widths 32 down to 2 pixels) and v2 (expand > dw > project with the residual add in the projection).
      */
@@ -493,19 +500,67 @@ class SessionTest {
                     s.run(input, 0, Layout.NHWC, base, 0, null);
                 }
                 for (int band : new int[] {1, 2, 3, 5, 64, 0}) {
-                    for (int threads = 1; threads <= 2; threads++) {
+                    for (int threads = 1; threads <= 3; threads++) {
                         for (Schedule schedule : new Schedule[] {Schedule.LAYER_PARALLEL, Schedule.IMAGE_PARALLEL}) {
                             float[] out = new float[base.length];
                             long[] nanos = new long[m.layers().size()];
                             try (Session s = new Session(m, batch, threads, schedule, true, Alignment.ARENA_OFFSET, band)) {
                                 String what = m.arch() + ", batch " + batch + ", band " + band + ", " + threads + " threads, " + schedule;
-                                assertEquals(threads == 1 || schedule == Schedule.IMAGE_PARALLEL, !s.fusedBlocks().isEmpty(), what);
+                                // Layer-parallel on several threads: each thread runs its share of every block's
+                                // projection units band by band (the parts meet inside rows and halos).
+                                assertFalse(s.fusedBlocks().isEmpty(), what);
                                 s.run(input, 0, Layout.NHWC, out, 0, null);
                                 assertArrayEquals(base, out, what);
                                 java.util.Arrays.fill(out, 0);
                                 s.run(input, 0, Layout.NHWC, out, 0, nanos);
                                 assertArrayEquals(base, out, "timed: " + what);
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A block cut into parts (one per thread): the parts' projection ranges tile [0, units) in order, each part's
+     * depthwise rows hold its units' pixels (whole bands of the one-thread grid, cut only at the part's ends), and
+     * the whole range gives the one-thread bands.
+     */
+    @Test
+    void blockPartsRunEveryProjectionUnitOnceFromTheRowsThatHoldIt() {
+        for (Model m : new Model[] {MODEL, V2_MODEL}) {
+            LayerDef[] table = m.layers().toArray(new LayerDef[0]);
+            for (int batch : new int[] {1, 3}) {
+                for (int band : new int[] {1, 2, 5, 0}) {
+                    for (BlockChain c : BlockChain.find(m, table, batch, band)) {
+                        if (c == null) {
+                            continue;
+                        }
+                        assertArrayEquals(c.steps(batch), c.steps(batch, 0, c.projectUnits()));
+                        for (int parts = 1; parts <= 4; parts++) {
+                            int next = 0;
+                            for (int part = 0; part < parts; part++) {
+                                int u0 = c.projectUnits() * part / parts, u1 = c.projectUnits() * (part + 1) / parts;
+                                int[] st = c.steps(batch, u0, u1);
+                                String what = c.describe(table) + ", batch " + batch + ", part " + part + " of " + parts;
+                                for (int k = 0; k < st.length; k += BlockChain.STEP) {
+                                    assertEquals(next, st[k + BlockChain.P_FROM], what);
+                                    assertTrue(st[k + BlockChain.P_TO] >= next, what);
+                                    next = st[k + BlockChain.P_TO];
+                                    int rows = st[k + BlockChain.D_TO] - st[k + BlockChain.D_FROM];
+                                    assertTrue(rows >= 1 && rows <= c.bandRows(), what);
+                                    assertEquals(st[k + BlockChain.D_FROM] / c.outH(), (st[k + BlockChain.D_TO] - 1) / c.outH(), "one image per band: " + what);
+                                    // Units completed here lie in rows computed by this part, up to this band.
+                                    long lastPixel = (long) st[k + BlockChain.P_TO] * c.projectPixelsPerUnit();
+                                    assertTrue(st[k + BlockChain.P_TO] == st[k + BlockChain.P_FROM]
+                                            || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) st[k + BlockChain.D_TO] * c.outW(), what);
+                                    assertTrue((long) st[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) st[BlockChain.D_FROM] * c.outW(), what);
+                                }
+                                assertEquals(u1, st.length == 0 ? u0 : next, what);
+                                next = u1;
+                            }
+                            assertEquals(c.projectUnits(), next);
                         }
                     }
                 }
