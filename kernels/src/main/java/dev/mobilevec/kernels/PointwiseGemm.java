@@ -228,7 +228,10 @@ public final class PointwiseGemm implements Conv2dKernel {
                         for (; r + 2 * MR <= mEnd; r += 2 * MR) {
                             int ai = inOff + r * k, ci = outOff + r * n;
                             for (int j = fullPanels * NR; j < n; j += 2 * L) {
-                                if (j + 2 * L <= n) {
+                                if (j + 3 * L <= n) {
+                                    tile8x3(in, ai, out, ci, fullPanels, j);
+                                    j += L;
+                                } else if (j + 2 * L <= n) {
                                     tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
                                 } else if (j + L < n) {
                                     tile8x2Tail(in, ai, out, ci, fullPanels, j);
@@ -533,6 +536,59 @@ public final class PointwiseGemm implements Conv2dKernel {
             int q1 = q + L;
             c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
             c41.intoArray(c, q1 + 4 * nn); c51.intoArray(c, q1 + 5 * nn); c61.intoArray(c, q1 + 6 * nn); c71.intoArray(c, q1 + 7 * nn);
+        }
+
+        /**
+         * 8 pixels x three whole vectors of the partial panel (48-63 channels left from {@code j}: N = 48, 112, 240),
+         * whole K: 24 FMA chains on 11 loads per K step, where tile8x2 then tile8x1 took two passes (16 + 8 chains,
+         * 19 loads, every input broadcast twice) and two epilogues. 24 accumulators + 3 weights + 1 broadcast fit
+         * AVX-512's 32 registers. No masks (see tile8x2). Same FMA chain per element as every other tile.
+         */
+        private void tile8x3(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n;
+            int q = cOff + j;
+            FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L), b2 = FloatVector.fromArray(S, bias, j + 2 * L);
+            FloatVector c00 = b0, c01 = b1, c02 = b2, c10 = b0, c11 = b1, c12 = b2, c20 = b0, c21 = b1, c22 = b2, c30 = b0, c31 = b1, c32 = b2, c40 = b0, c41 = b1, c42 = b2, c50 = b0, c51 = b1, c52 = b2, c60 = b0, c61 = b1, c62 = b2, c70 = b0, c71 = b1, c72 = b2;
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = wo + p * kk * NR + (j - p * NR);
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L),
+                        w2 = FloatVector.fromArray(S, packed, bi + 2 * L);
+                FloatVector x;
+                x = FloatVector.broadcast(S, a[a0 + i]); c00 = w0.fma(x, c00); c01 = w1.fma(x, c01); c02 = w2.fma(x, c02);
+                x = FloatVector.broadcast(S, a[a1 + i]); c10 = w0.fma(x, c10); c11 = w1.fma(x, c11); c12 = w2.fma(x, c12);
+                x = FloatVector.broadcast(S, a[a2 + i]); c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
+                x = FloatVector.broadcast(S, a[a3 + i]); c30 = w0.fma(x, c30); c31 = w1.fma(x, c31); c32 = w2.fma(x, c32);
+                x = FloatVector.broadcast(S, a[a4 + i]); c40 = w0.fma(x, c40); c41 = w1.fma(x, c41); c42 = w2.fma(x, c42);
+                x = FloatVector.broadcast(S, a[a5 + i]); c50 = w0.fma(x, c50); c51 = w1.fma(x, c51); c52 = w2.fma(x, c52);
+                x = FloatVector.broadcast(S, a[a6 + i]); c60 = w0.fma(x, c60); c61 = w1.fma(x, c61); c62 = w2.fma(x, c62);
+                x = FloatVector.broadcast(S, a[a7 + i]); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
+            c02.blend(lo, c02.compare(LE, lo)).blend(hi, c02.compare(GE, hi)).intoArray(c, q + 2 * L);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + 1 * nn);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q + 1 * nn + L);
+            c12.blend(lo, c12.compare(LE, lo)).blend(hi, c12.compare(GE, hi)).intoArray(c, q + 1 * nn + 2 * L);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q + 2 * nn + L);
+            c22.blend(lo, c22.compare(LE, lo)).blend(hi, c22.compare(GE, hi)).intoArray(c, q + 2 * nn + 2 * L);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q + 3 * nn + L);
+            c32.blend(lo, c32.compare(LE, lo)).blend(hi, c32.compare(GE, hi)).intoArray(c, q + 3 * nn + 2 * L);
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q + 4 * nn + L);
+            c42.blend(lo, c42.compare(LE, lo)).blend(hi, c42.compare(GE, hi)).intoArray(c, q + 4 * nn + 2 * L);
+            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q + 5 * nn);
+            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q + 5 * nn + L);
+            c52.blend(lo, c52.compare(LE, lo)).blend(hi, c52.compare(GE, hi)).intoArray(c, q + 5 * nn + 2 * L);
+            c60.blend(lo, c60.compare(LE, lo)).blend(hi, c60.compare(GE, hi)).intoArray(c, q + 6 * nn);
+            c61.blend(lo, c61.compare(LE, lo)).blend(hi, c61.compare(GE, hi)).intoArray(c, q + 6 * nn + L);
+            c62.blend(lo, c62.compare(LE, lo)).blend(hi, c62.compare(GE, hi)).intoArray(c, q + 6 * nn + 2 * L);
+            c70.blend(lo, c70.compare(LE, lo)).blend(hi, c70.compare(GE, hi)).intoArray(c, q + 7 * nn);
+            c71.blend(lo, c71.compare(LE, lo)).blend(hi, c71.compare(GE, hi)).intoArray(c, q + 7 * nn + L);
+            c72.blend(lo, c72.compare(LE, lo)).blend(hi, c72.compare(GE, hi)).intoArray(c, q + 7 * nn + 2 * L);
         }
 
         /**
