@@ -163,6 +163,16 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
     /**
      * The blocks of a plan for {@code batch} images, indexed by their first layer. {@code bandRows} > 0 fixes the
      * band height (tests); 0 takes it from L2.
+     *
+     * <p>Every depthwise layer with a 1x1 projection after it is a candidate twice: with the layer before it (when
+     * that only feeds it) and without. Candidates are runs of adjacent layers, and a layer can be in one block only,
+     * so the blocks are chosen as a weighted interval schedule over the layer table: the set that keeps the most
+     * bytes out of the arena (each block keeps its depthwise output, and with a layer before, that layer's output
+     * too). On MobileNetV2-style tables (expand, depthwise, project per block) that is every block with its
+     * expansion, as a greedy pass found; on v1 (depthwise, pointwise per block) a pointwise output, which feeds the
+     * next block's depthwise layer, can be that block's first layer instead of its own block's last: v1's
+     * 112x112x64 block1.pw output (3.2 MB) then stays in band windows, where the greedy pass always fused
+     * conv0 > block1.dw > block1.pw and wrote it whole.
      */
     static BlockChain[] find(Model model, LayerDef[] layers, int batch, int bandRows) {
         int n = layers.length;
@@ -175,30 +185,64 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
                 consumers[l.input2()]++;
             }
         }
-        BlockChain[] at = new BlockChain[n];
-        int taken = -1; // last layer already in a block
-        for (int i = 0; i + 1 < n; i++) {
+        // best[x]: the most bytes kept out of the arena by blocks within layers [0, x); pick[x]: the block ending at
+        // layer x - 1 that achieves it, or null.
+        long[] best = new long[n + 1];
+        BlockChain[] pick = new BlockChain[n + 1];
+        for (int x = 1; x <= n; x++) {
+            best[x] = best[x - 1];
+            int i = x - 2; // a block ending at layer x - 1 has its depthwise layer at x - 2
+            if (i < 0) {
+                continue;
+            }
             LayerDef d = layers[i], p = layers[i + 1];
             PreparedConv pd = model.conv(i), pp = model.conv(i + 1);
-            if (d.type() != LayerType.DEPTHWISE || pd == null || !pd.runsWindows() || pd.pixelsPerUnit(batch) != d.outW() || i <= taken
+            if (d.type() != LayerType.DEPTHWISE || pd == null || !pd.runsWindows() || pd.pixelsPerUnit(batch) != d.outW()
                     || p.type() != LayerType.POINTWISE || pp == null || !pp.runsWindows() || p.input() != i || p.input2() >= 0
                     || consumers[i] != 1 || pp.pixelsPerUnit(batch) <= 0 || p.outH() != d.outH() || p.outW() != d.outW()) {
                 continue;
             }
+            long kept = (long) batch * d.outputLength();
+            BlockChain without = chain(model, layers, batch, bandRows, -1, i);
+            if (best[i] + kept > best[x]) {
+                best[x] = best[i] + kept;
+                pick[x] = without;
+            }
             int e = d.input();
             PreparedConv pe = e >= 0 ? model.conv(e) : null;
-            boolean withExpand = e == i - 1 && e > taken && pe != null && pe.runsWindows() && consumers[e] == 1 && pe.pixelsPerUnit(batch) > 0
+            boolean withExpand = e == i - 1 && pe != null && pe.runsWindows() && consumers[e] == 1 && pe.pixelsPerUnit(batch) > 0
                     && (layers[e].type() == LayerType.POINTWISE || layers[e].type() == LayerType.CONV3X3)
                     && layers[e].outH() == d.inH() && layers[e].outW() == d.inW();
-            var spec = pd.spec();
-            int rows = bandRows > 0 ? bandRows : autoBandRows(spec.strideH() * d.inW() * d.inC() + d.outW() * d.outC());
-            BlockChain c = new BlockChain(withExpand ? e : -1, i, i + 1, d.outH(), d.outW(), d.inH(), d.inW(), spec.kH(),
-                    spec.strideH(), spec.padTop(), Math.min(rows, d.outH()), withExpand ? pe.pixelsPerUnit(batch) : 1,
-                    withExpand ? pe.workUnits(batch) : 0, pp.pixelsPerUnit(batch), pp.workUnits(batch));
-            at[c.first()] = c;
-            taken = i + 1;
+            if (withExpand) {
+                long keptWith = kept + (long) batch * layers[e].outputLength();
+                if (best[e] + keptWith > best[x]) {
+                    best[x] = best[e] + keptWith;
+                    pick[x] = chain(model, layers, batch, bandRows, e, i);
+                }
+            }
+        }
+        BlockChain[] at = new BlockChain[n];
+        for (int x = n; x > 0; ) {
+            BlockChain c = pick[x];
+            if (c != null && best[x] != best[x - 1]) {
+                at[c.first()] = c;
+                x = c.first();
+            } else {
+                x--;
+            }
         }
         return at;
+    }
+
+    /** The block of depthwise layer i, its projection i + 1 and, when e >= 0, layer e before it. */
+    private static BlockChain chain(Model model, LayerDef[] layers, int batch, int bandRows, int e, int i) {
+        LayerDef d = layers[i];
+        PreparedConv pd = model.conv(i), pp = model.conv(i + 1), pe = e >= 0 ? model.conv(e) : null;
+        var spec = pd.spec();
+        int rows = bandRows > 0 ? bandRows : autoBandRows(spec.strideH() * d.inW() * d.inC() + d.outW() * d.outC());
+        return new BlockChain(e, i, i + 1, d.outH(), d.outW(), d.inH(), d.inW(), spec.kH(), spec.strideH(), spec.padTop(),
+                Math.min(rows, d.outH()), e >= 0 ? pe.pixelsPerUnit(batch) : 1, e >= 0 ? pe.workUnits(batch) : 0,
+                pp.pixelsPerUnit(batch), pp.workUnits(batch));
     }
 
     /** Rows whose bands, at {@code floatsPerRow} floats a row, fill half of L2; at least 1. */

@@ -523,6 +523,40 @@ class SessionTest {
     }
 
     /**
+     * Blocks are disjoint runs of adjacent layers chosen to keep the most bytes out of the arena: on v2 every block
+     * takes its expansion (or conv0) with it where the expansion runs by pixel blocks; on v1 some block starts at a
+     * pointwise layer (the pw -> dw edge between two v1 blocks), which the greedy pass this replaced never chose.
+     */
+    @Test
+    void blocksKeepTheMostBytesOutOfTheArena() {
+        for (Model m : new Model[] {MODEL, V2_MODEL}) {
+            LayerDef[] table = m.layers().toArray(new LayerDef[0]);
+            boolean[] used = new boolean[table.length];
+            boolean startsAtPointwise = false;
+            for (BlockChain c : BlockChain.find(m, table, 1, 0)) {
+                if (c == null) {
+                    continue;
+                }
+                for (int l = c.first(); l <= c.project(); l++) {
+                    assertFalse(used[l], "layer " + l + " in two blocks");
+                    used[l] = true;
+                }
+                assertEquals(c.depthwise() + 1, c.project());
+                assertTrue(c.expand() < 0 || c.expand() == c.depthwise() - 1);
+                startsAtPointwise |= c.expand() >= 0 && table[c.expand()].type() == LayerType.POINTWISE;
+                int before = table[c.depthwise()].input();
+                if (m == V2_MODEL && c.expand() < 0) {
+                    assertTrue(before != c.depthwise() - 1 || m.conv(before) == null || m.conv(before).pixelsPerUnit(1) <= 0,
+                            "v2 block without its expansion: " + c.describe(table));
+                }
+            }
+            if (m == MODEL) {
+                assertTrue(startsAtPointwise, "v1: a block starts at the pointwise layer before its depthwise one");
+            }
+        }
+    }
+
+    /**
      * A block cut into parts (one per thread): the parts' projection ranges tile [0, units) in order, each part's
      * depthwise rows hold its units' pixels (whole bands of the one-thread grid, cut only at the part's ends), and
      * the whole range gives the one-thread bands.
