@@ -54,16 +54,23 @@ class SessionTest {
     @Test
     void inferenceAllocatesNothingAfterWarmUpOnAnyThread() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        float[] input = NetworkEquivalenceTest.image(2 * ARCH.inputLength(), 5);
-        float[] out = new float[2 * 1000];
-        try (Session s = MODEL.newSession(2, 2)) {
-            long[] workers = s.workerThreadIds();
-            long[] ids = Arrays.copyOf(workers, workers.length + 1);
-            ids[workers.length] = Thread.currentThread().threadId();
-            for (int round = 0; round < 20 && allocated(mx, ids, s, input, out, 500) != 0; round++) {
-                // keep warming up
+        // Image-parallel (batch 2 on 2 threads), and layer-parallel batch 1 on 2 threads, where each thread runs
+        // its share of every fused block (v1: dw > pw blocks; v2: expand > dw > project with the residual add).
+        for (Model m : new Model[] {MODEL, V2_MODEL}) {
+            for (int batch = 1; batch <= 2; batch++) {
+                float[] input = NetworkEquivalenceTest.image(batch * m.arch().inputLength(), 5);
+                float[] out = new float[batch * m.outputLength()];
+                try (Session s = m.newSession(batch, 2)) {
+                    long[] workers = s.workerThreadIds();
+                    long[] ids = Arrays.copyOf(workers, workers.length + 1);
+                    ids[workers.length] = Thread.currentThread().threadId();
+                    for (int round = 0; round < 20 && allocated(mx, ids, s, input, out, 500) != 0; round++) {
+                        // keep warming up
+                    }
+                    assertEquals(0, allocated(mx, ids, s, input, out, 200),
+                            "bytes allocated by 200 inferences on the caller and worker threads, " + m.arch() + ", batch " + batch);
+                }
             }
-            assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences on the caller and worker threads");
         }
     }
 
