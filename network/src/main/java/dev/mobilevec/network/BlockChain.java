@@ -128,14 +128,10 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
     }
 
     /**
-     * The largest windows {@link #steps} needs, in pixels: {expanded, depthwise}. Mirrors the sliding in
-     * Session's block runner: a window keeps from the first pixel still needed to the last one computed.
+     * The largest windows the bands {@code s} ({@link #steps}, whole or one part's) need, in pixels: {expanded,
+     * depthwise}. Mirrors the sliding in Session's block runner: a window keeps from the first pixel still needed to
+     * the last one computed.
      */
-    long[] windowPixels(int batch) {
-        return windowPixels(steps(batch), batch);
-    }
-
-    /** As above, for the bands of one part ({@link #steps(int, int, int)}). */
     long[] windowPixels(int[] s, int batch) {
         if (s.length == 0) {
             return new long[] {0, 0};
