@@ -89,19 +89,19 @@ public final class VectorTensorOps implements TensorOps {
         TensorOps.checkScale(batch, pixels, c, in, inOff, scale, scaleOff, out, outOff);
         int full = c - c % L;
         for (int n = 0; n < batch; n++) {
-            for (int ch = 0; ch < full; ch += L) {
-                FloatVector f = FloatVector.fromArray(S, scale, scaleOff + n * c + ch);
-                for (int p = 0; p < pixels; p++) {
-                    int q = (n * pixels + p) * c + ch;
-                    FloatVector.fromArray(S, in, inOff + q).mul(f).intoArray(out, outOff + q);
-                }
-            }
-            // The channel tail in scalar code: masked accesses here made C2 box vectors (2 KB per
-            // MobileNetV3 inference), and SE scaling is well under 1 % of the work.
-            for (int p = 0; full < c && p < pixels; p++) {
+            int f0 = scaleOff + n * c;
+            // Pixel by pixel, the factors re-read from L1: one pass over the tensor. Channel block by channel block
+            // (a factor vector held in a register) read each pixel row once per block, 8 strided passes over a
+            // 28x28x120 tensor: V3-large's scaling took 111 us.
+            for (int p = 0; p < pixels; p++) {
                 int q = (n * pixels + p) * c;
+                for (int ch = 0; ch < full; ch += L) {
+                    FloatVector.fromArray(S, in, inOff + q + ch).mul(FloatVector.fromArray(S, scale, f0 + ch)).intoArray(out, outOff + q + ch);
+                }
+                // The channel tail in scalar code: masked accesses here made C2 box vectors (2 KB per
+                // MobileNetV3 inference).
                 for (int ch = full; ch < c; ch++) {
-                    out[outOff + q + ch] = in[inOff + q + ch] * scale[scaleOff + n * c + ch];
+                    out[outOff + q + ch] = in[inOff + q + ch] * scale[f0 + ch];
                 }
             }
         }
