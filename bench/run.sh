@@ -3,7 +3,7 @@
 #   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
 #   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
 #                              distinct layer isolated and in the network, and the grid against ONNX Runtime
-#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores)
+#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, estimated)
 #   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
 #                              (about 3 minutes: FMA peak, bandwidth, 5 layers, v1/v2 at 1 and 2 threads)
 # Run from the repository root after `mvn -B -DskipTests install` (or ./mobilevec test). DIR defaults

@@ -1,6 +1,7 @@
 package dev.mobilevec.cli;
 
 import dev.mobilevec.kernels.FmaProbe;
+import dev.mobilevec.kernels.HeapAlignment;
 import dev.mobilevec.kernels.Lanes;
 import dev.mobilevec.network.Backend;
 import dev.mobilevec.network.LayerDef;
@@ -96,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             arenaBytes = s.activationBytes();
             fused = s.fusedBlocks();
             out.printf(Locale.ROOT, "schedule %s, activation buffers %.1f MB%n", s.schedule(), arenaBytes / 1048576.0);
-            out.println(dev.mobilevec.kernels.HeapAlignment.FLOAT_OFFSET > 0
+            out.println(HeapAlignment.FLOAT_OFFSET > 0
                     ? "weights and activations 64-byte aligned (-XX:ObjectAlignmentInBytes=64)"
                     : "weights and activations not aligned: the JVM runs without -XX:ObjectAlignmentInBytes=64 (4-15 % slower, README)");
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
@@ -198,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("activation_bytes", arenaBytes);
             doc.put("fused_blocks", fused);
             doc.put("vector_bits", Lanes.bits());
-            doc.put("aligned_64", dev.mobilevec.kernels.HeapAlignment.FLOAT_OFFSET > 0);
+            doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);
             Map<String, Object> lat = new LinkedHashMap<>();

@@ -151,7 +151,6 @@ public final class Session implements AutoCloseable {
         final int[][] steps;
         final int[][][] partSteps;
         final float[][] expandWindows, depthwiseWindows;
-        final float[] expandWindow, depthwiseWindow;
         /** Per-layer time (by layer index) of part 0 of the block being timed, to share out the block's wall time. */
         final long[] partNanos;
 
@@ -185,8 +184,6 @@ public final class Session implements AutoCloseable {
                 expandWindows[part] = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off + SLACK)];
                 depthwiseWindows[part] = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off + SLACK)];
             }
-            expandWindow = expandWindows[0];
-            depthwiseWindow = depthwiseWindows[0];
             partNanos = new long[layers.length];
             this.off = off;
             this.layers = layers;
@@ -330,7 +327,7 @@ public final class Session implements AutoCloseable {
          * Every unit of every layer runs once, with the same kernels, so the bits are those of the layers run whole.
          */
         void runChain(BlockChain c, long[] layerNanos) {
-            runChain(c, steps[c.first()], expandWindow, depthwiseWindow, layerNanos);
+            runChain(c, steps[c.first()], expandWindows[0], depthwiseWindows[0], layerNanos);
         }
 
         /** The bands {@code st} of block c (all of it, or one part's share) through the windows ew and dw. */
@@ -637,11 +634,12 @@ public final class Session implements AutoCloseable {
                     pool.execute(plan.jobs[i]);
                     long wall = System.nanoTime() - t0;
                     plan.timing = null;
-                    long own = plan.partNanos[c.depthwise()] + plan.partNanos[c.project()] + (c.expand() >= 0 ? plan.partNanos[c.expand()] : 0);
-                    for (int layer : new int[] {c.expand(), c.depthwise(), c.project()}) {
-                        if (layer >= 0) {
-                            layerNanos[layer] += own > 0 ? wall * plan.partNanos[layer] / own : layer == c.project() ? wall : 0;
-                        }
+                    long own = 0;
+                    for (int layer = c.first(); layer <= c.project(); layer++) { // a block's layers are adjacent
+                        own += plan.partNanos[layer];
+                    }
+                    for (int layer = c.first(); layer <= c.project(); layer++) {
+                        layerNanos[layer] += own > 0 ? wall * plan.partNanos[layer] / own : layer == c.project() ? wall : 0;
                     }
                 }
                 for (; i < c.project(); i++) {
