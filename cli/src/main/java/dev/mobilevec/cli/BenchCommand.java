@@ -78,8 +78,8 @@ final class BenchCommand implements Callable<Integer> {
         WeightOptions.Loaded loaded = weightOptions.load(model);
         Model fast = loaded.model(Backend.FAST);
         List<LayerDef> layers = fast.layers();
-        out.printf(Locale.ROOT, "%s, %s, batch %d, %d thread%s, %d-bit vectors%n", fast.arch(), loaded.source(), batch, t,
-                t == 1 ? "" : "s", Lanes.bits());
+        out.printf(Locale.ROOT, "%s, %s, batch %d, %d thread%s, %d-bit vectors, tiles for %d vector registers%n", fast.arch(),
+                loaded.source(), batch, t, t == 1 ? "" : "s", Lanes.bits(), Lanes.REGISTERS);
         Schedule schedule = Schedule.AUTO.resolve(batch, t);
 
         float[] input = new float[batch * fast.arch().inputLength()];
@@ -199,6 +199,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("activation_bytes", arenaBytes);
             doc.put("fused_blocks", fused);
             doc.put("vector_bits", Lanes.bits());
+            doc.put("vector_registers", Lanes.REGISTERS);
             doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);

@@ -9,8 +9,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
 
 /**
  * Depthwise 5x5 convolution, NHWC, stride 1 or 2, padding 0..4 per side (MobileNetV3 uses 2), bias
- * and clamp fused. With 512-bit vectors each output row is swept per channel block in two passes that
- * slide along the row with their weights in registers (see sweepRow); with 16 registers (AVX2/NEON),
+ * and clamp fused. With 32 vector registers (AVX-512 at any width, AArch64: {@link Lanes#REGISTERS}) each
+ * output row is swept per channel block in two passes that
+ * slide along the row with their weights in registers (see sweepRow); with 16 registers (AVX2),
  * 25 live weight vectors would spill, so pixels go four at a time with the weights read from L1. Every
  * path runs an output's taps in one order: kernel rows 0-2 column by column, then rows 3-4 column by
  * column. Input rows outside the image are read from a zero row (weights are finite, so that is a
@@ -22,8 +23,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = Lanes.COUNT;
     private static final int K = 5;
-    /** The row sweeps need 24 live vectors: 512-bit vectors only (32 registers); 16-register machines go pixel by pixel. */
-    static final boolean SWEEP = Lanes.COUNT >= 16;
+    /** The row sweeps need 24 live vectors: 32-register machines only; 16-register ones (AVX2) go pixel by pixel. */
+    static final boolean SWEEP = Lanes.REGISTERS >= 32;
 
     public static final DepthwiseConv5x5Nhwc INSTANCE = new DepthwiseConv5x5Nhwc();
 
@@ -84,7 +85,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         }
 
         /**
-         * One output row, 512-bit vectors: per full channel block, kernel rows 0-2 slide along the row (each
+         * One output row, 32 registers: per full channel block, kernel rows 0-2 slide along the row (each
          * input column's three vectors loaded once for the five outputs that use it; 15 weights, 4 partial
          * sums and the loads fit 32 registers), the partial sums go to the output, then rows 3-4 slide the same
          * way from them and clamp. Per output 5 input loads, one partial load and two stores for 25 FMAs, where

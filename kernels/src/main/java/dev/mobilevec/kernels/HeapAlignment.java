@@ -61,7 +61,8 @@ public final class HeapAlignment {
         return o;
     }
 
-    private static String vmOption(String name) {
+    /** A HotSpot flag's value, or null (not HotSpot, or no such flag). */
+    static String vmOption(String name) {
         try {
             return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(name).getValue();
         } catch (RuntimeException | LinkageError e) {

@@ -19,8 +19,42 @@ public final class Lanes {
     public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector: 16 with AVX-512, 8 with AVX2 or -XX:MaxVectorSize=32, 4 with NEON or -XX:MaxVectorSize=16. */
     public static final int COUNT = SPECIES.length();
+    /**
+     * Vector registers C2 can allocate, which is what decides a kernel's tile (how many accumulators, weights and
+     * loads stay live), not the vector width: 32 on AArch64 (NEON and SVE alike) and on x86 with AVX-512
+     * ({@code UseAVX=3}, also under {@code -XX:MaxVectorSize=32} or {@code 16}, where EVEX still reaches
+     * xmm/ymm16-31), 16 on AVX2 x86. Gating the wide tiles on 512-bit lanes instead left ARM servers (128- or
+     * 256-bit vectors, 32 registers) on the 16-register paths: the 5x5 depthwise sweep at 256 bits runs 4x faster
+     * than the pixel-by-pixel path it replaced there (README, "Vector registers"). {@code -Dmobilevec.vectorRegisters=16}
+     * or {@code 32} overrides the guess (the AVX2-like test run uses 16 on an AVX-512 machine).
+     */
+    public static final int REGISTERS = registers(System.getProperty("os.arch"), HeapAlignment.vmOption("UseAVX"),
+            System.getProperty("mobilevec.vectorRegisters"), COUNT);
 
     private Lanes() {}
+
+    /** The register count for this architecture, HotSpot UseAVX value (null: unknown), override and lane count. */
+    static int registers(String arch, String useAvx, String override, int lanes) {
+        if (override != null) {
+            String v = override.trim();
+            if (v.equals("16") || v.equals("32")) {
+                return Integer.parseInt(v);
+            }
+            throw new IllegalArgumentException("-Dmobilevec.vectorRegisters must be 16 or 32, got '" + override + "'");
+        }
+        if ("aarch64".equals(arch) || "riscv64".equals(arch)) {
+            return 32;
+        }
+        if (("amd64".equals(arch) || "x86_64".equals(arch)) && useAvx != null) {
+            try {
+                return Integer.parseInt(useAvx.trim()) >= 3 ? 32 : 16;
+            } catch (NumberFormatException e) {
+                // fall through to the width's guess
+            }
+        }
+        // Unknown: 512-bit vectors imply AVX-512's 32 registers; otherwise assume the smaller budget.
+        return lanes >= 16 ? 32 : 16;
+    }
 
     public static int bits() {
         return SPECIES.vectorBitSize();

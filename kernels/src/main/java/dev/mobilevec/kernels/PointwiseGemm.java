@@ -13,8 +13,8 @@ import static jdk.incubator.vector.VectorOperators.LE;
  *
  * <p>Weights are packed once into panels of NR = 4 vectors of output channels, k-major, zero-padded
  * to a whole panel. The micro-kernel keeps a 4-pixel x 4-vector tile of C in 16 named accumulators
- * (plus 4 B vectors and 1 broadcast: 21 registers, within AVX2/NEON's 16 only by C2's use of memory
- * operands), broadcasting one input scalar per row and k; with 32 registers (AVX-512) a 6-pixel tile
+ * (plus 4 B vectors and 1 broadcast: 21 registers, within AVX2's 16 only by C2's use of memory
+ * operands), broadcasting one input scalar per row and k; with 32 registers (AVX-512, AArch64) a 6-pixel tile
  * (24 accumulators) runs first, issuing fewer loads per FMA. K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
@@ -40,10 +40,11 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int KC = 8192 / NR;
     /**
-     * Pixels per partial-panel tile: 8 x 2 vectors (16 accumulators + 2 weights + 1 broadcast) where there
-     * are 32 vector registers (512-bit species, i.e. AVX-512), else 4 x 1 (16-register AVX2/NEON budget).
+     * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
+     * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run 4 x 4 and the partial
+     * panel 4 x 1.
      */
-    static final boolean WIDE_PARTIAL = Lanes.COUNT >= 16;
+    static final boolean WIDE_PARTIAL = Lanes.REGISTERS >= 32;
     /** Pixels per cache chunk (a multiple of MR and of the 6-pixel tile): MC x KC input floats stay in L2 across panels. */
     static final int MC = 96;
     /**
@@ -542,7 +543,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          * 8 pixels x three whole vectors of the partial panel (48-63 channels left from {@code j}: N = 48, 112, 240),
          * whole K: 24 FMA chains on 11 loads per K step, where tile8x2 then tile8x1 took two passes (16 + 8 chains,
          * 19 loads, every input broadcast twice) and two epilogues. 24 accumulators + 3 weights + 1 broadcast fit
-         * AVX-512's 32 registers. No masks (see tile8x2). Same FMA chain per element as every other tile.
+         * 32 registers. No masks (see tile8x2). Same FMA chain per element as every other tile.
          */
         private void tile8x3(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each Surefire execution asks for a vector width through -XX:MaxVectorSize and names it in
- * mobilevec.expectedVectorBits; this test fails if the JVM runs the kernels at any other width,
- * so a misconfigured execution cannot pass silently.
+ * mobilevec.expectedVectorBits (and, where it sets the register budget, mobilevec.expectedVectorRegisters);
+ * this test fails if the JVM runs the kernels at any other width or budget, so a misconfigured execution
+ * cannot pass silently.
  */
 class VectorWidthTest {
 
@@ -30,5 +31,11 @@ class VectorWidthTest {
             assertEquals(Integer.parseInt(expected), bits, "vector width of this execution");
         }
         assertEquals(bits / Float.SIZE, Lanes.COUNT);
+        String registers = System.getProperty("mobilevec.expectedVectorRegisters");
+        System.out.println("[vector width] tiles sized for " + Lanes.REGISTERS + " vector registers"
+                + (registers == null ? "" : ", execution asked for " + registers));
+        if (registers != null) {
+            assertEquals(Integer.parseInt(registers), Lanes.REGISTERS, "vector registers of this execution");
+        }
     }
 }

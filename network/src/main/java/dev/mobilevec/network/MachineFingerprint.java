@@ -59,6 +59,7 @@ public final class MachineFingerprint {
         vec.put("used_species", Lanes.SPECIES.toString());
         vec.put("used_bits", Lanes.bits());
         vec.put("used_lanes", Lanes.COUNT);
+        vec.put("registers", Lanes.REGISTERS);
         m.put("vector", vec);
         Map<String, Object> jdk = new LinkedHashMap<>();
         jdk.put("vendor", System.getProperty("java.vendor"));

@@ -1,0 +1,56 @@
+package dev.mobilevec.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The register budget that picks the kernels' tiles: by architecture and HotSpot's UseAVX, not by vector width. */
+class LanesTest {
+
+    @Test
+    void aarch64HasThirtyTwoRegistersAtEveryWidth() {
+        assertEquals(32, Lanes.registers("aarch64", null, null, 4));
+        assertEquals(32, Lanes.registers("aarch64", null, null, 8));
+        assertEquals(32, Lanes.registers("riscv64", null, null, 4));
+    }
+
+    @Test
+    void x86CountsByUseAvxNotByWidth() {
+        // AVX-512 capped at 256 or 128 bits still encodes xmm/ymm16-31.
+        assertEquals(32, Lanes.registers("amd64", "3", null, 8));
+        assertEquals(32, Lanes.registers("amd64", "3", null, 4));
+        assertEquals(32, Lanes.registers("x86_64", "3", null, 16));
+        assertEquals(16, Lanes.registers("amd64", "2", null, 8));
+        assertEquals(16, Lanes.registers("amd64", "1", null, 4));
+    }
+
+    @Test
+    void unknownFlagsFallBackToTheWidth() {
+        assertEquals(32, Lanes.registers("amd64", null, null, 16));
+        assertEquals(16, Lanes.registers("amd64", null, null, 8));
+        assertEquals(16, Lanes.registers("amd64", "not a number", null, 8));
+        assertEquals(16, Lanes.registers("ppc64le", null, null, 4));
+        assertEquals(32, Lanes.registers(null, null, null, 16));
+    }
+
+    @Test
+    void theOverrideWinsAndIsValidated() {
+        assertEquals(16, Lanes.registers("aarch64", null, "16", 4));
+        assertEquals(32, Lanes.registers("amd64", "2", " 32 ", 8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lanes.registers("amd64", "3", "24", 16));
+        assertTrue(e.getMessage().contains("16 or 32") && e.getMessage().contains("'24'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Lanes.registers("amd64", "3", "", 16));
+    }
+
+    @Test
+    void thisJvmsBudgetIsOneOfTheTwo() {
+        assertTrue(Lanes.REGISTERS == 16 || Lanes.REGISTERS == 32, "REGISTERS = " + Lanes.REGISTERS);
+        // 512-bit lanes are only possible with AVX-512 (or SVE-512), which have 32 registers.
+        if (Lanes.COUNT >= 16 && System.getProperty("mobilevec.vectorRegisters") == null) {
+            assertEquals(32, Lanes.REGISTERS);
+        }
+    }
+}
