@@ -15,8 +15,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * 25 live weight vectors would spill, so pixels go four at a time with the weights read from L1. Every
  * path runs an output's taps in one order: kernel rows 0-2 column by column, then rows 3-4 column by
  * column. Input rows outside the image are read from a zero row (weights are finite, so that is a
- * skipped tap, see WindowConv); columns outside are never read (chains start late or end early, or the
- * tap range of a border pixel is narrowed).
+ * skipped tap, see WindowConv); columns outside are never read: the stride-1 sweep's chains start late or
+ * end early, the stride-2 sweeps take a zero vector for them (a skipped tap in the same sense), and a border
+ * pixel done on its own narrows its tap range.
  */
 public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
@@ -49,6 +50,13 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
     private static final class Prepared extends WindowConv {
         private final int c, cPad, full;
+        /**
+         * The first output the stride-2 sweeps start at: 0 when its missing left columns number at most three (padding
+         * 1-3; they read as zero vectors, as padding rows read the zero row), else oxLo with the border pixels
+         * before it done one by one. The sweeps also run the right-border outputs with zero vectors past the image:
+         * those pixels had gone one by one, 25-FMA chains per channel block, 2 of 7 on a 7-wide row.
+         */
+        private final int s2First;
         /** Tap-major weights [25][cPad], zero-padded so weight loads never need a mask. */
         private final float[] w;
         private final float[] bias;
@@ -58,6 +66,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             c = s.inC();
             cPad = Lanes.roundUp(c);
             full = c - c % L;
+            s2First = padLeft <= 3 ? 0 : oxLo;
             w = new float[Checks.product("packed 5x5 weights", K * K, cPad)];
             for (int ch = 0; ch < c; ch++) {
                 for (int tap = 0; tap < K * K; tap++) {
@@ -90,8 +99,9 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
          * sums and the loads fit 32 registers), the partial sums go to the output, then rows 3-4 slide the same
          * way from them and clamp. Per output 5 input loads, one partial load and two stores for 25 FMAs, where
          * a pixel-block kernel loads an input and a weight vector per FMA. At stride 1 the sweep covers the
-         * border pixels too (their chains start late or end early); at stride 2, and for a channel tail, those
-         * go pixel by pixel in the same tap order.
+         * border pixels too (their chains start late or end early); at stride 2 too, with zero vectors for the
+         * columns outside the image (see s2First), except after more than three columns of left padding; those
+         * pixels, and a channel tail that cannot be swept, go pixel by pixel in the same tap order.
          */
         private void sweepRow(float[] in, int img, int iy, float[] out, int outRow) {
             float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2), a3 = rowArray(in, iy + 3),
@@ -127,7 +137,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 int ix = ox * strideW - padLeft;
                 int kxLo = Math.max(0, -ix), kxHi = Math.min(K - 1, inW - 1 - ix);
                 int q = outRow + ox * c;
-                boolean border = strideW != 1 && (ox < oxLo || ox > oxHi);
+                boolean border = strideW != 1 && ox < s2First;
                 if (border) {
                     pixelBlocks(in, img, iy, ix, kxLo, kxHi, out, q);
                 }
@@ -295,26 +305,26 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             FloatVector w20 = FloatVector.fromArray(S, w, 10 * cp + ch), w21 = FloatVector.fromArray(S, w, 11 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, 12 * cp + ch), w23 = FloatVector.fromArray(S, w, 13 * cp + ch),
                     w24 = FloatVector.fromArray(S, w, 14 * cp + ch);
-            final int qLast = outRow + oxHi * cc + ch;
-            FloatVector b = FloatVector.fromArray(S, bias, ch);
-            int q = outRow + oxLo * cc + ch;
-            int i = (2 * oxLo - padLeft) * cc + ch;
-            // Output oxLo's columns 0-2, and column 2 as the next output's column 0.
-            FloatVector x0 = FloatVector.fromArray(S, a0, o0 + i);
-            FloatVector x1 = FloatVector.fromArray(S, a1, o1 + i);
-            FloatVector x2 = FloatVector.fromArray(S, a2, o2 + i);
+            FloatVector b = FloatVector.fromArray(S, bias, ch), z = FloatVector.zero(S);
+            int q = outRow + s2First * cc + ch;
+            int j = 2 * s2First - padLeft, i = j * cc + ch;
+            // Output s2First's columns 0-2, and column 2 as the next output's column 0. Columns left of the image
+            // are zero vectors, as rows above it are the zero row (see WindowConv).
+            FloatVector x0 = j >= 0 ? FloatVector.fromArray(S, a0, o0 + i) : z;
+            FloatVector x1 = j >= 0 ? FloatVector.fromArray(S, a1, o1 + i) : z;
+            FloatVector x2 = j >= 0 ? FloatVector.fromArray(S, a2, o2 + i) : z;
             FloatVector pa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
-                x0 = FloatVector.fromArray(S, a0, o0 + i + cc);
-                x1 = FloatVector.fromArray(S, a1, o1 + i + cc);
-                x2 = FloatVector.fromArray(S, a2, o2 + i + cc);
+                x0 = j + 1 >= 0 ? FloatVector.fromArray(S, a0, o0 + i + cc) : z;
+                x1 = j + 1 >= 0 ? FloatVector.fromArray(S, a1, o1 + i + cc) : z;
+                x2 = j + 1 >= 0 ? FloatVector.fromArray(S, a2, o2 + i + cc) : z;
             pa = x2.fma(w21, x1.fma(w11, x0.fma(w01, pa)));
-                x0 = FloatVector.fromArray(S, a0, o0 + i + 2 * cc);
-                x1 = FloatVector.fromArray(S, a1, o1 + i + 2 * cc);
-                x2 = FloatVector.fromArray(S, a2, o2 + i + 2 * cc);
+                x0 = j + 2 >= 0 ? FloatVector.fromArray(S, a0, o0 + i + 2 * cc) : z;
+                x1 = j + 2 >= 0 ? FloatVector.fromArray(S, a1, o1 + i + 2 * cc) : z;
+                x2 = j + 2 >= 0 ? FloatVector.fromArray(S, a2, o2 + i + 2 * cc) : z;
             pa = x2.fma(w22, x1.fma(w12, x0.fma(w02, pa)));
             FloatVector n = b;
             FloatVector pb = x2.fma(w20, x1.fma(w10, x0.fma(w00, n)));
-            for (int ox = oxLo; ox <= oxHi; ox++, q += cc) {
+            for (int ox = s2First; ox <= oxHi; ox++, q += cc) {
                 i += 2 * cc;
                 x0 = FloatVector.fromArray(S, a0, o0 + i + cc);
                 x1 = FloatVector.fromArray(S, a1, o1 + i + cc);
@@ -334,6 +344,23 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     r.intoArray(out, q);
                 }
             }
+            // Right-border outputs: the same steps, columns past the image read as zero vectors.
+            for (int ox = oxHi + 1; ox < outW; ox++, q += cc) {
+                i += 2 * cc;
+                j = 2 * ox - padLeft + 3;
+                x0 = j < inW ? FloatVector.fromArray(S, a0, o0 + i + cc) : z;
+                x1 = j < inW ? FloatVector.fromArray(S, a1, o1 + i + cc) : z;
+                x2 = j < inW ? FloatVector.fromArray(S, a2, o2 + i + cc) : z;
+                pa = x2.fma(w23, x1.fma(w13, x0.fma(w03, pa)));
+                pb = x2.fma(w21, x1.fma(w11, x0.fma(w01, pb)));
+                x0 = j + 1 < inW ? FloatVector.fromArray(S, a0, o0 + i + 2 * cc) : z;
+                x1 = j + 1 < inW ? FloatVector.fromArray(S, a1, o1 + i + 2 * cc) : z;
+                x2 = j + 1 < inW ? FloatVector.fromArray(S, a2, o2 + i + 2 * cc) : z;
+                FloatVector r = x2.fma(w24, x1.fma(w14, x0.fma(w04, pa)));
+                pa = x2.fma(w22, x1.fma(w12, x0.fma(w02, pb)));
+                pb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                r.intoArray(out, q, m);
+            }
         }
 
         private void rows34s2(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
@@ -345,23 +372,24 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             FloatVector w40 = FloatVector.fromArray(S, w, 20 * cp + ch), w41 = FloatVector.fromArray(S, w, 21 * cp + ch),
                     w42 = FloatVector.fromArray(S, w, 22 * cp + ch), w43 = FloatVector.fromArray(S, w, 23 * cp + ch),
                     w44 = FloatVector.fromArray(S, w, 24 * cp + ch);
-            final int qLast = outRow + oxHi * cc + ch;
+            final int qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            int q = outRow + oxLo * cc + ch;
-            int i = (2 * oxLo - padLeft) * cc + ch;
-            // Output oxLo's columns 0-2, and column 2 as the next output's column 0.
-            FloatVector x3 = FloatVector.fromArray(S, a3, o3 + i);
-            FloatVector x4 = FloatVector.fromArray(S, a4, o4 + i);
+            FloatVector z = FloatVector.zero(S);
+            int q = outRow + s2First * cc + ch;
+            int j = 2 * s2First - padLeft, i = j * cc + ch;
+            // Output s2First's columns 0-2, and column 2 as the next output's column 0 (zero vectors left of the image).
+            FloatVector x3 = j >= 0 ? FloatVector.fromArray(S, a3, o3 + i) : z;
+            FloatVector x4 = j >= 0 ? FloatVector.fromArray(S, a4, o4 + i) : z;
             FloatVector pa = x4.fma(w40, x3.fma(w30, FloatVector.fromArray(S, out, Math.min(q, qLast))));
-                x3 = FloatVector.fromArray(S, a3, o3 + i + cc);
-                x4 = FloatVector.fromArray(S, a4, o4 + i + cc);
+                x3 = j + 1 >= 0 ? FloatVector.fromArray(S, a3, o3 + i + cc) : z;
+                x4 = j + 1 >= 0 ? FloatVector.fromArray(S, a4, o4 + i + cc) : z;
             pa = x4.fma(w41, x3.fma(w31, pa));
-                x3 = FloatVector.fromArray(S, a3, o3 + i + 2 * cc);
-                x4 = FloatVector.fromArray(S, a4, o4 + i + 2 * cc);
+                x3 = j + 2 >= 0 ? FloatVector.fromArray(S, a3, o3 + i + 2 * cc) : z;
+                x4 = j + 2 >= 0 ? FloatVector.fromArray(S, a4, o4 + i + 2 * cc) : z;
             pa = x4.fma(w42, x3.fma(w32, pa));
             FloatVector n = FloatVector.fromArray(S, out, Math.min(q + cc, qLast));
             FloatVector pb = x4.fma(w40, x3.fma(w30, n));
-            for (int ox = oxLo; ox <= oxHi; ox++, q += cc) {
+            for (int ox = s2First; ox <= oxHi; ox++, q += cc) {
                 i += 2 * cc;
                 x3 = FloatVector.fromArray(S, a3, o3 + i + cc);
                 x4 = FloatVector.fromArray(S, a4, o4 + i + cc);
@@ -378,6 +406,21 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 } else {
                     r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q);
                 }
+            }
+            for (int ox = oxHi + 1; ox < outW; ox++, q += cc) {
+                i += 2 * cc;
+                j = 2 * ox - padLeft + 3;
+                x3 = j < inW ? FloatVector.fromArray(S, a3, o3 + i + cc) : z;
+                x4 = j < inW ? FloatVector.fromArray(S, a4, o4 + i + cc) : z;
+                pa = x4.fma(w43, x3.fma(w33, pa));
+                pb = x4.fma(w41, x3.fma(w31, pb));
+                x3 = j + 1 < inW ? FloatVector.fromArray(S, a3, o3 + i + 2 * cc) : z;
+                x4 = j + 1 < inW ? FloatVector.fromArray(S, a4, o4 + i + 2 * cc) : z;
+                FloatVector r = x4.fma(w44, x3.fma(w34, pa));
+                pa = x4.fma(w42, x3.fma(w32, pb));
+                n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
+                pb = x4.fma(w40, x3.fma(w30, n));
+                r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
             }
         }
 
