@@ -494,7 +494,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
             int bi = wo + (p * kk + k0) * NR + (j - p * NR);
-            for (int i = k0; i < k1; i++, bi += NR) {
+            int i = k0;
+            if (((k1 - k0) & 1) != 0) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
                 FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
@@ -512,6 +513,47 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
                 x = FloatVector.broadcast(S, a[a7 + i]);
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
+                i++;
+                bi += NR;
+            }
+            // Two k steps per iteration, as in tile8x1 (16 accumulators + 4 weights + a broadcast: 21 registers).
+            for (; i < k1; i += 2, bi += 2 * NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector v0 = FloatVector.fromArray(S, packed, bi + NR), v1 = FloatVector.fromArray(S, packed, bi + NR + L);
+                int i0 = a0 + i, i1 = a1 + i, i2 = a2 + i, i3 = a3 + i, i4 = a4 + i, i5 = a5 + i, i6 = a6 + i, i7 = a7 + i;
+                FloatVector x;
+                x = FloatVector.broadcast(S, a[i0]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[i1]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[i2]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[i3]);
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[i4]);
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[i5]);
+                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+                x = FloatVector.broadcast(S, a[i6]);
+                c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
+                x = FloatVector.broadcast(S, a[i7]);
+                c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
+                x = FloatVector.broadcast(S, a[i0 + 1]);
+                c00 = v0.fma(x, c00); c01 = v1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[i1 + 1]);
+                c10 = v0.fma(x, c10); c11 = v1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[i2 + 1]);
+                c20 = v0.fma(x, c20); c21 = v1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[i3 + 1]);
+                c30 = v0.fma(x, c30); c31 = v1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[i4 + 1]);
+                c40 = v0.fma(x, c40); c41 = v1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[i5 + 1]);
+                c50 = v0.fma(x, c50); c51 = v1.fma(x, c51);
+                x = FloatVector.broadcast(S, a[i6 + 1]);
+                c60 = v0.fma(x, c60); c61 = v1.fma(x, c61);
+                x = FloatVector.broadcast(S, a[i7 + 1]);
+                c70 = v0.fma(x, c70); c71 = v1.fma(x, c71);
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
