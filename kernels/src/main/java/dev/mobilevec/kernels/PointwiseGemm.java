@@ -41,11 +41,14 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int KC = 8192 / NR;
     /**
      * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
-     * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run 4 x 4 and the partial
-     * panel 4 x 1.
+     * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run as two 5 x 2 half-panel
+     * tiles and the partial panel 6 x 2 and 6 x 1 (4 x 4, the tile before, needs 21 registers and spilled).
      */
     static final boolean WIDE_PARTIAL = Lanes.REGISTERS >= 32;
-    /** Pixels per cache chunk (a multiple of MR and of the 6-pixel tile): MC x KC input floats stay in L2 across panels. */
+    /**
+     * Pixels per cache chunk (a multiple of MR and of the 6- and 8-pixel tiles): MC x KC input floats stay in L2
+     * across panels. (120, a multiple of the 16-register 5-pixel tile too, measured 3-7 % slower on Zen 3.)
+     */
     static final int MC = 96;
     /**
      * Below this many row blocks (FC at small batch), work units also split the panels, so threads have
@@ -209,6 +212,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                             for (; r + 6 <= mEnd; r += 6) {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
+                        } else {
+                            for (; r + 5 <= mEnd; r += 5) {
+                                tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR, k0, k1);
+                                tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR + 2 * L, k0, k1);
+                            }
                         }
                         for (; r + MR <= mEnd; r += MR) {
                             tile4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
@@ -241,6 +249,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 } else {
                                     tile8x1Tail(in, ai, out, ci, fullPanels, j);
                                 }
+                            }
+                        }
+                    } else {
+                        // 16 registers: 6 pixels x two whole vectors (12 chains), then 6 x one vector for the
+                        // rest (a whole one and/or a partial one, masked).
+                        for (; r + 6 <= mEnd; r += 6) {
+                            int ai = inOff + r * k, ci = outOff + r * n;
+                            int j = fullPanels * NR;
+                            for (; j + 2 * L <= n; j += 2 * L) {
+                                tile6x2(in, ai, out, ci, fullPanels, j);
+                            }
+                            for (; j < n; j += L) {
+                                tile6x1(in, ai, out, ci, fullPanels, j);
                             }
                         }
                     }
@@ -350,6 +371,164 @@ public final class PointwiseGemm implements Conv2dKernel {
             d51.blend(lo, d51.compare(LE, lo)).blend(hi, d51.compare(GE, hi)).intoArray(c, c5 + 1 * L);
             d52.blend(lo, d52.compare(LE, lo)).blend(hi, d52.compare(GE, hi)).intoArray(c, c5 + 2 * L);
             d53.blend(lo, d53.compare(LE, lo)).blend(hi, d53.compare(GE, hi)).intoArray(c, c5 + 3 * L);
+        }
+
+        /**
+         * 6 pixels x two whole vectors from column {@code j} of the partial panel {@code p}, whole K: the 16-register
+         * (AVX2) partial-panel tile. 12 accumulators + 2 weights + 1 broadcast = 15; per k, 2 loads and 6 broadcasts
+         * feed 12 FMAs. Whole K only: compiled with the reload-from-output path of the K-blocked full panels as well,
+         * C2 kept three broadcasts live and spilled an accumulator to the stack every k step (read in the
+         * disassembly; 40 % of peak instead of 65-80 %), hence tile5x2 there. No masks (see tile8x2 on C1). Same
+         * FMA chain per element as every tile.
+         */
+        private void tile6x2(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n;
+            int q = cOff + j;
+            FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+            FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L);
+            c00 = c10 = c20 = c30 = c40 = c50 = b0;
+            c01 = c11 = c21 = c31 = c41 = c51 = b1;
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
+            int bi = wo + p * kk * NR + (j - p * NR);
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[a1 + i]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[a2 + i]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[a3 + i]);
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[a4 + i]);
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[a5 + i]);
+                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + nn);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q + nn + L);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q + 2 * nn + L);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q + 3 * nn + L);
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q + 4 * nn + L);
+            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q + 5 * nn);
+            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q + 5 * nn + L);
+        }
+
+        /**
+         * 5 pixels x two vectors (half a full panel, from column {@code j}) over k in [k0, k1): the 16-register
+         * full-panel tile. 10 accumulators + 2 weights leave 4 registers for the broadcasts C2 hoists, so nothing
+         * spills (6 x 2 did; 4 x 4, 21 registers, spilled most). Even so C2 runs out of general registers for the
+         * 5 row offsets and the array base (two offsets re-read from the stack, the base moved through an xmm
+         * register each step). On Zen 3 (AVX2, FMA peak ~100 GFLOPS), stand-alone: 14x14x576->96 46 -> 63 GFLOPS,
+         * 7x7x1152->192 51 -> 60, 14x14x512->512 44 -> 60. Two k steps per iteration spilled (28 GFLOPS).
+         */
+        private void tile5x2(float[] a, int aOff, float[] c, int cOff, int p, int j, int k0, int k1) {
+            final int kk = k, nn = n;
+            int q = cOff + j;
+            FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41;
+            if (k0 == 0) {
+                FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L);
+                c00 = c10 = c20 = c30 = c40 = b0;
+                c01 = c11 = c21 = c31 = c41 = b1;
+            } else {
+                c00 = FloatVector.fromArray(S, c, q); c01 = FloatVector.fromArray(S, c, q + L);
+                c10 = FloatVector.fromArray(S, c, q + nn); c11 = FloatVector.fromArray(S, c, q + nn + L);
+                c20 = FloatVector.fromArray(S, c, q + 2 * nn); c21 = FloatVector.fromArray(S, c, q + 2 * nn + L);
+                c30 = FloatVector.fromArray(S, c, q + 3 * nn); c31 = FloatVector.fromArray(S, c, q + 3 * nn + L);
+                c40 = FloatVector.fromArray(S, c, q + 4 * nn); c41 = FloatVector.fromArray(S, c, q + 4 * nn + L);
+            }
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk;
+            int bi = wo + (p * kk + k0) * NR + (j - p * NR);
+            for (int i = k0; i < k1; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[a1 + i]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[a2 + i]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[a3 + i]);
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[a4 + i]);
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+            }
+            boolean last = k1 == kk;
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + nn);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q + nn + L);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q + 2 * nn + L);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q + 3 * nn + L);
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q + 4 * nn + L);
+        }
+
+        /**
+         * 6 pixels x the last vector of the partial panel (whole or partial: masked stores only), whole K, two k
+         * steps per iteration (6 accumulators + 2 weights + broadcasts: fits 16 registers). The 16-register
+         * partner of tile8x1 / tile8x1Tail, so the partial panel keeps one row grouping. Same FMA chain per element.
+         */
+        private void tile6x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n;
+            VectorMask<Float> m = Lanes.firstN(nn - j);
+            boolean whole = j + L <= nn;
+            int q = cOff + j;
+            FloatVector c0, c1, c2, c3, c4, c5;
+            c0 = c1 = c2 = c3 = c4 = c5 = FloatVector.fromArray(S, bias, j);
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
+            int bi = wo + p * kk * NR + (j - p * NR);
+            int i = 0;
+            if ((kk & 1) != 0) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(FloatVector.broadcast(S, a[a0]), c0);
+                c1 = w.fma(FloatVector.broadcast(S, a[a1]), c1);
+                c2 = w.fma(FloatVector.broadcast(S, a[a2]), c2);
+                c3 = w.fma(FloatVector.broadcast(S, a[a3]), c3);
+                c4 = w.fma(FloatVector.broadcast(S, a[a4]), c4);
+                c5 = w.fma(FloatVector.broadcast(S, a[a5]), c5);
+                i++;
+                bi += NR;
+            }
+            for (; i < kk; i += 2, bi += 2 * NR) {
+                int i0 = a0 + i, i1 = a1 + i, i2 = a2 + i, i3 = a3 + i, i4 = a4 + i, i5 = a5 + i;
+                FloatVector w = FloatVector.fromArray(S, packed, bi), v = FloatVector.fromArray(S, packed, bi + NR);
+                c0 = w.fma(FloatVector.broadcast(S, a[i0]), c0);
+                c1 = w.fma(FloatVector.broadcast(S, a[i1]), c1);
+                c2 = w.fma(FloatVector.broadcast(S, a[i2]), c2);
+                c3 = w.fma(FloatVector.broadcast(S, a[i3]), c3);
+                c4 = w.fma(FloatVector.broadcast(S, a[i4]), c4);
+                c5 = w.fma(FloatVector.broadcast(S, a[i5]), c5);
+                c0 = v.fma(FloatVector.broadcast(S, a[i0 + 1]), c0);
+                c1 = v.fma(FloatVector.broadcast(S, a[i1 + 1]), c1);
+                c2 = v.fma(FloatVector.broadcast(S, a[i2 + 1]), c2);
+                c3 = v.fma(FloatVector.broadcast(S, a[i3 + 1]), c3);
+                c4 = v.fma(FloatVector.broadcast(S, a[i4 + 1]), c4);
+                c5 = v.fma(FloatVector.broadcast(S, a[i5 + 1]), c5);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            c0 = c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi));
+            c1 = c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi));
+            c2 = c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi));
+            c3 = c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi));
+            c4 = c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi));
+            c5 = c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi));
+            if (whole) {
+                c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn);
+                c3.intoArray(c, q + 3 * nn); c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn);
+            } else {
+                c0.intoArray(c, q, m); c1.intoArray(c, q + nn, m); c2.intoArray(c, q + 2 * nn, m);
+                c3.intoArray(c, q + 3 * nn, m); c4.intoArray(c, q + 4 * nn, m); c5.intoArray(c, q + 5 * nn, m);
+            }
         }
 
         /**

@@ -98,9 +98,11 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     static Gen<ConvCase> pointwise() {
         Gen<Integer> dim = Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 7)), 20);
         Gen<Integer> cin = channels(PointwiseGemm.KC, 2 * PointwiseGemm.KC);
-        // NR + L + 2: a partial panel of one to two vectors after a full one (tile8x2Tail after tile6/tile4); 3L and
-        // NR + 3L (+-1 from channels()): tile8x3 alone and after a full panel, then the 8 x 1 tail up to NR + 4L - 1.
-        Gen<Integer> cout = channels(PointwiseGemm.NR, 2 * PointwiseGemm.NR, PointwiseGemm.NR + L + 2, 3 * L,
+        // NR + L + 2: a partial panel of one to two vectors after a full one (tile8x2Tail after tile6/tile4; with 16
+        // registers tile6x1 whole then masked after tile5x2); 2L and 3L (+-1 from channels()): tile6x2 alone, then
+        // with a whole or masked tile6x1, and tile8x3 alone; NR + 3L: tile8x3 after a full panel, then the 8 x 1
+        // tail up to NR + 4L - 1.
+        Gen<Integer> cout = channels(PointwiseGemm.NR, 2 * PointwiseGemm.NR, PointwiseGemm.NR + L + 2, 2 * L, 3 * L,
                 PointwiseGemm.NR + 3 * L, PointwiseGemm.NR + 4 * L - 1);
         Gen<Integer> batch = Generate.range(1, 3);
         Gen<Activation> act = activations();
