@@ -213,9 +213,10 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
                         } else {
-                            for (; r + 5 <= mEnd; r += 5) {
-                                tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR, k0, k1);
-                                tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR + 2 * L, k0, k1);
+                            for (; r < mEnd; r += 5) {
+                                int rows = Math.min(5, mEnd - r);
+                                tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR, k0, k1, rows);
+                                tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR + 2 * L, k0, k1, rows);
                             }
                         }
                         for (; r + MR <= mEnd; r += MR) {
@@ -254,14 +255,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                     } else {
                         // 16 registers: 6 pixels x two whole vectors (12 chains), then 6 x one vector for the
                         // rest (a whole one and/or a partial one, masked).
-                        for (; r + 6 <= mEnd; r += 6) {
-                            int ai = inOff + r * k, ci = outOff + r * n;
+                        for (; r < mEnd; r += 6) {
+                            int ai = inOff + r * k, ci = outOff + r * n, rows = Math.min(6, mEnd - r);
                             int j = fullPanels * NR;
                             for (; j + 2 * L <= n; j += 2 * L) {
-                                tile6x2(in, ai, out, ci, fullPanels, j);
+                                tile6x2(in, ai, out, ci, fullPanels, j, rows);
                             }
                             for (; j < n; j += L) {
-                                tile6x1(in, ai, out, ci, fullPanels, j);
+                                tile6x1(in, ai, out, ci, fullPanels, j, rows);
                             }
                         }
                     }
@@ -381,14 +382,16 @@ public final class PointwiseGemm implements Conv2dKernel {
          * disassembly; 40 % of peak instead of 65-80 %), hence tile5x2 there. No masks (see tile8x2 on C1). Same
          * FMA chain per element as every tile.
          */
-        private void tile6x2(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+        private void tile6x2(float[] a, int aOff, float[] c, int cOff, int p, int j, int rows) {
             final int kk = k, nn = n;
-            int q = cOff + j;
+            // Fewer than 6 rows: the missing ones repeat the last (same chain, same bits stored twice; see tile5x2).
+            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1), m3 = Math.min(3, rows - 1), m4 = Math.min(4, rows - 1), m5 = Math.min(5, rows - 1);
+            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn, q3 = q + m3 * nn, q4 = q + m4 * nn, q5 = q + m5 * nn;
             FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
             FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L);
             c00 = c10 = c20 = c30 = c40 = c50 = b0;
             c01 = c11 = c21 = c31 = c41 = c51 = b1;
-            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
+            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk, a3 = a0 + m3 * kk, a4 = a0 + m4 * kk, a5 = a0 + m5 * kk;
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
@@ -408,16 +411,16 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + nn);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q + nn + L);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q + 2 * nn + L);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q + 3 * nn + L);
-            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
-            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q + 4 * nn + L);
-            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q + 5 * nn);
-            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q + 5 * nn + L);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q1);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q1 + L);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q2);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q2 + L);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q3);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q3 + L);
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q4);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q4 + L);
+            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q5);
+            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q5 + L);
         }
 
         /**
@@ -428,9 +431,12 @@ public final class PointwiseGemm implements Conv2dKernel {
          * register each step). On Zen 3 (AVX2, FMA peak ~100 GFLOPS), stand-alone: 14x14x576->96 46 -> 63 GFLOPS,
          * 7x7x1152->192 51 -> 60, 14x14x512->512 44 -> 60. Two k steps per iteration spilled (28 GFLOPS).
          */
-        private void tile5x2(float[] a, int aOff, float[] c, int cOff, int p, int j, int k0, int k1) {
+        private void tile5x2(float[] a, int aOff, float[] c, int cOff, int p, int j, int k0, int k1, int rows) {
             final int kk = k, nn = n;
-            int q = cOff + j;
+            // Fewer than 5 rows (a range's remainder): the missing rows repeat the last one, which computes the same
+            // chain twice and stores the same bits twice, instead of a 4-row tile that spills with 16 registers.
+            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1), m3 = Math.min(3, rows - 1), m4 = Math.min(4, rows - 1);
+            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn, q3 = q + m3 * nn, q4 = q + m4 * nn;
             FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41;
             if (k0 == 0) {
                 FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L);
@@ -438,12 +444,12 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c01 = c11 = c21 = c31 = c41 = b1;
             } else {
                 c00 = FloatVector.fromArray(S, c, q); c01 = FloatVector.fromArray(S, c, q + L);
-                c10 = FloatVector.fromArray(S, c, q + nn); c11 = FloatVector.fromArray(S, c, q + nn + L);
-                c20 = FloatVector.fromArray(S, c, q + 2 * nn); c21 = FloatVector.fromArray(S, c, q + 2 * nn + L);
-                c30 = FloatVector.fromArray(S, c, q + 3 * nn); c31 = FloatVector.fromArray(S, c, q + 3 * nn + L);
-                c40 = FloatVector.fromArray(S, c, q + 4 * nn); c41 = FloatVector.fromArray(S, c, q + 4 * nn + L);
+                c10 = FloatVector.fromArray(S, c, q1); c11 = FloatVector.fromArray(S, c, q1 + L);
+                c20 = FloatVector.fromArray(S, c, q2); c21 = FloatVector.fromArray(S, c, q2 + L);
+                c30 = FloatVector.fromArray(S, c, q3); c31 = FloatVector.fromArray(S, c, q3 + L);
+                c40 = FloatVector.fromArray(S, c, q4); c41 = FloatVector.fromArray(S, c, q4 + L);
             }
-            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk;
+            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk, a3 = a0 + m3 * kk, a4 = a0 + m4 * kk;
             int bi = wo + (p * kk + k0) * NR + (j - p * NR);
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
@@ -463,14 +469,14 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + nn);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q + nn + L);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q + 2 * nn + L);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q + 3 * nn + L);
-            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
-            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q + 4 * nn + L);
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q1);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q1 + L);
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q2);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q2 + L);
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q3);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q3 + L);
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q4);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q4 + L);
         }
 
         /**
@@ -478,14 +484,16 @@ public final class PointwiseGemm implements Conv2dKernel {
          * steps per iteration (6 accumulators + 2 weights + broadcasts: fits 16 registers). The 16-register
          * partner of tile8x1 / tile8x1Tail, so the partial panel keeps one row grouping. Same FMA chain per element.
          */
-        private void tile6x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+        private void tile6x1(float[] a, int aOff, float[] c, int cOff, int p, int j, int rows) {
             final int kk = k, nn = n;
             VectorMask<Float> m = Lanes.firstN(nn - j);
             boolean whole = j + L <= nn;
-            int q = cOff + j;
+            // Fewer than 6 rows: the missing ones repeat the last (same chain, same bits stored twice; see tile5x2).
+            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1), m3 = Math.min(3, rows - 1), m4 = Math.min(4, rows - 1), m5 = Math.min(5, rows - 1);
+            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn, q3 = q + m3 * nn, q4 = q + m4 * nn, q5 = q + m5 * nn;
             FloatVector c0, c1, c2, c3, c4, c5;
             c0 = c1 = c2 = c3 = c4 = c5 = FloatVector.fromArray(S, bias, j);
-            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
+            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk, a3 = a0 + m3 * kk, a4 = a0 + m4 * kk, a5 = a0 + m5 * kk;
             int bi = wo + p * kk * NR + (j - p * NR);
             int i = 0;
             if ((kk & 1) != 0) {
@@ -523,11 +531,11 @@ public final class PointwiseGemm implements Conv2dKernel {
             c4 = c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi));
             c5 = c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi));
             if (whole) {
-                c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn);
-                c3.intoArray(c, q + 3 * nn); c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn);
+                c0.intoArray(c, q); c1.intoArray(c, q1); c2.intoArray(c, q2);
+                c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
             } else {
-                c0.intoArray(c, q, m); c1.intoArray(c, q + nn, m); c2.intoArray(c, q + 2 * nn, m);
-                c3.intoArray(c, q + 3 * nn, m); c4.intoArray(c, q + 4 * nn, m); c5.intoArray(c, q + 5 * nn, m);
+                c0.intoArray(c, q, m); c1.intoArray(c, q1, m); c2.intoArray(c, q2, m);
+                c3.intoArray(c, q3, m); c4.intoArray(c, q4, m); c5.intoArray(c, q5, m);
             }
         }
 
