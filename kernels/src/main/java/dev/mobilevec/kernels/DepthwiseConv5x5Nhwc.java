@@ -9,10 +9,10 @@ import static jdk.incubator.vector.VectorOperators.LE;
 
 /**
  * Depthwise 5x5 convolution, NHWC, stride 1 or 2, padding 0..4 per side (MobileNetV3 uses 2), bias
- * and clamp fused. With 32 vector registers (AVX-512 at any width, AArch64: {@link Lanes#REGISTERS}) each
- * output row is swept per channel block in two passes that
- * slide along the row with their weights in registers (see sweepRow); with 16 registers (AVX2),
- * 25 live weight vectors would spill, so pixels go four at a time with the weights read from L1. Every
+ * and clamp fused. Each output row is swept per channel block in two passes that slide along the row (see
+ * sweepRow): with 32 vector registers (AVX-512 at any width, AArch64: {@link Lanes#REGISTERS}) the weights stay
+ * in registers; with 16 (AVX2), where 15 live weight vectors would spill, each weight is loaded from L1 where it
+ * is used (the *Reload sweeps, same chains). Every
  * path runs an output's taps in one order: kernel rows 0-2 column by column, then rows 3-4 column by
  * column. Input rows outside the image are read from a zero row (weights are finite, so that is a
  * skipped tap, see WindowConv); columns outside are never read: the stride-1 sweep's chains start late or
@@ -24,7 +24,11 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final int L = Lanes.COUNT;
     private static final int K = 5;
-    /** The row sweeps need 24 live vectors: 32-register machines only; 16-register ones (AVX2) go pixel by pixel. */
+    /**
+     * Weights held in registers by the row sweeps (24 live vectors): 32-register machines. With 16 the *Reload
+     * sweeps load them where used; on Zen 3 (AVX2) that took the stride-1 layers from 14-16 GFLOPS pixel by pixel
+     * to 29-40, stride 2 from 14-15 to 20-27 (stand-alone, 28x28x120 ... 7x7x1152, 56x56x72/s2 ... 14x14x576/s2).
+     */
     static final boolean SWEEP = Lanes.REGISTERS >= 32;
 
     public static final DepthwiseConv5x5Nhwc INSTANCE = new DepthwiseConv5x5Nhwc();
@@ -59,6 +63,12 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private final int s2First;
         /** Tap-major weights [25][cPad], zero-padded so weight loads never need a mask. */
         private final float[] w;
+        /**
+         * The same weights block-major, [cPad / L][25][L], for the 16-register sweeps that load each weight where it
+         * is used: one base per channel block and constant displacements, where tap-major needs a general
+         * register per tap (25 runtime offsets, more than x86 has).
+         */
+        private final float[] wBlocks;
         private final float[] bias;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
@@ -73,6 +83,12 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     w[tap * cPad + ch] = weights[ch * K * K + tap];
                 }
             }
+            wBlocks = SWEEP ? null : new float[w.length];
+            for (int ch = 0; !SWEEP && ch < c; ch++) {
+                for (int tap = 0; tap < K * K; tap++) {
+                    wBlocks[(ch / L * K * K + tap) * L + ch % L] = weights[ch * K * K + tap];
+                }
+            }
             bias = new float[cPad];
             System.arraycopy(b, 0, bias, 0, c);
         }
@@ -84,7 +100,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 int iy = oy * strideH - padTop;
                 int img = inOff + n * inH * rowLen;
                 int outRow = outOff + unit * outW * c;
-                if (SWEEP && full > 0 && (strideW == 1 || oxLo <= oxHi)) {
+                if (full > 0 && (strideW == 1 || oxLo <= oxHi)) {
                     sweepRow(in, img, iy, out, outRow);
                 } else {
                     pixelRow(in, img, iy, out, outRow);
@@ -109,9 +125,15 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2), o3 = rowOffset(img, iy + 3),
                     o4 = rowOffset(img, iy + 4);
             for (int ch = 0; ch < full; ch += L) {
-                if (strideW == 1) {
+                if (strideW == 1 && !SWEEP) {
+                    rows012s1Reload(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
+                    rows34s1Reload(a3, o3, a4, o4, out, outRow, ch, false);
+                } else if (strideW == 1) {
                     rows012s1(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
                     rows34s1(a3, o3, a4, o4, out, outRow, ch, false);
+                } else if (!SWEEP) {
+                    rows012s2Reload(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
+                    rows34s2Reload(a3, o3, a4, o4, out, outRow, ch, false);
                 } else {
                     rows012s2(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
                     rows34s2(a3, o3, a4, o4, out, outRow, ch, false);
@@ -125,9 +147,15 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             tailSwept = tailSwept && lastOut <= out.length && o0 + lastIn <= a0.length && o1 + lastIn <= a1.length
                     && o2 + lastIn <= a2.length && o3 + lastIn <= a3.length && o4 + lastIn <= a4.length;
             if (tailSwept) {
-                if (strideW == 1) {
+                if (strideW == 1 && !SWEEP) {
+                    rows012s1Reload(a0, o0, a1, o1, a2, o2, out, outRow, full, true);
+                    rows34s1Reload(a3, o3, a4, o4, out, outRow, full, true);
+                } else if (strideW == 1) {
                     rows012s1(a0, o0, a1, o1, a2, o2, out, outRow, full, true);
                     rows34s1(a3, o3, a4, o4, out, outRow, full, true);
+                } else if (!SWEEP) {
+                    rows012s2Reload(a0, o0, a1, o1, a2, o2, out, outRow, full, true);
+                    rows34s2Reload(a3, o3, a4, o4, out, outRow, full, true);
                 } else {
                     rows012s2(a0, o0, a1, o1, a2, o2, out, outRow, full, true);
                     rows34s2(a3, o3, a4, o4, out, outRow, full, true);
@@ -292,6 +320,104 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             }
         }
 
+        /**
+         * {@link #rows012s1} for 16 vector registers: the same chains in the same order, with each weight loaded
+         * where it is used (from L1) instead of 15 held in registers, which spilled on AVX2 (16 ymm). The stores to
+         * the output in the loop keep C2 from hoisting the loads (same array type, may alias). 3 input and 15 weight
+         * loads per 15 FMAs, against 2 loads per FMA on the pixel-by-pixel path this replaces with 16 registers.
+         */
+        private void rows012s1Reload(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
+            final int cc = c, wo = ch * K * K;
+            final float[] wb = wBlocks;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
+            int q = outRow + (padLeft - 4) * cc + ch;
+            final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector p0 = b, p1 = b, p2 = b, p3 = b;
+            for (int j = 0, i = ch; j < inW; j++, i += cc, q += cc) {
+                FloatVector x0 = FloatVector.fromArray(S, a0, o0 + i);
+                FloatVector x1 = FloatVector.fromArray(S, a1, o1 + i);
+                FloatVector x2 = FloatVector.fromArray(S, a2, o2 + i);
+                FloatVector r = x2.fma(FloatVector.fromArray(S, wb, wo + 14 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 9 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 4 * L), p0)));
+                p0 = x2.fma(FloatVector.fromArray(S, wb, wo + 13 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 8 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 3 * L), p1)));
+                p1 = x2.fma(FloatVector.fromArray(S, wb, wo + 12 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 7 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 2 * L), p2)));
+                p2 = x2.fma(FloatVector.fromArray(S, wb, wo + 11 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 6 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 1 * L), p3)));
+                FloatVector n = b;
+                p3 = x2.fma(FloatVector.fromArray(S, wb, wo + 10 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 5 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 0 * L), n)));
+                // Outputs left of 0 complete first and land on output 0, which completes after them.
+                if (tail) {
+                    r.intoArray(out, Math.max(q, qFirst), m);
+                } else {
+                    r.intoArray(out, Math.max(q, qFirst));
+                }
+            }
+            // The last columns' outputs: those that exist are right-border pixels, missing their last columns
+            // (masked stores: m is all lanes for a full block).
+            int ox = inW + padLeft - 4;
+            if (ox >= 0 && ox < outW) {
+                p0.intoArray(out, q + 0 * cc, m);
+            }
+            if (ox + 1 >= 0 && ox + 1 < outW) {
+                p1.intoArray(out, q + 1 * cc, m);
+            }
+            if (ox + 2 >= 0 && ox + 2 < outW) {
+                p2.intoArray(out, q + 2 * cc, m);
+            }
+            if (ox + 3 >= 0 && ox + 3 < outW) {
+                p3.intoArray(out, q + 3 * cc, m);
+            }
+        }
+
+        /** {@link #rows34s1} for 16 vector registers, weights loaded where used (see rows012s1Reload). */
+        private void rows34s1Reload(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
+            final int cc = c, wo = ch * K * K;
+            final float[] wb = wBlocks;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
+            int q = outRow + (padLeft - 4) * cc + ch;
+            final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            // Pass A's partial sums are the chains' starting values, read from out (clamped into the row for
+            // the outputs that do not exist: those chains are dropped).
+            FloatVector p0 = FloatVector.fromArray(S, out, Math.min(Math.max(q, qFirst), qLast)),
+                    p1 = FloatVector.fromArray(S, out, Math.min(Math.max(q + cc, qFirst), qLast)),
+                    p2 = FloatVector.fromArray(S, out, Math.min(Math.max(q + 2 * cc, qFirst), qLast)),
+                    p3 = FloatVector.fromArray(S, out, Math.min(Math.max(q + 3 * cc, qFirst), qLast));
+            for (int j = 0, i = ch; j < inW; j++, i += cc, q += cc) {
+                FloatVector x3 = FloatVector.fromArray(S, a3, o3 + i);
+                FloatVector x4 = FloatVector.fromArray(S, a4, o4 + i);
+                FloatVector r = x4.fma(FloatVector.fromArray(S, wb, wo + 24 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 19 * L), p0));
+                p0 = x4.fma(FloatVector.fromArray(S, wb, wo + 23 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 18 * L), p1));
+                p1 = x4.fma(FloatVector.fromArray(S, wb, wo + 22 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 17 * L), p2));
+                p2 = x4.fma(FloatVector.fromArray(S, wb, wo + 21 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 16 * L), p3));
+                FloatVector n = FloatVector.fromArray(S, out, Math.min(q + 4 * cc, qLast));
+                p3 = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
+                // Outputs left of 0 complete first and land on output 0, which completes after them.
+                r = r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi));
+                if (tail) {
+                    r.intoArray(out, Math.max(q, qFirst), m);
+                } else {
+                    r.intoArray(out, Math.max(q, qFirst));
+                }
+            }
+            // The last columns' outputs: those that exist are right-border pixels, missing their last columns
+            // (masked stores: m is all lanes for a full block).
+            int ox = inW + padLeft - 4;
+            if (ox >= 0 && ox < outW) {
+                p0.blend(lo, p0.compare(LE, lo)).blend(hi, p0.compare(GE, hi)).intoArray(out, q + 0 * cc, m);
+            }
+            if (ox + 1 >= 0 && ox + 1 < outW) {
+                p1.blend(lo, p1.compare(LE, lo)).blend(hi, p1.compare(GE, hi)).intoArray(out, q + 1 * cc, m);
+            }
+            if (ox + 2 >= 0 && ox + 2 < outW) {
+                p2.blend(lo, p2.compare(LE, lo)).blend(hi, p2.compare(GE, hi)).intoArray(out, q + 2 * cc, m);
+            }
+            if (ox + 3 >= 0 && ox + 3 < outW) {
+                p3.blend(lo, p3.compare(LE, lo)).blend(hi, p3.compare(GE, hi)).intoArray(out, q + 3 * cc, m);
+            }
+        }
+
         /** {@link #rows012s1} at stride 2 over the interior outputs: two new columns per output, 3 partial chains. */
         private void rows012s2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
@@ -420,6 +546,126 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 pa = x4.fma(w42, x3.fma(w32, pb));
                 n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
                 pb = x4.fma(w40, x3.fma(w30, n));
+                r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
+            }
+        }
+
+        /** {@link #rows012s2} for 16 vector registers, weights loaded where used (see rows012s1Reload). */
+        private void rows012s2Reload(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
+            final int cc = c, wo = ch * K * K;
+            final float[] wb = wBlocks;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch), z = FloatVector.zero(S);
+            int q = outRow + s2First * cc + ch;
+            int j = 2 * s2First - padLeft, i = j * cc + ch;
+            // Output s2First's columns 0-2, and column 2 as the next output's column 0. Columns left of the image
+            // are zero vectors, as rows above it are the zero row (see WindowConv).
+            FloatVector x0 = j >= 0 ? FloatVector.fromArray(S, a0, o0 + i) : z;
+            FloatVector x1 = j >= 0 ? FloatVector.fromArray(S, a1, o1 + i) : z;
+            FloatVector x2 = j >= 0 ? FloatVector.fromArray(S, a2, o2 + i) : z;
+            FloatVector pa = x2.fma(FloatVector.fromArray(S, wb, wo + 10 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 5 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 0 * L), b)));
+                x0 = j + 1 >= 0 ? FloatVector.fromArray(S, a0, o0 + i + cc) : z;
+                x1 = j + 1 >= 0 ? FloatVector.fromArray(S, a1, o1 + i + cc) : z;
+                x2 = j + 1 >= 0 ? FloatVector.fromArray(S, a2, o2 + i + cc) : z;
+            pa = x2.fma(FloatVector.fromArray(S, wb, wo + 11 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 6 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 1 * L), pa)));
+                x0 = j + 2 >= 0 ? FloatVector.fromArray(S, a0, o0 + i + 2 * cc) : z;
+                x1 = j + 2 >= 0 ? FloatVector.fromArray(S, a1, o1 + i + 2 * cc) : z;
+                x2 = j + 2 >= 0 ? FloatVector.fromArray(S, a2, o2 + i + 2 * cc) : z;
+            pa = x2.fma(FloatVector.fromArray(S, wb, wo + 12 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 7 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 2 * L), pa)));
+            FloatVector n = b;
+            FloatVector pb = x2.fma(FloatVector.fromArray(S, wb, wo + 10 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 5 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 0 * L), n)));
+            for (int ox = s2First; ox <= oxHi; ox++, q += cc) {
+                i += 2 * cc;
+                x0 = FloatVector.fromArray(S, a0, o0 + i + cc);
+                x1 = FloatVector.fromArray(S, a1, o1 + i + cc);
+                x2 = FloatVector.fromArray(S, a2, o2 + i + cc);
+                pa = x2.fma(FloatVector.fromArray(S, wb, wo + 13 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 8 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 3 * L), pa)));
+                pb = x2.fma(FloatVector.fromArray(S, wb, wo + 11 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 6 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 1 * L), pb)));
+                x0 = FloatVector.fromArray(S, a0, o0 + i + 2 * cc);
+                x1 = FloatVector.fromArray(S, a1, o1 + i + 2 * cc);
+                x2 = FloatVector.fromArray(S, a2, o2 + i + 2 * cc);
+                FloatVector r = x2.fma(FloatVector.fromArray(S, wb, wo + 14 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 9 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 4 * L), pa)));
+                pa = x2.fma(FloatVector.fromArray(S, wb, wo + 12 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 7 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 2 * L), pb)));
+                n = b;
+                pb = x2.fma(FloatVector.fromArray(S, wb, wo + 10 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 5 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 0 * L), n)));
+                if (tail) {
+                    r.intoArray(out, q, m);
+                } else {
+                    r.intoArray(out, q);
+                }
+            }
+            // Right-border outputs: the same steps, columns past the image read as zero vectors.
+            for (int ox = oxHi + 1; ox < outW; ox++, q += cc) {
+                i += 2 * cc;
+                j = 2 * ox - padLeft + 3;
+                x0 = j < inW ? FloatVector.fromArray(S, a0, o0 + i + cc) : z;
+                x1 = j < inW ? FloatVector.fromArray(S, a1, o1 + i + cc) : z;
+                x2 = j < inW ? FloatVector.fromArray(S, a2, o2 + i + cc) : z;
+                pa = x2.fma(FloatVector.fromArray(S, wb, wo + 13 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 8 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 3 * L), pa)));
+                pb = x2.fma(FloatVector.fromArray(S, wb, wo + 11 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 6 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 1 * L), pb)));
+                x0 = j + 1 < inW ? FloatVector.fromArray(S, a0, o0 + i + 2 * cc) : z;
+                x1 = j + 1 < inW ? FloatVector.fromArray(S, a1, o1 + i + 2 * cc) : z;
+                x2 = j + 1 < inW ? FloatVector.fromArray(S, a2, o2 + i + 2 * cc) : z;
+                FloatVector r = x2.fma(FloatVector.fromArray(S, wb, wo + 14 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 9 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 4 * L), pa)));
+                pa = x2.fma(FloatVector.fromArray(S, wb, wo + 12 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 7 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 2 * L), pb)));
+                pb = x2.fma(FloatVector.fromArray(S, wb, wo + 10 * L), x1.fma(FloatVector.fromArray(S, wb, wo + 5 * L), x0.fma(FloatVector.fromArray(S, wb, wo + 0 * L), b)));
+                r.intoArray(out, q, m);
+            }
+        }
+
+        /** {@link #rows34s2} for 16 vector registers, weights loaded where used (see rows012s1Reload). */
+        private void rows34s2Reload(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
+            final int cc = c, wo = ch * K * K;
+            final float[] wb = wBlocks;
+            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            final int qLast = outRow + (outW - 1) * cc + ch;
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector z = FloatVector.zero(S);
+            int q = outRow + s2First * cc + ch;
+            int j = 2 * s2First - padLeft, i = j * cc + ch;
+            // Output s2First's columns 0-2, and column 2 as the next output's column 0 (zero vectors left of the image).
+            FloatVector x3 = j >= 0 ? FloatVector.fromArray(S, a3, o3 + i) : z;
+            FloatVector x4 = j >= 0 ? FloatVector.fromArray(S, a4, o4 + i) : z;
+            FloatVector pa = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), FloatVector.fromArray(S, out, Math.min(q, qLast))));
+                x3 = j + 1 >= 0 ? FloatVector.fromArray(S, a3, o3 + i + cc) : z;
+                x4 = j + 1 >= 0 ? FloatVector.fromArray(S, a4, o4 + i + cc) : z;
+            pa = x4.fma(FloatVector.fromArray(S, wb, wo + 21 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 16 * L), pa));
+                x3 = j + 2 >= 0 ? FloatVector.fromArray(S, a3, o3 + i + 2 * cc) : z;
+                x4 = j + 2 >= 0 ? FloatVector.fromArray(S, a4, o4 + i + 2 * cc) : z;
+            pa = x4.fma(FloatVector.fromArray(S, wb, wo + 22 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 17 * L), pa));
+            FloatVector n = FloatVector.fromArray(S, out, Math.min(q + cc, qLast));
+            FloatVector pb = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
+            for (int ox = s2First; ox <= oxHi; ox++, q += cc) {
+                i += 2 * cc;
+                x3 = FloatVector.fromArray(S, a3, o3 + i + cc);
+                x4 = FloatVector.fromArray(S, a4, o4 + i + cc);
+                pa = x4.fma(FloatVector.fromArray(S, wb, wo + 23 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 18 * L), pa));
+                pb = x4.fma(FloatVector.fromArray(S, wb, wo + 21 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 16 * L), pb));
+                x3 = FloatVector.fromArray(S, a3, o3 + i + 2 * cc);
+                x4 = FloatVector.fromArray(S, a4, o4 + i + 2 * cc);
+                FloatVector r = x4.fma(FloatVector.fromArray(S, wb, wo + 24 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 19 * L), pa));
+                pa = x4.fma(FloatVector.fromArray(S, wb, wo + 22 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 17 * L), pb));
+                n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
+                pb = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
+                if (tail) {
+                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
+                } else {
+                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                }
+            }
+            for (int ox = oxHi + 1; ox < outW; ox++, q += cc) {
+                i += 2 * cc;
+                j = 2 * ox - padLeft + 3;
+                x3 = j < inW ? FloatVector.fromArray(S, a3, o3 + i + cc) : z;
+                x4 = j < inW ? FloatVector.fromArray(S, a4, o4 + i + cc) : z;
+                pa = x4.fma(FloatVector.fromArray(S, wb, wo + 23 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 18 * L), pa));
+                pb = x4.fma(FloatVector.fromArray(S, wb, wo + 21 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 16 * L), pb));
+                x3 = j + 1 < inW ? FloatVector.fromArray(S, a3, o3 + i + 2 * cc) : z;
+                x4 = j + 1 < inW ? FloatVector.fromArray(S, a4, o4 + i + 2 * cc) : z;
+                FloatVector r = x4.fma(FloatVector.fromArray(S, wb, wo + 24 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 19 * L), pa));
+                pa = x4.fma(FloatVector.fromArray(S, wb, wo + 22 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 17 * L), pb));
+                n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
+                pb = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
                 r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
             }
         }
