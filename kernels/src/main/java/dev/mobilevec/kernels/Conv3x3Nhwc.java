@@ -99,6 +99,11 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                                 tile12x1(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
                             }
                         }
+                        if (strideW == 2 && cin == 3 && Lanes.REGISTERS < 32) {
+                            for (; ox + PX - 2 <= oxHi; ox += PX - 1) {
+                                tile5S2C3(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
+                            }
+                        }
                         if (strideW == 2 && cin == 3) {
                             for (; ox + PX - 1 <= oxHi; ox += PX) {
                                 tileS2C3(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
@@ -229,6 +234,53 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
             c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(out, q, m0);
             c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(out, q + L, m1);
+        }
+
+        /**
+         * {@link #tileS2C3} for five pixels, the tile for 16 vector registers (AVX2): six pixels' 12 accumulators, 2
+         * weights and the broadcasts C2 hoists overflow 16 ymm registers and spill (as in PointwiseGemm's 6 x 2);
+         * 10 accumulators leave room. Same taps in the same order as every path.
+         */
+        private void tile5S2C3(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            final int cp = coutPad, ps = 6, span = 9;
+            FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
+            FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
+                    c30 = b0, c31 = b1, c40 = b0, c41 = b1;
+            // A window row's 3 x cin taps are contiguous in NHWC: the inner index is linear in j, so C2 hoists
+            // its bounds checks (a tap-offset table cost a load and a checked index per tap).
+            int wi = wo + cb;
+            for (int ky = 0; ky < 3; ky++) {
+                // Rows outside the image are the zero row (see WindowConv).
+                float[] a = ky == 0 ? a0 : ky == 1 ? a1 : a2;
+                int r = (ky == 0 ? o0 : ky == 1 ? o1 : o2) + col;
+                for (int j = 0; j < span; j++, wi += cp) {
+                    FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
+                    int i = r + j;
+                    FloatVector x = FloatVector.broadcast(S, a[i]);
+                    c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                    x = FloatVector.broadcast(S, a[i + ps]);
+                    c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                    x = FloatVector.broadcast(S, a[i + 2 * ps]);
+                    c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                    x = FloatVector.broadcast(S, a[i + 3 * ps]);
+                    c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                    x = FloatVector.broadcast(S, a[i + 4 * ps]);
+                    c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                }
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
+            q += cb;
+            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
+            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(out, q, m0);
+            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(out, q, m0);
+            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(out, q, m0);
+            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
+            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(out, q, m0);
+            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(out, q + L, m1);
         }
 
         /** {@link #tile} for twelve pixels and one vector of output channels [cb, cout), cout - cb <= L. */
