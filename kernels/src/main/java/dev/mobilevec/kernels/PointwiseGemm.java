@@ -213,7 +213,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
                         } else {
-                            for (; r < mEnd; r += 5) {
+                            // Down to 3 rows the 5-row tile repeats rows (see tile5x2); 1-2 rows (the classifier at
+                            // batch 1) go to tile1, where 5 x 2 would do up to five times the FMAs on streamed weights.
+                            for (; r + 3 <= mEnd; r += 5) {
                                 int rows = Math.min(5, mEnd - r);
                                 tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR, k0, k1, rows);
                                 tile5x2(in, inOff + r * k, out, outOff + r * n, p, p * NR + 2 * L, k0, k1, rows);
@@ -255,7 +257,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                     } else {
                         // 16 registers: 6 pixels x two whole vectors (12 chains), then 6 x one vector for the
                         // rest (a whole one and/or a partial one, masked).
-                        for (; r < mEnd; r += 6) {
+                        for (; r + 3 <= mEnd; r += 6) {
                             int ai = inOff + r * k, ci = outOff + r * n, rows = Math.min(6, mEnd - r);
                             int j = fullPanels * NR;
                             for (; j + 2 * L <= n; j += 2 * L) {
