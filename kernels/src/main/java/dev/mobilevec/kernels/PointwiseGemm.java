@@ -40,6 +40,15 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int KC = 8192 / NR;
     /**
+     * K-block of a column-split layer (few pixels, weights streamed panel by panel) with 16 registers: up to a 256 KB
+     * panel in one block. The first row tile then streams the panel in one run and the rest read it from L2; with
+     * KC-long blocks each block began with a burst of misses while the hardware prefetcher sat idle through the
+     * other row tiles' compute. Zen 3, weights cycled through 24 copies so they come from L3/DRAM as in a network,
+     * three alternations: 7x7x1152->192 49-53 -> 57-63 GFLOPS, 7x7x1024->1024 47-50 -> 46-60, 7x7x576->160 about
+     * even. Not measured with 32 registers (no such machine this session): they keep KC.
+     */
+    static final int SPLIT_KC = 65536 / NR;
+    /**
      * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
      * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run as two 5 x 2 half-panel
      * tiles and the partial panel 6 x 2 and 6 x 1 (4 x 4, the tile before, needs 21 registers and spilled).
@@ -204,8 +213,9 @@ public final class PointwiseGemm implements Conv2dKernel {
             int fullPanels = Math.min(n / NR, pTo);
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
-                for (int k0 = 0; k0 < k; k0 += KC) {
-                    int k1 = Math.min(k0 + KC, k);
+                final int kc = pTo - pFrom == 1 && !WIDE_PARTIAL ? SPLIT_KC : KC;
+                for (int k0 = 0; k0 < k; k0 += kc) {
+                    int k1 = Math.min(k0 + kc, k);
                     for (int p = pFrom; p < fullPanels; p++) {
                         int r = mc;
                         if (WIDE_PARTIAL) {
