@@ -617,7 +617,12 @@ class SessionTest {
             // output channels (its weights outweigh its rows) and runs whole.
             long fusable = V2_MODEL.layers().stream().filter(l -> l.type() == LayerType.DEPTHWISE
                     && V2_MODEL.conv(l.index() + 1).pixelsPerUnit(1) > 0).count();
-            assertTrue(fusable >= 14, "fusable " + fusable);
+            // Not vacuous, at any vector width: every block whose projection has 128+ pixels and no more output
+            // channels than pixels is cut by pixels (32+ row blocks, rows outweigh weights), whatever the panel width;
+            // which of the small late blocks are too depends on the panel width (14 of them at 512 bits, 13 at 256).
+            long large = V2_MODEL.layers().stream().filter(l -> l.type() == LayerType.DEPTHWISE).map(l -> V2_MODEL.layers().get(l.index() + 1))
+                    .filter(p -> p.outH() * p.outW() >= 128 && p.outC() <= p.outH() * p.outW()).count();
+            assertTrue(large >= 3 && fusable >= large, "fusable " + fusable + ", large " + large);
             assertEquals(fusable, s.fusedBlocks().size(), String.join("\n", s.fusedBlocks()));
             assertTrue(s.fusedBlocks().get(0).startsWith("conv0 > block1.dw > block1.project, bands of "), s.fusedBlocks().get(0));
             assertTrue(s.fusedBlocks().get(1).startsWith("block2.expand > block2.dw > block2.project"), s.fusedBlocks().get(1));
