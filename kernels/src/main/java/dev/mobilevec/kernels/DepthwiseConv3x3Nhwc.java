@@ -162,7 +162,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          * output being finished (a), the next (b) and the one just started (n). Per output the taps still run
          * column by column, rows within a column, the order of {@link #border}. With {@code tail} the block
          * is the partial last one: loads stay plain (see {@link #sweepTail}), stores are masked.
-         * Registers: 9 weights, bias, 2 bounds, 3 sums, 3 loads (fits 16).
+         * Registers: 9 weights, bias, 2 bounds, 3 sums, 1 load (16).
          */
         private void sweepS1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
                              int oxTo, boolean tail) {
@@ -200,12 +200,21 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 i0 += cc;
                 i1 += cc;
                 i2 += cc;
+                // Row by row across the three outputs (each output's order is unchanged: its column's rows 0, 1, 2),
+                // so one input vector is live at a time: with 16 registers (9 weights, bias, 2 bounds, 3 sums) the
+                // three loads had not fitted. Zen 3, stand-alone, best of 4 alternations: 0 to +10 %, stride 2 too.
                 x0 = FloatVector.fromArray(S, a0, i0);
+                FloatVector r = x0.fma(w02, sa);
+                sa = x0.fma(w01, sb);
+                sb = x0.fma(w00, b);
                 x1 = FloatVector.fromArray(S, a1, i1);
+                r = x1.fma(w12, r);
+                sa = x1.fma(w11, sa);
+                sb = x1.fma(w10, sb);
                 x2 = FloatVector.fromArray(S, a2, i2);
-                FloatVector r = x2.fma(w22, x1.fma(w12, x0.fma(w02, sa)));
-                sa = x2.fma(w21, x1.fma(w11, x0.fma(w01, sb)));
-                sb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                r = x2.fma(w22, r);
+                sa = x2.fma(w21, sa);
+                sb = x2.fma(w20, sb);
                 r = r.blend(lo, r.compare(LE, lo));
                 r = r.blend(hi, r.compare(GE, hi));
                 if (tail) {
@@ -323,11 +332,16 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 i0 += 2 * cc;
                 i1 += 2 * cc;
                 i2 += 2 * cc;
+                // Row by row across the two outputs, one input vector live at a time (orders unchanged, see sweepS1).
                 x0 = FloatVector.fromArray(S, a0, i0);
+                r = x0.fma(w02, r);
+                sa = x0.fma(w00, b);
                 x1 = FloatVector.fromArray(S, a1, i1);
+                r = x1.fma(w12, r);
+                sa = x1.fma(w10, sa);
                 x2 = FloatVector.fromArray(S, a2, i2);
-                r = x2.fma(w22, x1.fma(w12, x0.fma(w02, r)));
-                sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                r = x2.fma(w22, r);
+                sa = x2.fma(w20, sa);
                 r = r.blend(lo, r.compare(LE, lo));
                 r = r.blend(hi, r.compare(GE, hi));
                 if (tail) {
