@@ -12,10 +12,10 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * pixels, K = Cin, N = Cout; also the fully connected layer (H = W = 1).
  *
  * <p>Weights are packed once into panels of NR = 4 vectors of output channels, k-major, zero-padded
- * to a whole panel. The micro-kernel keeps a 4-pixel x 4-vector tile of C in 16 named accumulators
- * (plus 4 B vectors and 1 broadcast: 21 registers, within AVX2's 16 only by C2's use of memory
- * operands), broadcasting one input scalar per row and k; with 32 registers (AVX-512, AArch64) a 6-pixel tile
- * (24 accumulators) runs first, issuing fewer loads per FMA. K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
+ * to a whole panel. Micro-kernels keep a tile of C in named accumulators, broadcasting one input scalar per
+ * row and k: with 32 vector registers (AVX-512, AArch64) 6 pixels x 4 vectors (24 accumulators), then 4 x 4;
+ * with 16 (AVX2) two 5 x 2 half-panel tiles per panel (4 x 4 needs 21 registers and spilled there).
+ * K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
  * tiling or thread split, so results are bitwise reproducible.
@@ -199,21 +199,20 @@ public final class PointwiseGemm implements Conv2dKernel {
                 for (int u = unitFrom; u < unitTo; ) {
                     int p = u / rowBlocks, end = Math.min(unitTo, (p + 1) * rowBlocks);
                     int r0 = (u - p * rowBlocks) * MR, r1 = Math.min((end - p * rowBlocks) * MR, m);
-                    block(in, inOff, out, outOff, r0, r1, p, p + 1, res, resOff, post);
+                    block(in, inOff, out, outOff, r0, r1, p, p + 1, WIDE_PARTIAL ? KC : SPLIT_KC, res, resOff, post);
                     u = end;
                 }
                 return;
             }
-            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels, res, resOff, post);
+            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels, KC, res, resOff, post);
         }
 
-        /** Rows [rowStart, rowEnd) x panels [pFrom, pTo), cache-blocked. */
-        private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo,
+        /** Rows [rowStart, rowEnd) x panels [pFrom, pTo), cache-blocked, full panels in K blocks of kc. */
+        private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo, int kc,
                            float[] res, int resOff, Activation post) {
             int fullPanels = Math.min(n / NR, pTo);
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
-                final int kc = pTo - pFrom == 1 && !WIDE_PARTIAL ? SPLIT_KC : KC;
                 for (int k0 = 0; k0 < k; k0 += kc) {
                     int k1 = Math.min(k0 + kc, k);
                     for (int p = pFrom; p < fullPanels; p++) {
