@@ -125,6 +125,16 @@ public final class Session implements AutoCloseable {
      * the sweep at a tensor's last rows.
      */
     static final int SLACK = 16;
+    /**
+     * Floats between the starts of successive arrays of a plan, modulo 4 KB. The large arena buffers are humongous
+     * objects that G1 places at region starts, so with one common offset a layer's input and output began at the same
+     * address modulo 4 KB: every store of a depthwise sweep then matched, in its low 12 address bits, loads of the
+     * input one or two pixels on (pixel strides of 1-4 KB), and the core held those loads back as if they depended
+     * on it (4K aliasing). Zen 3, stand-alone depthwise 3x3 with the output 0 / 16 floats past a 4 KB multiple from
+     * the input (best of 5): 14x14x512 s1 123 / 77 us, 28x28x256 s1 172 / 130, 56x56x128 s2 213 / 142; inside v1 the
+     * 14x14x512 layers ran at 125 us, ONNX Runtime's at 83. 64 bytes keeps every array 64-byte aligned.
+     */
+    static final int STAGGER = 16;
 
     /**
      * The activation buffers and layer jobs for one batch size: a few buffers of the largest layer's
@@ -133,7 +143,13 @@ public final class Session implements AutoCloseable {
      */
     private static final class Plan {
         final int batch;
-        final int off; // where every tensor starts in its buffer: 64-byte aligned data when the JVM allows it
+        /**
+         * Every array the plan's tensors live in (arena buffers, then the band windows) and where its tensors start:
+         * the arena offset (64-byte aligned data when the JVM allows it) plus {@link #STAGGER} floats per array, so
+         * that no two arrays' data start at the same address modulo 4 KB (see STAGGER). Looked up by identity.
+         */
+        private final float[][] arrays;
+        private final int[] arrayOffsets;
         final float[] first; // holds the network's input
         final float[][] bufferOf; // per layer: the buffer it writes
         final WorkerPool.Job[] jobs;
@@ -177,20 +193,25 @@ public final class Session implements AutoCloseable {
                     }
                 }
             }
-            // Windows start at the arena offset too, so their pixels are as aligned as the arena's.
+            // Windows start at the arena offset too (staggered like the buffers), so their pixels are as aligned as the arena's.
             expandWindows = new float[threads][];
             depthwiseWindows = new float[threads][];
+            arrays = new float[count + 2 * threads][];
+            arrayOffsets = new int[arrays.length];
+            for (int i = 0; i < arrays.length; i++) {
+                arrayOffsets[i] = off + STAGGER * i;
+            }
             for (int part = 0; part < threads; part++) {
-                expandWindows[part] = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + off + SLACK)];
-                depthwiseWindows[part] = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + off + SLACK)];
+                int e = count + 2 * part, d = e + 1;
+                expandWindows[part] = arrays[e] = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + arrayOffsets[e] + SLACK)];
+                depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + arrayOffsets[d] + SLACK)];
             }
             partNanos = new long[layers.length];
-            this.off = off;
             this.layers = layers;
             this.batch = batch;
             float[][] buffers = new float[count][];
             for (int i = 0; i < count; i++) {
-                buffers[i] = new float[size];
+                buffers[i] = arrays[i] = new float[Math.addExact(size, STAGGER * i)];
             }
             first = buffers[0];
             bufferOf = new float[layers.length][];
@@ -214,8 +235,9 @@ public final class Session implements AutoCloseable {
                 if (p != null) {
                     // With a fused add, the projection writes conv + skip straight into the add's (in-place) buffer.
                     float[] skip = add == null ? null : input(add.input() == l.index() ? add.input2() : add.input());
-                    RangeJob r = add != null ? (from, to) -> p.runResidual(batch, in, off, out, off, from, to, skip, off, add.activation())
-                            : (from, to) -> p.run(batch, in, off, out, off, from, to);
+                    int io = offOf(in), oo = offOf(out), so = skip == null ? 0 : offOf(skip);
+                    RangeJob r = add != null ? (from, to) -> p.runResidual(batch, in, io, out, oo, from, to, skip, so, add.activation())
+                            : (from, to) -> p.run(batch, in, io, out, oo, from, to);
                     int units = p.workUnits(batch);
                     // One contiguous piece per thread: consecutive layers then find most of their input in
                     // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
@@ -223,12 +245,12 @@ public final class Session implements AutoCloseable {
                 } else if (l.type() == LayerType.ADD) {
                     float[] skip = input(l.input2());
                     TensorOps ops = model.ops();
-                    int len = batch * l.outputLength();
+                    int len = batch * l.outputLength(), io = offOf(in), so = offOf(skip), oo = offOf(out);
                     // Same contiguous split as the convolution before it, so each thread adds the rows it just wrote.
                     jobs[l.index()] = (part, parts) -> {
                         int from = (int) ((long) len * part / parts), to = (int) ((long) len * (part + 1) / parts);
                         if (to > from) {
-                            ops.add(to - from, in, off + from, skip, off + from, out, off + from, l.activation());
+                            ops.add(to - from, in, io + from, skip, so + from, out, oo + from, l.activation());
                         }
                     };
                 }
@@ -253,6 +275,16 @@ public final class Session implements AutoCloseable {
 
         float[] output() {
             return bufferOf[layers.length - 1];
+        }
+
+        /** Where the tensor in array {@code a} (one of this plan's) starts. */
+        int offOf(float[] a) {
+            for (int i = 0; i < arrays.length; i++) {
+                if (arrays[i] == a) {
+                    return arrayOffsets[i];
+                }
+            }
+            throw new IllegalStateException("not an array of this plan");
         }
 
         java.util.Collection<float[]> distinctBuffers() {
@@ -285,7 +317,7 @@ public final class Session implements AutoCloseable {
         /** Copies {@code images} images, starting at image {@code from} of the caller's input, into {@link #first} as NHWC. */
         void loadInput(float[] input, int inOff, Layout layout, int from, int images) {
             int hw = model.arch().height() * model.arch().width(), ch = model.arch().inputChannels(), per = hw * ch;
-            int src = inOff + from * per;
+            int src = inOff + from * per, off = offOf(first);
             if (layout == Layout.NHWC) {
                 System.arraycopy(input, src, first, off, images * per);
                 return;
@@ -310,11 +342,14 @@ public final class Session implements AutoCloseable {
                         execute(jobs[l.index()], pool);
                     }
                 }
-                case AVGPOOL -> model.ops().globalAveragePool(batch, l.inH(), l.inW(), l.inC(), in, off, out, off);
-                case SOFTMAX -> model.ops().softmax(batch, l.outC(), in, off, out, off);
+                case AVGPOOL -> model.ops().globalAveragePool(batch, l.inH(), l.inW(), l.inC(), in, offOf(in), out, offOf(out));
+                case SOFTMAX -> model.ops().softmax(batch, l.outC(), in, offOf(in), out, offOf(out));
                 // Squeeze-excitation scaling is a small share of the work: the caller's thread does it (split over
                 // two threads, V3-large's eight scalings took 201 us instead of 92: a barrier costs more than the work).
-                case SCALE -> model.ops().scaleChannels(batch, l.inH() * l.inW(), l.inC(), in, off, input(l.input2()), off, out, off);
+                case SCALE -> {
+                    float[] g = input(l.input2());
+                    model.ops().scaleChannels(batch, l.inH() * l.inW(), l.inC(), in, offOf(in), g, offOf(g), out, offOf(out));
+                }
             }
         }
 
@@ -341,6 +376,7 @@ public final class Session implements AutoCloseable {
             float[] x = input(layers[first].input()), out = bufferOf[c.project()];
             LayerDef add = fusedAdd[c.project()];
             float[] skip = add == null ? null : input(add.input() == c.project() ? add.input2() : add.input());
+            int xo = offOf(x), eo = offOf(ew), dwo = offOf(dw), oo = offOf(out), so = skip == null ? 0 : offOf(skip);
             long eTotal = (long) batch * c.inH() * c.inW();
             // A part starts mid-tensor: its windows start at its first expansion unit and first depthwise row.
             int eBase = st[BlockChain.E_FROM] * c.expandPixelsPerUnit(), eEnd = eBase, dBase = st[BlockChain.D_FROM] * c.outW(), dEnd = dBase;
@@ -349,11 +385,11 @@ public final class Session implements AutoCloseable {
                 if (pe != null) {
                     int keep = Math.max(eBase, Math.min(st[k + BlockChain.E_KEEP], eEnd));
                     if (keep > eBase) {
-                        System.arraycopy(ew, off + (keep - eBase) * ce, ew, off, (eEnd - keep) * ce);
+                        System.arraycopy(ew, eo + (keep - eBase) * ce, ew, eo, (eEnd - keep) * ce);
                         eBase = keep;
                     }
                     if (st[k + BlockChain.E_TO] > st[k + BlockChain.E_FROM]) {
-                        pe.runWindow(batch, x, off, ew, off - eBase * ce, st[k + BlockChain.E_FROM], st[k + BlockChain.E_TO]);
+                        pe.runWindow(batch, x, xo, ew, eo - eBase * ce, st[k + BlockChain.E_FROM], st[k + BlockChain.E_TO]);
                         eEnd = (int) Math.min(eTotal, (long) st[k + BlockChain.E_TO] * c.expandPixelsPerUnit());
                     }
                     if (layerNanos != null) {
@@ -363,22 +399,22 @@ public final class Session implements AutoCloseable {
                 }
                 int keep = Math.max(dBase, Math.min(st[k + BlockChain.P_FROM] * ppu, dEnd));
                 if (keep > dBase) {
-                    System.arraycopy(dw, off + (keep - dBase) * cd, dw, off, (dEnd - keep) * cd);
+                    System.arraycopy(dw, dwo + (keep - dBase) * cd, dw, dwo, (dEnd - keep) * cd);
                     dBase = keep;
                 }
                 if (pe != null) {
-                    pd.runWindow(batch, ew, off - eBase * ce, dw, off - dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                    pd.runWindow(batch, ew, eo - eBase * ce, dw, dwo - dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
                 } else {
-                    pd.runWindow(batch, x, off, dw, off - dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                    pd.runWindow(batch, x, xo, dw, dwo - dBase * cd, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
                 }
                 dEnd = st[k + BlockChain.D_TO] * c.outW();
                 long t2 = layerNanos != null ? System.nanoTime() : 0;
                 int pFrom = st[k + BlockChain.P_FROM], pTo = st[k + BlockChain.P_TO];
                 if (pTo > pFrom) {
                     if (add != null) {
-                        pp.runResidualWindow(batch, dw, off - dBase * cd, out, off, pFrom, pTo, skip, off, add.activation());
+                        pp.runResidualWindow(batch, dw, dwo - dBase * cd, out, oo, pFrom, pTo, skip, so, add.activation());
                     } else {
-                        pp.runWindow(batch, dw, off - dBase * cd, out, off, pFrom, pTo);
+                        pp.runWindow(batch, dw, dwo - dBase * cd, out, oo, pFrom, pTo);
                     }
                 }
                 if (layerNanos != null) {
@@ -656,7 +692,7 @@ public final class Session implements AutoCloseable {
             copyTaps(plan, l, from, images);
         }
         int per = model.outputLength();
-        System.arraycopy(plan.output(), plan.off, output, outOff + from * per, images * per);
+        System.arraycopy(plan.output(), plan.offOf(plan.output()), output, outOff + from * per, images * per);
     }
 
     /** Image n of the current call through every layer of a batch-1 plan, on the calling thread only. */
@@ -683,7 +719,7 @@ public final class Session implements AutoCloseable {
             copyTaps(plan, layers[i], n, 1);
         }
         int per = model.outputLength();
-        System.arraycopy(plan.output(), plan.off, curOutput, curOutOff + n * per, per);
+        System.arraycopy(plan.output(), plan.offOf(plan.output()), curOutput, curOutOff + n * per, per);
     }
 
     private boolean chainInternal(int layer) {
@@ -737,7 +773,7 @@ public final class Session implements AutoCloseable {
         for (int i = 0; tl != null && i < tl.length; i++) {
             if (tl[i] == l.index() && plan.bufferOf[l.index()] != null) {
                 int per = l.outputLength();
-                System.arraycopy(plan.bufferOf[l.index()], plan.off, curTaps[i], from * per, images * per);
+                System.arraycopy(plan.bufferOf[l.index()], plan.offOf(plan.bufferOf[l.index()]), curTaps[i], from * per, images * per);
             }
         }
     }

@@ -400,12 +400,15 @@ class SessionTest {
              // Two-row bands: this small model's tensors are smaller than the bands L2 would allow.
              Session banded = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2);
              Session leftOver = new Session(MODEL, 7, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2)) {
-            // Every buffer: the offset, the tensors, then one vector of slack (Session.SLACK).
+            // Every buffer: the offset, the tensors, then one vector of slack (Session.SLACK); buffer i of a plan also
+            // starts i * Session.STAGGER floats later (4K aliasing, see STAGGER).
             long tensor = 4L * (floatsPerImage + Alignment.ARENA_OFFSET + Session.SLACK);
-            assertEquals(8 * 4L * buffers * floatsPerImage + 4L * buffers * (Alignment.ARENA_OFFSET + Session.SLACK), layer.activationBytes());
-            assertEquals(2 * buffers * tensor, image.activationBytes());
+            long stagger = 4L * Session.STAGGER * buffers * (buffers - 1) / 2;
+            assertEquals(8 * 4L * buffers * floatsPerImage + 4L * buffers * (Alignment.ARENA_OFFSET + Session.SLACK) + stagger,
+                    layer.activationBytes());
+            assertEquals(2 * (buffers * tensor + stagger), image.activationBytes());
             // A batch that is not a multiple of the threads also keeps a plain batch-1 arena for the left-over image.
-            assertEquals(banded.activationBytes() + buffers * tensor, leftOver.activationBytes());
+            assertEquals(banded.activationBytes() + buffers * tensor + stagger, leftOver.activationBytes());
         }
         // MobileNetV2's largest tensors are the expanded ones, which fused blocks keep in band windows: the arenas shrink.
         try (Session plainV2 = V2_MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL, false);
