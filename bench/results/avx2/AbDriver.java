@@ -57,6 +57,10 @@ public class AbDriver {
                 long[] t = new long[per];
                 for (int i = 0; i < per; i++) { long t0 = System.nanoTime(); fwd(j, nj, run, sessions, inputs, nchw, outputs, ort, feed); t[i] = System.nanoTime() - t0; }
                 Arrays.sort(t); med[j][r] = t[per / 2] / 1e6;
+                // -Dpause=MS: let the runtime just measured go idle (ONNX Runtime's intra-op threads spin after a run)
+                // before the next one starts, so at 2 threads on 2 cores one does not run beside the other's spinners.
+                long pause = Long.getLong("pause", 0);
+                if (pause > 0) Thread.sleep(pause);
             }
         }
         StringBuilder sb = new StringBuilder(model + " t" + threads);

@@ -4,6 +4,7 @@ import dev.mobilevec.kernels.Checks;
 import dev.mobilevec.kernels.PreparedConv;
 import dev.mobilevec.kernels.TensorOps;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Runs a {@link Model} on batches of a fixed size. Owns the activation arena and the worker
@@ -100,9 +101,9 @@ public final class Session implements AutoCloseable {
         try {
             for (int i = 0; i < planCount; i++) {
                 plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, banded ? chains : null,
-                        images ? 1 : threads);
+                        images ? 1 : threads, threads);
             }
-            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, null, 1) : plans[0];
+            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, null, 1, threads) : plans[0];
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
@@ -135,6 +136,8 @@ public final class Session implements AutoCloseable {
      * 14x14x512 layers ran at 125 us, ONNX Runtime's at 83. 64 bytes keeps every array 64-byte aligned.
      */
     static final int STAGGER = 16;
+    /** Chunks per thread's share of a convolution's units, the grain at which an idle thread takes over another's. */
+    static final int STEAL_CHUNKS = 8;
 
     /**
      * The activation buffers and layer jobs for one batch size: a few buffers of the largest layer's
@@ -169,9 +172,13 @@ public final class Session implements AutoCloseable {
         final float[][] expandWindows, depthwiseWindows;
         /** Per-layer time (by layer index) of part 0 of the block being timed, to share out the block's wall time. */
         final long[] partNanos;
+        /** Per convolution: its work units at this plan's batch. */
+        final int[] unitsOf;
+        /** Per part: the next unit of its share of the convolution running (see {@link #STEAL_CHUNKS}). */
+        final AtomicIntegerArray cursors;
 
         Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off, BlockChain[] chains,
-             int threads) {
+             int threads, int poolParts) {
             this.model = model;
             this.chains = chains;
             this.steps = new int[layers.length][];
@@ -207,6 +214,8 @@ public final class Session implements AutoCloseable {
                 depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + arrayOffsets[d] + SLACK)];
             }
             partNanos = new long[layers.length];
+            unitsOf = new int[layers.length];
+            cursors = new AtomicIntegerArray(poolParts); // any plan may run a layer on the whole pool (left-over images)
             this.layers = layers;
             this.batch = batch;
             float[][] buffers = new float[count][];
@@ -239,9 +248,26 @@ public final class Session implements AutoCloseable {
                     RangeJob r = add != null ? (from, to) -> p.runResidual(batch, in, io, out, oo, from, to, skip, so, add.activation())
                             : (from, to) -> p.run(batch, in, io, out, oo, from, to);
                     int units = p.workUnits(batch);
-                    // One contiguous piece per thread: consecutive layers then find most of their input in
-                    // the same core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads).
-                    jobs[l.index()] = (part, parts) -> r.run((int) ((long) units * part / parts), (int) ((long) units * (part + 1) / parts));
+                    unitsOf[l.index()] = units;
+                    // One contiguous share per thread: consecutive layers then find most of their input in the same
+                    // core's cache (a shared work counter measured 10.4 ms vs 7.7 ms at 2 threads). Each thread takes
+                    // its share in STEAL_CHUNKS chunks from the front, then the chunks still left of the others'
+                    // shares: on a shared machine a neighbour stalls one core for milliseconds, and a fixed split
+                    // made every layer wait for it.
+                    jobs[l.index()] = (part, parts) -> {
+                        if (parts == 1) {
+                            r.run(0, units);
+                            return;
+                        }
+                        for (int k = 0; k < parts; k++) {
+                            int q = part + k < parts ? part + k : part + k - parts;
+                            int begin = (int) ((long) units * q / parts), end = (int) ((long) units * (q + 1) / parts);
+                            int chunk = Math.max(1, (end - begin + STEAL_CHUNKS - 1) / STEAL_CHUNKS);
+                            for (int from; (from = cursors.getAndAdd(q, chunk)) < end; ) {
+                                r.run(from, Math.min(from + chunk, end));
+                            }
+                        }
+                    };
                 } else if (l.type() == LayerType.ADD) {
                     float[] skip = input(l.input2());
                     TensorOps ops = model.ops();
@@ -336,7 +362,15 @@ public final class Session implements AutoCloseable {
         void runLayer(LayerDef l, WorkerPool pool) {
             float[] in = input(l.input()), out = bufferOf[l.index()];
             switch (l.type()) {
-                case CONV3X3, DEPTHWISE, POINTWISE, FC -> execute(jobs[l.index()], pool);
+                case CONV3X3, DEPTHWISE, POINTWISE, FC -> {
+                    if (pool != null && pool.parts() > 1) {
+                        int units = unitsOf[l.index()], parts = pool.parts();
+                        for (int q = 0; q < parts; q++) {
+                            cursors.set(q, (int) ((long) units * q / parts)); // published by execute's volatile write
+                        }
+                    }
+                    execute(jobs[l.index()], pool);
+                }
                 case ADD -> {
                     if (!fusedAway[l.index()]) {
                         execute(jobs[l.index()], pool);
