@@ -272,7 +272,8 @@ public final class Session implements AutoCloseable {
                     float[] skip = input(l.input2());
                     TensorOps ops = model.ops();
                     int len = batch * l.outputLength(), io = offOf(in), so = offOf(skip), oo = offOf(out);
-                    // Same contiguous split as the convolution before it, so each thread adds the rows it just wrote.
+                    // The convolution's contiguous shares, so each thread adds the rows it just wrote (unless it took
+                    // over part of another's share; any split gives the same bits).
                     jobs[l.index()] = (part, parts) -> {
                         int from = (int) ((long) len * part / parts), to = (int) ((long) len * (part + 1) / parts);
                         if (to > from) {
