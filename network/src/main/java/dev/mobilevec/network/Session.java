@@ -139,6 +139,33 @@ public final class Session implements AutoCloseable {
     /** Chunks per thread's share of a convolution's units, the grain at which an idle thread takes over another's. */
     static final int STEAL_CHUNKS = 8;
 
+    /** Points each part's cursor at the start of its share of {@code units} (before the parts run). */
+    static void resetShares(AtomicIntegerArray cursors, int units, int parts) {
+        for (int q = 0; q < parts; q++) {
+            cursors.set(q, (int) ((long) units * q / parts));
+        }
+    }
+
+    /**
+     * Part {@code part} of {@code parts}: its own contiguous share of units [0, units) in STEAL_CHUNKS chunks from the
+     * front, then what is left of the other shares, in the same chunks. Every unit runs exactly once, whichever part
+     * gets to it; with no stalls each part runs exactly its own share.
+     */
+    static void runShares(RangeJob r, int units, int part, int parts, AtomicIntegerArray cursors) {
+        if (parts == 1) {
+            r.run(0, units);
+            return;
+        }
+        for (int k = 0; k < parts; k++) {
+            int q = part + k < parts ? part + k : part + k - parts;
+            int begin = (int) ((long) units * q / parts), end = (int) ((long) units * (q + 1) / parts);
+            int chunk = Math.max(1, (end - begin + STEAL_CHUNKS - 1) / STEAL_CHUNKS);
+            for (int from; (from = cursors.getAndAdd(q, chunk)) < end; ) {
+                r.run(from, Math.min(from + chunk, end));
+            }
+        }
+    }
+
     /**
      * The activation buffers and layer jobs for one batch size: a few buffers of the largest layer's
      * size, assigned by liveness ({@link #assignBuffers}), and per layer a job that splits its work
@@ -254,20 +281,7 @@ public final class Session implements AutoCloseable {
                     // its share in STEAL_CHUNKS chunks from the front, then the chunks still left of the others'
                     // shares: on a shared machine a neighbour stalls one core for milliseconds, and a fixed split
                     // made every layer wait for it.
-                    jobs[l.index()] = (part, parts) -> {
-                        if (parts == 1) {
-                            r.run(0, units);
-                            return;
-                        }
-                        for (int k = 0; k < parts; k++) {
-                            int q = part + k < parts ? part + k : part + k - parts;
-                            int begin = (int) ((long) units * q / parts), end = (int) ((long) units * (q + 1) / parts);
-                            int chunk = Math.max(1, (end - begin + STEAL_CHUNKS - 1) / STEAL_CHUNKS);
-                            for (int from; (from = cursors.getAndAdd(q, chunk)) < end; ) {
-                                r.run(from, Math.min(from + chunk, end));
-                            }
-                        }
-                    };
+                    jobs[l.index()] = (part, parts) -> runShares(r, units, part, parts, cursors);
                 } else if (l.type() == LayerType.ADD) {
                     float[] skip = input(l.input2());
                     TensorOps ops = model.ops();
@@ -365,10 +379,7 @@ public final class Session implements AutoCloseable {
             switch (l.type()) {
                 case CONV3X3, DEPTHWISE, POINTWISE, FC -> {
                     if (pool != null && pool.parts() > 1) {
-                        int units = unitsOf[l.index()], parts = pool.parts();
-                        for (int q = 0; q < parts; q++) {
-                            cursors.set(q, (int) ((long) units * q / parts)); // published by execute's volatile write
-                        }
+                        resetShares(cursors, unitsOf[l.index()], pool.parts()); // published by execute's volatile write
                     }
                     execute(jobs[l.index()], pool);
                 }

@@ -1,0 +1,108 @@
+package dev.mobilevec.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/** The layer-parallel work split ({@link Session#runShares}): own share first, then what a slower part left. */
+class WorkSharesTest {
+
+    /** Runs the parts one after another in {@code order}, recording which part ran which [from, to). */
+    private static List<int[]> runInOrder(int units, int[] order) {
+        int parts = order.length;
+        AtomicIntegerArray cursors = new AtomicIntegerArray(parts);
+        Session.resetShares(cursors, units, parts);
+        List<int[]> ranges = new ArrayList<>();
+        for (int part : order) {
+            Session.runShares((from, to) -> ranges.add(new int[] {part, from, to}), units, part, parts, cursors);
+        }
+        return ranges;
+    }
+
+    private static void assertEachUnitOnce(int units, List<int[]> ranges) {
+        int[] count = new int[units];
+        for (int[] r : ranges) {
+            assertTrue(r[1] < r[2] && r[1] >= 0 && r[2] <= units, "range [" + r[1] + ", " + r[2] + ") of " + units + " units");
+            for (int u = r[1]; u < r[2]; u++) {
+                count[u]++;
+            }
+        }
+        for (int u = 0; u < units; u++) {
+            assertEquals(1, count[u], "unit " + u + " of " + units);
+        }
+    }
+
+    @Test
+    void everyUnitRunsOnceWhateverOrderThePartsComeIn() {
+        int[][] orders = {{0, 1}, {1, 0}, {0, 1, 2}, {2, 0, 1}, {1, 2, 0}, {3, 1, 0, 2}};
+        for (int units : new int[] {0, 1, 2, 3, 5, 8, 37, 100, 1001}) {
+            for (int[] order : orders) {
+                assertEachUnitOnce(units, runInOrder(units, order));
+            }
+        }
+    }
+
+    /** A part that runs first takes its own share front to back, then the others' (here: all of them, nobody else ran). */
+    @Test
+    void aPartTakesItsOwnShareFirstThenTheOthersLeftovers() {
+        int units = 37;
+        List<int[]> ranges = runInOrder(units, new int[] {1, 0});
+        // Part 1's share is [18, 37), then part 0's [0, 18): everything ran on part 1, in chunks of ceil(share / 8).
+        int expect = 18;
+        int i = 0;
+        for (; i < ranges.size() && expect < units; i++) {
+            assertEquals(1, ranges.get(i)[0]);
+            assertEquals(expect, ranges.get(i)[1]);
+            assertEquals(Math.min(expect + 3, units), ranges.get(i)[2]); // 19 units in 8 chunks: 3 each
+            expect = ranges.get(i)[2];
+        }
+        expect = 0;
+        for (; i < ranges.size(); i++) {
+            assertEquals(1, ranges.get(i)[0], "part 0 found nothing left");
+            assertEquals(expect, ranges.get(i)[1]);
+            expect = ranges.get(i)[2];
+        }
+        assertEquals(18, expect);
+    }
+
+    /** Parts on real threads, started together: still every unit exactly once. */
+    @Test
+    void concurrentPartsRunEveryUnitOnce() throws InterruptedException {
+        for (int parts : new int[] {2, 3, 4}) {
+            for (int units : new int[] {1, 7, 500, 20_000}) {
+                AtomicIntegerArray cursors = new AtomicIntegerArray(parts), count = new AtomicIntegerArray(units);
+                Session.resetShares(cursors, units, parts);
+                CountDownLatch start = new CountDownLatch(1);
+                Thread[] t = new Thread[parts];
+                for (int p = 0; p < parts; p++) {
+                    int part = p, n = parts;
+                    t[p] = new Thread(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        Session.runShares((from, to) -> {
+                            for (int u = from; u < to; u++) {
+                                count.incrementAndGet(u);
+                            }
+                        }, units, part, n, cursors);
+                    });
+                    t[p].start();
+                }
+                start.countDown();
+                for (Thread th : t) {
+                    th.join();
+                }
+                for (int u = 0; u < units; u++) {
+                    assertEquals(1, count.get(u), "unit " + u + " of " + units + " on " + parts + " parts");
+                }
+            }
+        }
+    }
+}
