@@ -49,11 +49,14 @@ public class AbDriver {
             for (Method mm : sessions[j].getClass().getMethods()) if (mm.getName().equals("run") && mm.getParameterCount() == 6) run[j] = mm;
         }
         // warm-up
-        for (int w = 0; w < 3; w++) for (int j = 0; j < n; j++) for (int i = 0; i < 100; i++) fwd(j, nj, run, sessions, inputs, nchw, outputs, ort, feed);
+        // -Donly=J: run only runtime J (the last is ONNX Runtime), the others idle: one runtime per process.
+        int only = Integer.getInteger("only", -1);
+        for (int w = 0; w < 3; w++) for (int j = 0; j < n; j++) if (only < 0 || j == only) for (int i = 0; i < 100; i++) fwd(j, nj, run, sessions, inputs, nchw, outputs, ort, feed);
         double[][] med = new double[n][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int jj = 0; jj < n; jj++) {
                 int j = (r % 2 == 0) ? jj : n - 1 - jj;
+                if (only >= 0 && j != only) continue;
                 long[] t = new long[per];
                 for (int i = 0; i < per; i++) { long t0 = System.nanoTime(); fwd(j, nj, run, sessions, inputs, nchw, outputs, ort, feed); t[i] = System.nanoTime() - t0; }
                 Arrays.sort(t); med[j][r] = t[per / 2] / 1e6;
@@ -65,11 +68,12 @@ public class AbDriver {
         }
         StringBuilder sb = new StringBuilder(model + " t" + threads);
         for (int j = 0; j < n; j++) {
+            if (only >= 0 && j != only) continue;
             double[] m = med[j].clone(); Arrays.sort(m);
             sb.append(String.format("  %s: min %.3f median %.3f", j < nj ? Path.of(jars[j]).getFileName() : "ort", m[0], m[rounds / 2]));
         }
         // paired ratio: per round new/base
-        for (int j = 1; j < n; j++) { double[] q = new double[rounds]; int base = j < nj ? 0 : nj - 1; if (j == base) continue; for (int r = 0; r < rounds; r++) q[r] = med[base][r] / med[j][r]; Arrays.sort(q); sb.append(String.format("  %d/%d median %.3f [%.3f..%.3f]", base, j, q[rounds / 2], q[0], q[rounds - 1])); }
+        for (int j = 1; j < n && only < 0; j++) { double[] q = new double[rounds]; int base = j < nj ? 0 : nj - 1; if (j == base) continue; for (int r = 0; r < rounds; r++) q[r] = med[base][r] / med[j][r]; Arrays.sort(q); sb.append(String.format("  %d/%d median %.3f [%.3f..%.3f]", base, j, q[rounds / 2], q[0], q[rounds - 1])); }
         if (false) { double[] q = new double[rounds]; for (int r = 0; r < rounds; r++) q[r] = med[1][r] / med[0][r]; Arrays.sort(q); sb.append(String.format("  ratio(2/1) median %.3f [%.3f..%.3f]", q[rounds / 2], q[0], q[rounds - 1])); }
         System.out.println(sb);
         for (int j = 0; j < nj; j++) sessions[j].getClass().getMethod("close").invoke(sessions[j]);

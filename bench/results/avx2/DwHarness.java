@@ -27,7 +27,7 @@ public class DwHarness {
             double best = 0;
             for (int round = 0; round < Integer.getInteger("rounds", 7); round++) {
                 long t0 = System.nanoTime();
-                for (int i = 0; i < reps; i++) pc.run(1, in, off, out, off, 0, units);
+                for (int i = 0; i < reps; i++) pc.run(1, in, off, out, off + Integer.getInteger("stag", 16), 0, units);
                 long t = System.nanoTime() - t0;
                 double g = flops * reps / t;
                 if (round >= 2) best = Math.max(best, g);

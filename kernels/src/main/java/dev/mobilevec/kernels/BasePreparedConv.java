@@ -4,10 +4,20 @@ package dev.mobilevec.kernels;
 abstract class BasePreparedConv implements PreparedConv {
     final ConvSpec spec;
     final Activation act;
+    /**
+     * Which of the tile bounds ({@link Activation#tileMin}, {@link Activation#tileMax}) the kernels' epilogue clamp
+     * ({@code x <= lo ? lo : x >= hi ? hi : x}, a compare and a blend per bound) must apply: 0 neither (a linear layer,
+     * or bounds left to a later pass), 1 the lower only (ReLU), 2 both. Blending against an infinite bound changes no
+     * bits (only that same infinity meets it), so skipping it is exact. Each compare and blend takes an FMA-pipe slot
+     * on Zen 3; a linear projection needs none of the four per output vector, a ReLU layer two.
+     */
+    final int clampKind;
 
     BasePreparedConv(ConvSpec spec, Activation act) {
         this.spec = spec;
         this.act = act;
+        float lo = act.tileMin(), hi = act.tileMax();
+        this.clampKind = hi != Float.POSITIVE_INFINITY ? 2 : lo != Float.NEGATIVE_INFINITY ? 1 : 0;
     }
 
     @Override

@@ -359,30 +359,47 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
-            d00.blend(lo, d00.compare(LE, lo)).blend(hi, d00.compare(GE, hi)).intoArray(c, c0);
-            d01.blend(lo, d01.compare(LE, lo)).blend(hi, d01.compare(GE, hi)).intoArray(c, c0 + 1 * L);
-            d02.blend(lo, d02.compare(LE, lo)).blend(hi, d02.compare(GE, hi)).intoArray(c, c0 + 2 * L);
-            d03.blend(lo, d03.compare(LE, lo)).blend(hi, d03.compare(GE, hi)).intoArray(c, c0 + 3 * L);
-            d10.blend(lo, d10.compare(LE, lo)).blend(hi, d10.compare(GE, hi)).intoArray(c, c1);
-            d11.blend(lo, d11.compare(LE, lo)).blend(hi, d11.compare(GE, hi)).intoArray(c, c1 + 1 * L);
-            d12.blend(lo, d12.compare(LE, lo)).blend(hi, d12.compare(GE, hi)).intoArray(c, c1 + 2 * L);
-            d13.blend(lo, d13.compare(LE, lo)).blend(hi, d13.compare(GE, hi)).intoArray(c, c1 + 3 * L);
-            d20.blend(lo, d20.compare(LE, lo)).blend(hi, d20.compare(GE, hi)).intoArray(c, c2);
-            d21.blend(lo, d21.compare(LE, lo)).blend(hi, d21.compare(GE, hi)).intoArray(c, c2 + 1 * L);
-            d22.blend(lo, d22.compare(LE, lo)).blend(hi, d22.compare(GE, hi)).intoArray(c, c2 + 2 * L);
-            d23.blend(lo, d23.compare(LE, lo)).blend(hi, d23.compare(GE, hi)).intoArray(c, c2 + 3 * L);
-            d30.blend(lo, d30.compare(LE, lo)).blend(hi, d30.compare(GE, hi)).intoArray(c, c3);
-            d31.blend(lo, d31.compare(LE, lo)).blend(hi, d31.compare(GE, hi)).intoArray(c, c3 + 1 * L);
-            d32.blend(lo, d32.compare(LE, lo)).blend(hi, d32.compare(GE, hi)).intoArray(c, c3 + 2 * L);
-            d33.blend(lo, d33.compare(LE, lo)).blend(hi, d33.compare(GE, hi)).intoArray(c, c3 + 3 * L);
-            d40.blend(lo, d40.compare(LE, lo)).blend(hi, d40.compare(GE, hi)).intoArray(c, c4);
-            d41.blend(lo, d41.compare(LE, lo)).blend(hi, d41.compare(GE, hi)).intoArray(c, c4 + 1 * L);
-            d42.blend(lo, d42.compare(LE, lo)).blend(hi, d42.compare(GE, hi)).intoArray(c, c4 + 2 * L);
-            d43.blend(lo, d43.compare(LE, lo)).blend(hi, d43.compare(GE, hi)).intoArray(c, c4 + 3 * L);
-            d50.blend(lo, d50.compare(LE, lo)).blend(hi, d50.compare(GE, hi)).intoArray(c, c5);
-            d51.blend(lo, d51.compare(LE, lo)).blend(hi, d51.compare(GE, hi)).intoArray(c, c5 + 1 * L);
-            d52.blend(lo, d52.compare(LE, lo)).blend(hi, d52.compare(GE, hi)).intoArray(c, c5 + 2 * L);
-            d53.blend(lo, d53.compare(LE, lo)).blend(hi, d53.compare(GE, hi)).intoArray(c, c5 + 3 * L);
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                d00 = d00.blend(lo, d00.compare(LE, lo)); d01 = d01.blend(lo, d01.compare(LE, lo));
+                d02 = d02.blend(lo, d02.compare(LE, lo)); d03 = d03.blend(lo, d03.compare(LE, lo));
+                d10 = d10.blend(lo, d10.compare(LE, lo)); d11 = d11.blend(lo, d11.compare(LE, lo));
+                d12 = d12.blend(lo, d12.compare(LE, lo)); d13 = d13.blend(lo, d13.compare(LE, lo));
+                d20 = d20.blend(lo, d20.compare(LE, lo)); d21 = d21.blend(lo, d21.compare(LE, lo));
+                d22 = d22.blend(lo, d22.compare(LE, lo)); d23 = d23.blend(lo, d23.compare(LE, lo));
+                d30 = d30.blend(lo, d30.compare(LE, lo)); d31 = d31.blend(lo, d31.compare(LE, lo));
+                d32 = d32.blend(lo, d32.compare(LE, lo)); d33 = d33.blend(lo, d33.compare(LE, lo));
+                d40 = d40.blend(lo, d40.compare(LE, lo)); d41 = d41.blend(lo, d41.compare(LE, lo));
+                d42 = d42.blend(lo, d42.compare(LE, lo)); d43 = d43.blend(lo, d43.compare(LE, lo));
+                d50 = d50.blend(lo, d50.compare(LE, lo)); d51 = d51.blend(lo, d51.compare(LE, lo));
+                d52 = d52.blend(lo, d52.compare(LE, lo)); d53 = d53.blend(lo, d53.compare(LE, lo));
+                if (cl == 2) {
+                    d00 = d00.blend(hi, d00.compare(GE, hi)); d01 = d01.blend(hi, d01.compare(GE, hi));
+                    d02 = d02.blend(hi, d02.compare(GE, hi)); d03 = d03.blend(hi, d03.compare(GE, hi));
+                    d10 = d10.blend(hi, d10.compare(GE, hi)); d11 = d11.blend(hi, d11.compare(GE, hi));
+                    d12 = d12.blend(hi, d12.compare(GE, hi)); d13 = d13.blend(hi, d13.compare(GE, hi));
+                    d20 = d20.blend(hi, d20.compare(GE, hi)); d21 = d21.blend(hi, d21.compare(GE, hi));
+                    d22 = d22.blend(hi, d22.compare(GE, hi)); d23 = d23.blend(hi, d23.compare(GE, hi));
+                    d30 = d30.blend(hi, d30.compare(GE, hi)); d31 = d31.blend(hi, d31.compare(GE, hi));
+                    d32 = d32.blend(hi, d32.compare(GE, hi)); d33 = d33.blend(hi, d33.compare(GE, hi));
+                    d40 = d40.blend(hi, d40.compare(GE, hi)); d41 = d41.blend(hi, d41.compare(GE, hi));
+                    d42 = d42.blend(hi, d42.compare(GE, hi)); d43 = d43.blend(hi, d43.compare(GE, hi));
+                    d50 = d50.blend(hi, d50.compare(GE, hi)); d51 = d51.blend(hi, d51.compare(GE, hi));
+                    d52 = d52.blend(hi, d52.compare(GE, hi)); d53 = d53.blend(hi, d53.compare(GE, hi));
+                }
+            }
+            d00.intoArray(c, c0); d01.intoArray(c, c0 + 1 * L);
+            d02.intoArray(c, c0 + 2 * L); d03.intoArray(c, c0 + 3 * L);
+            d10.intoArray(c, c1); d11.intoArray(c, c1 + 1 * L);
+            d12.intoArray(c, c1 + 2 * L); d13.intoArray(c, c1 + 3 * L);
+            d20.intoArray(c, c2); d21.intoArray(c, c2 + 1 * L);
+            d22.intoArray(c, c2 + 2 * L); d23.intoArray(c, c2 + 3 * L);
+            d30.intoArray(c, c3); d31.intoArray(c, c3 + 1 * L);
+            d32.intoArray(c, c3 + 2 * L); d33.intoArray(c, c3 + 3 * L);
+            d40.intoArray(c, c4); d41.intoArray(c, c4 + 1 * L);
+            d42.intoArray(c, c4 + 2 * L); d43.intoArray(c, c4 + 3 * L);
+            d50.intoArray(c, c5); d51.intoArray(c, c5 + 1 * L);
+            d52.intoArray(c, c5 + 2 * L); d53.intoArray(c, c5 + 3 * L);
         }
 
         /**
@@ -420,18 +437,29 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
-            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q1);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q1 + L);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q2);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q2 + L);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q3);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q3 + L);
-            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q4);
-            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q4 + L);
-            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q5);
-            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q5 + L);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
+                c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
+                c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
+                c50 = c50.blend(lo, c50.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c41 = c41.blend(hi, c41.compare(GE, hi));
+                    c50 = c50.blend(hi, c50.compare(GE, hi)); c51 = c51.blend(hi, c51.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c01.intoArray(c, q + L);
+            c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
+            c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
+            c30.intoArray(c, q3); c31.intoArray(c, q3 + L);
+            c40.intoArray(c, q4); c41.intoArray(c, q4 + L);
+            c50.intoArray(c, q5); c51.intoArray(c, q5 + L);
         }
 
         /**
@@ -478,16 +506,26 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
-            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
-            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q1);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q1 + L);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q2);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q2 + L);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q3);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q3 + L);
-            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q4);
-            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q4 + L);
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
+                c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
+                c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c41 = c41.blend(hi, c41.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c01.intoArray(c, q + L);
+            c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
+            c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
+            c30.intoArray(c, q3); c31.intoArray(c, q3 + L);
+            c40.intoArray(c, q4); c41.intoArray(c, q4 + L);
         }
 
         /**
@@ -535,12 +573,17 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c5 = v.fma(FloatVector.broadcast(S, a[i5 + 1]), c5);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            c0 = c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi));
-            c1 = c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi));
-            c2 = c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi));
-            c3 = c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi));
-            c4 = c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi));
-            c5 = c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi));
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                }
+            }
             if (whole) {
                 c0.intoArray(c, q); c1.intoArray(c, q1); c2.intoArray(c, q2);
                 c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
@@ -593,22 +636,35 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
-            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, c0);
-            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, c0 + L);
-            c02.blend(lo, c02.compare(LE, lo)).blend(hi, c02.compare(GE, hi)).intoArray(c, c0 + 2 * L);
-            c03.blend(lo, c03.compare(LE, lo)).blend(hi, c03.compare(GE, hi)).intoArray(c, c0 + 3 * L);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, c1);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, c1 + L);
-            c12.blend(lo, c12.compare(LE, lo)).blend(hi, c12.compare(GE, hi)).intoArray(c, c1 + 2 * L);
-            c13.blend(lo, c13.compare(LE, lo)).blend(hi, c13.compare(GE, hi)).intoArray(c, c1 + 3 * L);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, c2);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, c2 + L);
-            c22.blend(lo, c22.compare(LE, lo)).blend(hi, c22.compare(GE, hi)).intoArray(c, c2 + 2 * L);
-            c23.blend(lo, c23.compare(LE, lo)).blend(hi, c23.compare(GE, hi)).intoArray(c, c2 + 3 * L);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, c3);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, c3 + L);
-            c32.blend(lo, c32.compare(LE, lo)).blend(hi, c32.compare(GE, hi)).intoArray(c, c3 + 2 * L);
-            c33.blend(lo, c33.compare(LE, lo)).blend(hi, c33.compare(GE, hi)).intoArray(c, c3 + 3 * L);
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
+                c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
+                c22 = c22.blend(lo, c22.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
+                c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
+                c32 = c32.blend(lo, c32.compare(LE, lo)); c33 = c33.blend(lo, c33.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c22 = c22.blend(hi, c22.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c32 = c32.blend(hi, c32.compare(GE, hi)); c33 = c33.blend(hi, c33.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
+            c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
+            c10.intoArray(c, c1); c11.intoArray(c, c1 + L);
+            c12.intoArray(c, c1 + 2 * L); c13.intoArray(c, c1 + 3 * L);
+            c20.intoArray(c, c2); c21.intoArray(c, c2 + L);
+            c22.intoArray(c, c2 + 2 * L); c23.intoArray(c, c2 + 3 * L);
+            c30.intoArray(c, c3); c31.intoArray(c, c3 + L);
+            c32.intoArray(c, c3 + 2 * L); c33.intoArray(c, c3 + 3 * L);
         }
 
         /**
@@ -642,21 +698,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c3 = b.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
             }
             boolean last = k1 == kk;
-            float lo = last ? act.tileMin() : Float.NEGATIVE_INFINITY, hi = last ? act.tileMax() : Float.POSITIVE_INFINITY;
-            c0 = c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi));
-            c1 = c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi));
-            c2 = c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi));
-            c3 = c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi));
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                }
+            }
             if (whole) {
-                c0.intoArray(c, q0);
-                c1.intoArray(c, q1);
-                c2.intoArray(c, q2);
-                c3.intoArray(c, q3);
+                c0.intoArray(c, q0); c1.intoArray(c, q1);
+                c2.intoArray(c, q2); c3.intoArray(c, q3);
             } else {
-                c0.intoArray(c, q0, m);
-                c1.intoArray(c, q1, m);
-                c2.intoArray(c, q2, m);
-                c3.intoArray(c, q3, m);
+                c0.intoArray(c, q0, m); c1.intoArray(c, q1, m);
+                c2.intoArray(c, q2, m); c3.intoArray(c, q3, m);
             }
         }
 
@@ -756,24 +814,33 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
-            c00 = c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi));
-            c10 = c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi));
-            c20 = c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi));
-            c30 = c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi));
-            c40 = c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi));
-            c50 = c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi));
-            c60 = c60.blend(lo, c60.compare(LE, lo)).blend(hi, c60.compare(GE, hi));
-            c70 = c70.blend(lo, c70.compare(LE, lo)).blend(hi, c70.compare(GE, hi));
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c30 = c30.blend(lo, c30.compare(LE, lo));
+                c40 = c40.blend(lo, c40.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
+                c60 = c60.blend(lo, c60.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi)); c70 = c70.blend(hi, c70.compare(GE, hi));
+                }
+            }
             c00.intoArray(c, q); c10.intoArray(c, q + nn); c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
             c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn); c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
-            c01 = c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi));
-            c11 = c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi));
-            c21 = c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi));
-            c31 = c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi));
-            c41 = c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi));
-            c51 = c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi));
-            c61 = c61.blend(lo, c61.compare(LE, lo)).blend(hi, c61.compare(GE, hi));
-            c71 = c71.blend(lo, c71.compare(LE, lo)).blend(hi, c71.compare(GE, hi));
+            if (cl != 0) {
+                c01 = c01.blend(lo, c01.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c21 = c21.blend(lo, c21.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
+                c41 = c41.blend(lo, c41.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
+                c61 = c61.blend(lo, c61.compare(LE, lo)); c71 = c71.blend(lo, c71.compare(LE, lo));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c21 = c21.blend(hi, c21.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c41 = c41.blend(hi, c41.compare(GE, hi)); c51 = c51.blend(hi, c51.compare(GE, hi));
+                    c61 = c61.blend(hi, c61.compare(GE, hi)); c71 = c71.blend(hi, c71.compare(GE, hi));
+                }
+            }
             int q1 = q + L;
             c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
             c41.intoArray(c, q1 + 4 * nn); c51.intoArray(c, q1 + 5 * nn); c61.intoArray(c, q1 + 6 * nn); c71.intoArray(c, q1 + 7 * nn);
@@ -806,30 +873,47 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = FloatVector.broadcast(S, a[a7 + i]); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
-            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q + L);
-            c02.blend(lo, c02.compare(LE, lo)).blend(hi, c02.compare(GE, hi)).intoArray(c, q + 2 * L);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + 1 * nn);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q + 1 * nn + L);
-            c12.blend(lo, c12.compare(LE, lo)).blend(hi, c12.compare(GE, hi)).intoArray(c, q + 1 * nn + 2 * L);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q + 2 * nn + L);
-            c22.blend(lo, c22.compare(LE, lo)).blend(hi, c22.compare(GE, hi)).intoArray(c, q + 2 * nn + 2 * L);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q + 3 * nn + L);
-            c32.blend(lo, c32.compare(LE, lo)).blend(hi, c32.compare(GE, hi)).intoArray(c, q + 3 * nn + 2 * L);
-            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
-            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q + 4 * nn + L);
-            c42.blend(lo, c42.compare(LE, lo)).blend(hi, c42.compare(GE, hi)).intoArray(c, q + 4 * nn + 2 * L);
-            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q + 5 * nn);
-            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q + 5 * nn + L);
-            c52.blend(lo, c52.compare(LE, lo)).blend(hi, c52.compare(GE, hi)).intoArray(c, q + 5 * nn + 2 * L);
-            c60.blend(lo, c60.compare(LE, lo)).blend(hi, c60.compare(GE, hi)).intoArray(c, q + 6 * nn);
-            c61.blend(lo, c61.compare(LE, lo)).blend(hi, c61.compare(GE, hi)).intoArray(c, q + 6 * nn + L);
-            c62.blend(lo, c62.compare(LE, lo)).blend(hi, c62.compare(GE, hi)).intoArray(c, q + 6 * nn + 2 * L);
-            c70.blend(lo, c70.compare(LE, lo)).blend(hi, c70.compare(GE, hi)).intoArray(c, q + 7 * nn);
-            c71.blend(lo, c71.compare(LE, lo)).blend(hi, c71.compare(GE, hi)).intoArray(c, q + 7 * nn + L);
-            c72.blend(lo, c72.compare(LE, lo)).blend(hi, c72.compare(GE, hi)).intoArray(c, q + 7 * nn + 2 * L);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
+                c02 = c02.blend(lo, c02.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
+                c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
+                c22 = c22.blend(lo, c22.compare(LE, lo)); c30 = c30.blend(lo, c30.compare(LE, lo));
+                c31 = c31.blend(lo, c31.compare(LE, lo)); c32 = c32.blend(lo, c32.compare(LE, lo));
+                c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
+                c42 = c42.blend(lo, c42.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
+                c51 = c51.blend(lo, c51.compare(LE, lo)); c52 = c52.blend(lo, c52.compare(LE, lo));
+                c60 = c60.blend(lo, c60.compare(LE, lo)); c61 = c61.blend(lo, c61.compare(LE, lo));
+                c62 = c62.blend(lo, c62.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
+                c71 = c71.blend(lo, c71.compare(LE, lo)); c72 = c72.blend(lo, c72.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c22 = c22.blend(hi, c22.compare(GE, hi)); c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c31 = c31.blend(hi, c31.compare(GE, hi)); c32 = c32.blend(hi, c32.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c41 = c41.blend(hi, c41.compare(GE, hi));
+                    c42 = c42.blend(hi, c42.compare(GE, hi)); c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c51 = c51.blend(hi, c51.compare(GE, hi)); c52 = c52.blend(hi, c52.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi)); c61 = c61.blend(hi, c61.compare(GE, hi));
+                    c62 = c62.blend(hi, c62.compare(GE, hi)); c70 = c70.blend(hi, c70.compare(GE, hi));
+                    c71 = c71.blend(hi, c71.compare(GE, hi)); c72 = c72.blend(hi, c72.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c01.intoArray(c, q + L);
+            c02.intoArray(c, q + 2 * L); c10.intoArray(c, q + 1 * nn);
+            c11.intoArray(c, q + 1 * nn + L); c12.intoArray(c, q + 1 * nn + 2 * L);
+            c20.intoArray(c, q + 2 * nn); c21.intoArray(c, q + 2 * nn + L);
+            c22.intoArray(c, q + 2 * nn + 2 * L); c30.intoArray(c, q + 3 * nn);
+            c31.intoArray(c, q + 3 * nn + L); c32.intoArray(c, q + 3 * nn + 2 * L);
+            c40.intoArray(c, q + 4 * nn); c41.intoArray(c, q + 4 * nn + L);
+            c42.intoArray(c, q + 4 * nn + 2 * L); c50.intoArray(c, q + 5 * nn);
+            c51.intoArray(c, q + 5 * nn + L); c52.intoArray(c, q + 5 * nn + 2 * L);
+            c60.intoArray(c, q + 6 * nn); c61.intoArray(c, q + 6 * nn + L);
+            c62.intoArray(c, q + 6 * nn + 2 * L); c70.intoArray(c, q + 7 * nn);
+            c71.intoArray(c, q + 7 * nn + L); c72.intoArray(c, q + 7 * nn + 2 * L);
         }
 
         /**
@@ -868,23 +952,40 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, q);
-            c10.blend(lo, c10.compare(LE, lo)).blend(hi, c10.compare(GE, hi)).intoArray(c, q + nn);
-            c20.blend(lo, c20.compare(LE, lo)).blend(hi, c20.compare(GE, hi)).intoArray(c, q + 2 * nn);
-            c30.blend(lo, c30.compare(LE, lo)).blend(hi, c30.compare(GE, hi)).intoArray(c, q + 3 * nn);
-            c40.blend(lo, c40.compare(LE, lo)).blend(hi, c40.compare(GE, hi)).intoArray(c, q + 4 * nn);
-            c50.blend(lo, c50.compare(LE, lo)).blend(hi, c50.compare(GE, hi)).intoArray(c, q + 5 * nn);
-            c60.blend(lo, c60.compare(LE, lo)).blend(hi, c60.compare(GE, hi)).intoArray(c, q + 6 * nn);
-            c70.blend(lo, c70.compare(LE, lo)).blend(hi, c70.compare(GE, hi)).intoArray(c, q + 7 * nn);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c30 = c30.blend(lo, c30.compare(LE, lo));
+                c40 = c40.blend(lo, c40.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
+                c60 = c60.blend(lo, c60.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi)); c70 = c70.blend(hi, c70.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c10.intoArray(c, q + nn);
+            c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
+            c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn);
+            c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
             int q1 = q + L;
-            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, q1, m);
-            c11.blend(lo, c11.compare(LE, lo)).blend(hi, c11.compare(GE, hi)).intoArray(c, q1 + nn, m);
-            c21.blend(lo, c21.compare(LE, lo)).blend(hi, c21.compare(GE, hi)).intoArray(c, q1 + 2 * nn, m);
-            c31.blend(lo, c31.compare(LE, lo)).blend(hi, c31.compare(GE, hi)).intoArray(c, q1 + 3 * nn, m);
-            c41.blend(lo, c41.compare(LE, lo)).blend(hi, c41.compare(GE, hi)).intoArray(c, q1 + 4 * nn, m);
-            c51.blend(lo, c51.compare(LE, lo)).blend(hi, c51.compare(GE, hi)).intoArray(c, q1 + 5 * nn, m);
-            c61.blend(lo, c61.compare(LE, lo)).blend(hi, c61.compare(GE, hi)).intoArray(c, q1 + 6 * nn, m);
-            c71.blend(lo, c71.compare(LE, lo)).blend(hi, c71.compare(GE, hi)).intoArray(c, q1 + 7 * nn, m);
+            if (cl != 0) {
+                c01 = c01.blend(lo, c01.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c21 = c21.blend(lo, c21.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
+                c41 = c41.blend(lo, c41.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
+                c61 = c61.blend(lo, c61.compare(LE, lo)); c71 = c71.blend(lo, c71.compare(LE, lo));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c21 = c21.blend(hi, c21.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c41 = c41.blend(hi, c41.compare(GE, hi)); c51 = c51.blend(hi, c51.compare(GE, hi));
+                    c61 = c61.blend(hi, c61.compare(GE, hi)); c71 = c71.blend(hi, c71.compare(GE, hi));
+                }
+            }
+            c01.intoArray(c, q1, m); c11.intoArray(c, q1 + nn, m);
+            c21.intoArray(c, q1 + 2 * nn, m); c31.intoArray(c, q1 + 3 * nn, m);
+            c41.intoArray(c, q1 + 4 * nn, m); c51.intoArray(c, q1 + 5 * nn, m);
+            c61.intoArray(c, q1 + 6 * nn, m); c71.intoArray(c, q1 + 7 * nn, m);
         }
 
         /**
@@ -936,14 +1037,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c7 = v.fma(FloatVector.broadcast(S, a[i7 + 1]), c7);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(c, q, m);
-            c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi)).intoArray(c, q + nn, m);
-            c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi)).intoArray(c, q + 2 * nn, m);
-            c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi)).intoArray(c, q + 3 * nn, m);
-            c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi)).intoArray(c, q + 4 * nn, m);
-            c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi)).intoArray(c, q + 5 * nn, m);
-            c6.blend(lo, c6.compare(LE, lo)).blend(hi, c6.compare(GE, hi)).intoArray(c, q + 6 * nn, m);
-            c7.blend(lo, c7.compare(LE, lo)).blend(hi, c7.compare(GE, hi)).intoArray(c, q + 7 * nn, m);
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, q, m); c1.intoArray(c, q + nn, m);
+            c2.intoArray(c, q + 2 * nn, m); c3.intoArray(c, q + 3 * nn, m);
+            c4.intoArray(c, q + 4 * nn, m); c5.intoArray(c, q + 5 * nn, m);
+            c6.intoArray(c, q + 6 * nn, m); c7.intoArray(c, q + 7 * nn, m);
         }
 
         /**
@@ -1003,14 +1113,19 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
-            c0 = c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi));
-            c1 = c1.blend(lo, c1.compare(LE, lo)).blend(hi, c1.compare(GE, hi));
-            c2 = c2.blend(lo, c2.compare(LE, lo)).blend(hi, c2.compare(GE, hi));
-            c3 = c3.blend(lo, c3.compare(LE, lo)).blend(hi, c3.compare(GE, hi));
-            c4 = c4.blend(lo, c4.compare(LE, lo)).blend(hi, c4.compare(GE, hi));
-            c5 = c5.blend(lo, c5.compare(LE, lo)).blend(hi, c5.compare(GE, hi));
-            c6 = c6.blend(lo, c6.compare(LE, lo)).blend(hi, c6.compare(GE, hi));
-            c7 = c7.blend(lo, c7.compare(LE, lo)).blend(hi, c7.compare(GE, hi));
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                }
+            }
             c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
         }
@@ -1042,10 +1157,17 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == k;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
-            c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(c, c0);
-            c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(c, c0 + L);
-            c02.blend(lo, c02.compare(LE, lo)).blend(hi, c02.compare(GE, hi)).intoArray(c, c0 + 2 * L);
-            c03.blend(lo, c03.compare(LE, lo)).blend(hi, c03.compare(GE, hi)).intoArray(c, c0 + 3 * L);
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
+                c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
+            c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
         }
 
         /**
@@ -1057,6 +1179,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             boolean last = k1 == k;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
             FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            int cl = last ? clampKind : 0;
             for (int j = p * NR; j < n; j += L) {
                 // Masks only on the last vector: a masked access in a hot loop that C2 cannot prove in
                 // range made it box every vector of the method (measured: 10 KB per inference, v1 0.25).
@@ -1074,7 +1197,12 @@ public final class PointwiseGemm implements Conv2dKernel {
                 for (int i = k0; i < k1; i++, bi += NR) {
                     acc = FloatVector.fromArray(S, packed, bi).fma(FloatVector.broadcast(S, a[aOff + i]), acc);
                 }
-                acc = acc.blend(lo, acc.compare(LE, lo)).blend(hi, acc.compare(GE, hi));
+                if (cl != 0) {
+                    acc = acc.blend(lo, acc.compare(LE, lo));
+                    if (cl == 2) {
+                        acc = acc.blend(hi, acc.compare(GE, hi));
+                    }
+                }
                 if (whole) {
                     acc.intoArray(c, cOff + j);
                 } else {
