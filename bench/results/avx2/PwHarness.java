@@ -21,7 +21,7 @@ public class PwHarness {
             float[] b = new float[s[3]];
             int sets = Integer.getInteger("sets", 1);
             PreparedConv[] pcs = new PreparedConv[sets];
-            for (int q = 0; q < sets; q++) { for (int i = 0; i < w.length; i++) w[i] = r.nextFloat() - 0.5f; pcs[q] = PointwiseGemm.INSTANCE.prepare(spec, w, b, ("RELU".equals(System.getProperty("act")) ? Activation.RELU : Activation.RELU6)); }
+            for (int q = 0; q < sets; q++) { for (int i = 0; i < w.length; i++) w[i] = r.nextFloat() - 0.5f; pcs[q] = PointwiseGemm.INSTANCE.prepare(spec, w, b, ("RELU".equals(System.getProperty("act")) ? Activation.RELU : "NONE".equals(System.getProperty("act")) ? Activation.NONE : Activation.RELU6)); }
             PreparedConv pc = pcs[0];
             int off = HeapAlignment.FLOAT_OFFSET;
             float[] in = new float[off + spec.inputLength(1) + 64];
