@@ -102,6 +102,35 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * One or two pixels (the classifier at batch 1-2): full panels go three at a time where the registers allow
+     * (tile1x3), the one or two left and the partial panel alone. Every split of the units (one panel each) pairs them
+     * differently; every split gives the single run's bits, which match the reference within the bound.
+     */
+    @Test
+    void classifierPanelsMatchReferenceForEverySplit() {
+        for (int batch = 1; batch <= 2; batch++) {
+            for (int fullPanels = 2; fullPanels <= 7; fullPanels++) {
+                ConvSpec s = ConvSpec.pointwise(1, 1, 2 * ConvCase.L + 3, fullPanels * PointwiseGemm.NR + (fullPanels % 2 == 0 ? 0 : 3));
+                ConvCase c = new ConvCase(s, batch, fullPanels % 2 == 0 ? Activation.RELU6 : Activation.NONE, Values.MIXED, 91 + fullPanels);
+                assertMatchesReference(c);
+                float[] in = c.input();
+                PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), c.act());
+                float[] whole = run(p, batch, in);
+                int units = p.workUnits(batch);
+                for (int a = 0; a <= units; a++) {
+                    for (int b = a; b <= units; b++) {
+                        float[] got = new float[whole.length];
+                        p.run(batch, in, 0, got, 0, 0, a);
+                        p.run(batch, in, 0, got, 0, a, b);
+                        p.run(batch, in, 0, got, 0, b, units);
+                        Bounds.assertBitwise(whole, got, "split at units " + a + ", " + b + " of " + units + " " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Deep layers at small batch (more output channels than pixels, yet at least MIN_ROW_UNITS row
      * blocks): units are split panel-major. Every split point, including ones inside a panel's row
      * blocks, gives the single run's bits, which match the reference within the bound.
