@@ -157,6 +157,53 @@ class PointwiseGemmTest extends ConvKernelContract {
         }
     }
 
+    /**
+     * 7x7 column-split layers (the deep layers of every model at batch 1-2): with 16 registers, a range holding three
+     * whole panels computes their pixel 0 together (tile1x3) before the rest, so its gated activation and fused
+     * residual add run outside the block that computes the other pixels. Each activation, and the residual add with
+     * each activation after it, matches the reference (respectively conv-then-add) and gives the same bits for every
+     * split of the units: splits inside a panel's row blocks do not take that path, whole panels do.
+     */
+    @Test
+    void primedPanelsApplyActivationsAndResidualsForEverySplit() {
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.clamp(-0f, 6f),
+                Activation.HARDSWISH, Activation.HARDSIGMOID);
+        for (int batch = 1; batch <= 2; batch++) {
+            ConvSpec s = ConvSpec.pointwise(7, 7, 2 * ConvCase.L + 1, 7 * PointwiseGemm.NR + 5);
+            for (Activation act : acts) {
+                ConvCase c = new ConvCase(s, batch, act, Values.MIXED, 300 + batch);
+                assertMatchesReference(c);
+                float[] in = c.input();
+                PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), act);
+                float[] whole = run(p, batch, in);
+                int units = p.workUnits(batch);
+                org.junit.jupiter.api.Assertions.assertTrue(units > (batch * 49 + 3) / 4, "panels are split too: " + units + " units");
+                for (int mid = 0; mid <= units; mid += 3) {
+                    float[] got = new float[whole.length];
+                    p.run(batch, in, 0, got, 0, 0, mid);
+                    p.run(batch, in, 0, got, 0, mid, units);
+                    Bounds.assertBitwise(whole, got, act + ", split at unit " + mid + " of " + units);
+                }
+            }
+            ConvCase c = new ConvCase(s, batch, Activation.NONE, Values.MIXED, 400 + batch);
+            float[] in = c.input();
+            PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), Activation.NONE);
+            float[] conv = run(p, batch, in);
+            float[] res = Values.MIXED.array(new java.util.SplittableRandom(500 + batch), conv.length);
+            int units = p.workUnits(batch);
+            for (Activation after : acts) {
+                float[] expected = new float[conv.length];
+                ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, after);
+                for (int mid = 0; mid <= units; mid += 5) {
+                    float[] got = new float[conv.length];
+                    p.runResidual(batch, in, 0, got, 0, 0, mid, res, 0, after);
+                    p.runResidual(batch, in, 0, got, 0, mid, units, res, 0, after);
+                    Bounds.assertBitwise(expected, got, "residual then " + after + ", split at unit " + mid + " of " + units);
+                }
+            }
+        }
+    }
+
     @Test
     void everyWeightOffsetGivesTheSameBits() {
         everyWeightOffsetGivesTheSameBits(PointwiseGemm.INSTANCE::prepare);
