@@ -1211,7 +1211,8 @@ public final class PointwiseGemm implements Conv2dKernel {
          * Zen 3, one 1x1 layer on a 1x1 image with 8 weight sets cycled (cold), against ONNX Runtime alternated
          * (OrtPwCold): 960->1280, 1280->1000, 1024->1000 at 1.14-1.35x its time with one stream, 0.94-1.09x with two,
          * 0.88-0.95x with three. 12 accumulators and the broadcast fit 16 registers. Same FMA chain per element as
-         * every tile.
+         * every tile. Also pixel 0 of three panels in the panel-major layers with more pixels (see units), so their
+         * weights come from memory in three streams before the 5x2 tiles read them from L2.
          */
         private void tile1x3(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, col = p * NR, c0 = cOff + col;
