@@ -129,6 +129,23 @@ public final class PointwiseGemm implements Conv2dKernel {
             return columnSplit(rowBlocks(batch)) == 1 ? MR : 0;
         }
 
+        /** Panel-major layers: a panel's row blocks. */
+        @Override
+        public int unitBlock(int batch) {
+            int rows = rowBlocks(batch);
+            return columnSplit(rows) > 1 ? rows : 1;
+        }
+
+        /**
+         * Three panels where a call streams three at once (16 registers, panel-major: tile1x3 for one or two pixels,
+         * the primed pixel 0 otherwise; see units). A range cut inside a triple streams its panels one at a time.
+         */
+        @Override
+        public int blocksPerCall(int batch) {
+            int rows = rowBlocks(batch);
+            return !WIDE_PARTIAL && columnSplit(rows) > 1 && (rows == 1 || k <= SPLIT_KC) && n / NR >= 3 ? 3 : 1;
+        }
+
         private int rowBlocks(int batch) {
             return (Checks.product("pixels", batch, pixelsPerImage) + MR - 1) / MR;
         }

@@ -24,6 +24,19 @@ public interface PreparedConv {
         return 0;
     }
 
+    /**
+     * Units that read the same slice of weights (one output-channel panel), so a caller splitting [0, workUnits) over
+     * threads should cut between such blocks where it can. 1 when any cut is as good. Results never depend on the cut.
+     */
+    default int unitBlock(int batch) {
+        return 1;
+    }
+
+    /** How many {@link #unitBlock} blocks one call runs best as a whole (weights streamed side by side); 1 when it does not matter. */
+    default int blocksPerCall(int batch) {
+        return 1;
+    }
+
     /** Computes the outputs belonging to units [unitFrom, unitTo). Allocation-free. */
     void run(int batch, float[] in, int inOff, float[] out, int outOff, int unitFrom, int unitTo);
 

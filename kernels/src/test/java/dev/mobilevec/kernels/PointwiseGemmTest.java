@@ -204,6 +204,29 @@ class PointwiseGemmTest extends ConvKernelContract {
         }
     }
 
+    private PreparedConv prepareZero(ConvSpec s) {
+        return kernel().prepare(s, new float[s.weightLength()], null, Activation.NONE);
+    }
+
+    /** What a caller splitting the units is told: panel-major units come in panels of row blocks, triples with 16 registers. */
+    @Test
+    void unitBlocksArePanelsOfRowBlocks() {
+        int triples = PointwiseGemm.WIDE_PARTIAL ? 1 : 3;
+        PreparedConv deep = prepareZero(ConvSpec.pointwise(7, 7, 40, 7 * PointwiseGemm.NR + 5));
+        org.junit.jupiter.api.Assertions.assertEquals(13 * 8, deep.workUnits(1));
+        org.junit.jupiter.api.Assertions.assertEquals(13, deep.unitBlock(1));
+        org.junit.jupiter.api.Assertions.assertEquals(triples, deep.blocksPerCall(1));
+        PreparedConv fc = prepareZero(ConvSpec.pointwise(1, 1, 40, 7 * PointwiseGemm.NR));
+        org.junit.jupiter.api.Assertions.assertEquals(1, fc.unitBlock(1));
+        org.junit.jupiter.api.Assertions.assertEquals(triples, fc.blocksPerCall(1));
+        // Two panels: nothing to stream side by side. Row-major units (more pixels than output channels): any cut.
+        PreparedConv two = prepareZero(ConvSpec.pointwise(7, 7, 40, 2 * PointwiseGemm.NR + 3));
+        org.junit.jupiter.api.Assertions.assertEquals(1, two.blocksPerCall(1));
+        PreparedConv wide = prepareZero(ConvSpec.pointwise(28, 28, 40, 96));
+        org.junit.jupiter.api.Assertions.assertEquals(1, wide.unitBlock(1));
+        org.junit.jupiter.api.Assertions.assertEquals(1, wide.blocksPerCall(1));
+    }
+
     @Test
     void everyWeightOffsetGivesTheSameBits() {
         everyWeightOffsetGivesTheSameBits(PointwiseGemm.INSTANCE::prepare);

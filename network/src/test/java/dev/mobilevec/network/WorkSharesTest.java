@@ -70,6 +70,44 @@ class WorkSharesTest {
         assertEquals(18, expect);
     }
 
+    /**
+     * Panel-major layers (unitBlock = a panel's row blocks, blocksPerCall = 3): shares stay exact fractions, every
+     * range but a share's first starts at a block boundary, and every range but a share's first and last holds exactly
+     * whole triples of blocks, whichever order the parts come in.
+     */
+    @Test
+    void chunksStartAtBlocksAndHoldWholeTriples() {
+        int[][] orders = {{0, 1}, {1, 0}, {0, 1, 2}, {2, 0, 1}};
+        for (int block : new int[] {1, 13, 25, 49}) {
+            for (int perCall : new int[] {1, 3}) {
+                for (int blocks : new int[] {1, 2, 6, 10, 15, 36, 40}) {
+                    int units = block * blocks;
+                    for (int[] order : orders) {
+                        int parts = order.length;
+                        AtomicIntegerArray cursors = new AtomicIntegerArray(parts);
+                        Session.resetShares(cursors, units, parts);
+                        List<int[]> ranges = new ArrayList<>();
+                        for (int part : order) {
+                            Session.runShares((from, to) -> ranges.add(new int[] {part, from, to}), units, part, parts, cursors, block, perCall);
+                        }
+                        assertEachUnitOnce(units, ranges);
+                        java.util.Set<Integer> shareStarts = new java.util.HashSet<>(), shareEnds = new java.util.HashSet<>();
+                        for (int q = 0; q < parts; q++) {
+                            shareStarts.add((int) ((long) units * q / parts));
+                            shareEnds.add((int) ((long) units * (q + 1) / parts));
+                        }
+                        for (int[] r : ranges) {
+                            String what = "[" + r[1] + ", " + r[2] + ") of " + units + " units, block " + block + " x " + perCall;
+                            assertTrue(shareStarts.contains(r[1]) || r[1] % block == 0, what + " starts inside a block");
+                            assertTrue(shareStarts.contains(r[1]) || shareEnds.contains(r[2]) || (r[2] - r[1]) % (block * perCall) == 0,
+                                    what + " cuts a triple");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Parts on real threads, started together: still every unit exactly once. */
     @Test
     void concurrentPartsRunEveryUnitOnce() throws InterruptedException {
