@@ -156,8 +156,9 @@ public final class Session implements AutoCloseable {
      * gets to it; with no stalls each part runs exactly its own share.
      *
      * <p>With {@code block} > 1 (the kernel's {@code unitBlock}: a panel-major layer's panel of row blocks) chunks are
-     * multiples of {@code block * perCall} units ({@code blocksPerCall}) and every chunk but a share's first ends at a
-     * block boundary, so they hold whole triples of panels that the kernel streams side by side. An eighth of a share
+     * multiples of {@code block * perCall} units ({@code blocksPerCall}), starting at a block boundary (all but a
+     * share's first chunk) and ending at one (all but its last), so they hold whole triples of panels that the kernel
+     * streams side by side. An eighth of a share
      * of a 7x7 1x1 layer had held two or three panels' worth of row blocks cut anywhere. Shares themselves stay
      * exact fractions: rounding them to whole panels left 7 against 8 panels of a 14x14 expansion (5-7 % slower).
      */
