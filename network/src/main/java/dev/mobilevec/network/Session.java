@@ -146,10 +146,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    static void runShares(RangeJob r, int units, int part, int parts, AtomicIntegerArray cursors) {
-        runShares(r, units, part, parts, cursors, 1, 1);
-    }
-
     /**
      * Part {@code part} of {@code parts}: its own contiguous share of units [0, units) in STEAL_CHUNKS chunks from the
      * front, then what is left of the other shares, in the same chunks. Every unit runs exactly once, whichever part

@@ -19,7 +19,7 @@ class WorkSharesTest {
         Session.resetShares(cursors, units, parts);
         List<int[]> ranges = new ArrayList<>();
         for (int part : order) {
-            Session.runShares((from, to) -> ranges.add(new int[] {part, from, to}), units, part, parts, cursors);
+            Session.runShares((from, to) -> ranges.add(new int[] {part, from, to}), units, part, parts, cursors, 1, 1);
         }
         return ranges;
     }
@@ -129,7 +129,7 @@ class WorkSharesTest {
                             for (int u = from; u < to; u++) {
                                 count.incrementAndGet(u);
                             }
-                        }, units, part, n, cursors);
+                        }, units, part, n, cursors, 1, 1);
                     });
                     t[p].start();
                 }
