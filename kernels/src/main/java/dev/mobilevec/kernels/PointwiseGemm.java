@@ -260,6 +260,12 @@ public final class PointwiseGemm implements Conv2dKernel {
                             for (; r + 6 <= mEnd; r += 6) {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
+                        } else if (k1 - k0 <= KC && mEnd - mc > 2) {
+                            // The K block's panel slice (<= 32 KB) sits in L1: 2 pixels x the whole panel (see
+                            // tile2x4). A chunk of one or two rows goes on to tile1x3 / tile1 below instead.
+                            for (; r + 2 <= mEnd; r += 2) {
+                                tile2x4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
+                            }
                         } else {
                             // Down to 3 rows the 5-row tile repeats rows (see tile5x2); 1-2 rows (the classifier at
                             // batch 1) go to tile1, where 5 x 2 would do up to five times the FMAs on streamed weights.
@@ -650,6 +656,66 @@ public final class PointwiseGemm implements Conv2dKernel {
          * here to keep the 16 accumulators in registers (a helper call in the epilogue hit C2's
          * node-count inlining cutoff and boxed every vector, 40x slower).
          */
+        /**
+         * 2 pixels x one full panel (8 accumulators + 4 weight vectors + 1 broadcast = 13 of 16 registers), for a K
+         * block whose panel slice (at most KC x NR floats, 32 KB) is in L1. Per k step it issues 2 broadcasts, 4
+         * weight loads and 8 FMAs in about 23 instructions, where the two 5 x 2 halves of a panel take about 31 for 10
+         * FMAs (three of their five row offsets re-read from the stack each step; read in the disassembly): C2's loop
+         * here stays under the FMA pipes' 4 cycles per step. Zen 3, stand-alone (PwHarness, two alternations): ReLU6
+         * 14x14x96->576 83-84 -> 88 GFLOPS, 56x56x64->128 77-82 -> 79-85, 28x28x32->192 70-71 -> 74-75, 56x56x24->144
+         * 63-65 -> 68; ReLU 112x112x16->96 55 -> 59-60, 112x112x16->48 57 -> 59; linear 14x14x576->96 83-84 -> 85-86.
+         * With a whole 147 KB panel in L2 (7x7x1152->320, column split) it reads twice the weight bytes per pixel that
+         * the 5 x 2 halves do, and was 7 % slower: those layers keep 5 x 2. Same FMA chain per element as every tile.
+         */
+        private void tile2x4(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
+            final int kk = k, nn = n, col = p * NR;
+            int c0 = cOff + col, c1 = c0 + nn;
+            FloatVector c00, c01, c02, c03, c10, c11, c12, c13;
+            if (k0 == 0) {
+                c00 = c10 = FloatVector.fromArray(S, bias, col);
+                c01 = c11 = FloatVector.fromArray(S, bias, col + L);
+                c02 = c12 = FloatVector.fromArray(S, bias, col + 2 * L);
+                c03 = c13 = FloatVector.fromArray(S, bias, col + 3 * L);
+            } else {
+                c00 = FloatVector.fromArray(S, c, c0); c01 = FloatVector.fromArray(S, c, c0 + L);
+                c02 = FloatVector.fromArray(S, c, c0 + 2 * L); c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+                c10 = FloatVector.fromArray(S, c, c1); c11 = FloatVector.fromArray(S, c, c1 + L);
+                c12 = FloatVector.fromArray(S, c, c1 + 2 * L); c13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+            }
+            int a0 = aOff, a1 = a0 + kk;
+            int bi = wo + (p * kk + k0) * NR;
+            for (int i = k0; i < k1; i++, bi += NR) {
+                FloatVector b0 = FloatVector.fromArray(S, packed, bi);
+                FloatVector b1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector b2 = FloatVector.fromArray(S, packed, bi + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, packed, bi + 3 * L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                c00 = b0.fma(x, c00); c01 = b1.fma(x, c01); c02 = b2.fma(x, c02); c03 = b3.fma(x, c03);
+                x = FloatVector.broadcast(S, a[a1 + i]);
+                c10 = b0.fma(x, c10); c11 = b1.fma(x, c11); c12 = b2.fma(x, c12); c13 = b3.fma(x, c13);
+            }
+            boolean last = k1 == kk;
+            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            int cl = last ? clampKind : 0;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
+                c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
+            c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
+            c10.intoArray(c, c1); c11.intoArray(c, c1 + L);
+            c12.intoArray(c, c1 + 2 * L); c13.intoArray(c, c1 + 3 * L);
+        }
+
         private void tile4(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             final int kk = k, nn = n, col = p * NR;
             int c0 = cOff + col, c1 = c0 + nn, c2 = c1 + nn, c3 = c2 + nn;

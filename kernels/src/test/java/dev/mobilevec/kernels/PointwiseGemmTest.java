@@ -131,6 +131,43 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * With 16 registers a full panel runs 2 pixels at a time (tile2x4) where the K block's panel slice fits L1, the odd
+     * pixel through tile1, and a longer K in one block (column-split layers) through the 5 x 2 halves. Every pixel count
+     * from 1 to 13 (each remainder modulo 2 and 5) at K around KC, and a row-major layer whose K spans two blocks with an
+     * odd pixel left in its last cache chunk: each matches the reference within the bound, and every split of the units
+     * gives the single run's bits (splits move which pixels pair up).
+     */
+    @Test
+    void twoPixelPanelTilesMatchReferenceForEveryRowCountAndSplit() {
+        int kc = PointwiseGemm.KC;
+        for (int k : new int[] {1, 7, kc, kc + 1}) {
+            for (int m = 1; m <= 13; m++) {
+                ConvSpec s = ConvSpec.pointwise(1, m, k, PointwiseGemm.NR + ConvCase.L + 2);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, m % 2 == 0 ? Activation.RELU6 : Activation.NONE, Values.MIXED, 500 + m * 7 + k), 1);
+            }
+        }
+        for (Activation act : java.util.List.of(Activation.NONE, Activation.RELU6, Activation.clamp(-0.5f, 0.25f))) {
+            // 11 x 13 = 143 pixels: 36 row blocks (row-major units), chunks of MC = 96 and 47 pixels.
+            ConvSpec s = ConvSpec.pointwise(11, 13, kc + 3, 2 * PointwiseGemm.NR);
+            assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, act, Values.MIXED, 611), 1);
+        }
+    }
+
+    private void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {
+        assertMatchesReference(c);
+        float[] in = c.input();
+        PreparedConv p = kernel().prepare(c.spec(), c.weights(), c.bias(), c.act());
+        float[] whole = run(p, c.batch(), in);
+        int units = p.workUnits(c.batch());
+        for (int mid = 0; mid <= units; mid += step) {
+            float[] got = new float[whole.length];
+            p.run(c.batch(), in, 0, got, 0, 0, mid);
+            p.run(c.batch(), in, 0, got, 0, mid, units);
+            Bounds.assertBitwise(whole, got, "split at unit " + mid + " of " + units + " " + c);
+        }
+    }
+
+    /**
      * Deep layers at small batch (more output channels than pixels, yet at least MIN_ROW_UNITS row
      * blocks): units are split panel-major. Every split point, including ones inside a panel's row
      * blocks, gives the single run's bits, which match the reference within the bound.
