@@ -317,8 +317,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                             }
                         }
                     } else {
-                        // 16 registers: 6 pixels x two whole vectors (12 chains), then 6 x one vector for the
-                        // rest (a whole one and/or a partial one, masked).
+                        // Otherwise 6 pixels x two whole vectors (12 chains), then 6 x one vector for the rest
+                        // (a whole one and/or a partial one, masked).
+                        // Three vectors (Cout 24, 56, 120, 184 at 256 bits): 3 pixels x three vectors, 9 chains (see tile3x3).
+                        if (n - fullPanels * NR > 2 * L && n - fullPanels * NR <= 3 * L) {
+                            for (; r < mEnd; r += 3) {
+                                tile3x3(in, inOff + r * k, out, outOff + r * n, fullPanels, Math.min(3, mEnd - r));
+                            }
+                        }
                         for (; r + 3 <= mEnd; r += 6) {
                             int ai = inOff + r * k, ci = outOff + r * n, rows = Math.min(6, mEnd - r);
                             int j = fullPanels * NR;
@@ -584,6 +590,59 @@ public final class PointwiseGemm implements Conv2dKernel {
             c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
             c30.intoArray(c, q3); c31.intoArray(c, q3 + L);
             c40.intoArray(c, q4); c41.intoArray(c, q4 + L);
+        }
+
+        /**
+         * 3 pixels x the partial panel's three vectors (the third whole or masked), whole K: 9 accumulators + 3 weights
+         * + 1 broadcast = 13 of 16 registers, 3 row offsets. It replaces 6 x 2 then 6 x 1 there (18 chains over two
+         * passes of the input rows, six offsets each, some re-read from the stack). Zen 3, stand-alone (PwHarness, two
+         * alternations, linear): 56x56x144->24 75-76 -> 82-83 GFLOPS, 56x56x72->24 74 -> 80-81, 56x56x96->24 75-76 ->
+         * 83-84, 14x14x240->56 85 -> 88-89, 112x112x8->24 33 -> 34. The same idea for two vectors (4 pixels x 2,
+         * 8 chains) was slower than 6 x 2 (112x112x32->16 74 -> 65-69, 56x56x48->16 79-82 -> 70-78): not used.
+         * Fewer than 3 rows repeat the last (same chain, same bits stored twice; see tile5x2).
+         */
+        private void tile3x3(float[] a, int aOff, float[] c, int cOff, int p, int rows) {
+            final int kk = k, nn = n, j = p * NR;
+            VectorMask<Float> m = Lanes.firstN(nn - j - 2 * L);
+            boolean whole = j + 3 * L <= nn;
+            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1);
+            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn;
+            FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
+            c00 = c10 = c20 = FloatVector.fromArray(S, bias, j);
+            c01 = c11 = c21 = FloatVector.fromArray(S, bias, j + L);
+            c02 = c12 = c22 = FloatVector.fromArray(S, bias, j + 2 * L);
+            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk;
+            int bi = wo + p * kk * NR;
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector w2 = FloatVector.fromArray(S, packed, bi + 2 * L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01); c02 = w2.fma(x, c02);
+                x = FloatVector.broadcast(S, a[a1 + i]);
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11); c12 = w2.fma(x, c12);
+                x = FloatVector.broadcast(S, a[a2 + i]);
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo)); c22 = c22.blend(lo, c22.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi)); c22 = c22.blend(hi, c22.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c01.intoArray(c, q + L);
+            c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
+            c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
+            if (whole) {
+                c02.intoArray(c, q + 2 * L); c12.intoArray(c, q1 + 2 * L); c22.intoArray(c, q2 + 2 * L);
+            } else {
+                c02.intoArray(c, q + 2 * L, m); c12.intoArray(c, q1 + 2 * L, m); c22.intoArray(c, q2 + 2 * L, m);
+            }
         }
 
         /**

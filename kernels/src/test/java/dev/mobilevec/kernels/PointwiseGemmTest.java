@@ -153,6 +153,25 @@ class PointwiseGemmTest extends ConvKernelContract {
         }
     }
 
+    /**
+     * A partial panel of three vectors (the third whole or masked) runs 3 pixels at a time with 16 registers (tile3x3),
+     * the missing rows of a short group repeating the last. Pixel counts 1 to 8 (each remainder modulo 3 and 6), alone
+     * and after a full panel, row-major layers too (100 pixels): the reference within the bound, every split bitwise.
+     */
+    @Test
+    void threeVectorPartialPanelsMatchReferenceForEveryRowCountAndSplit() {
+        int l = ConvCase.L, nr = PointwiseGemm.NR;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.HARDSWISH);
+        for (int cout : new int[] {2 * l + 1, 3 * l - 1, 3 * l, nr + 3 * l}) {
+            for (int m = 1; m <= 8; m++) {
+                ConvSpec s = ConvSpec.pointwise(m, 1, 5 + m, cout);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 3), Values.MIXED, 700 + 13 * m + cout), 1);
+            }
+            ConvSpec s = ConvSpec.pointwise(10, 10, 37, cout);
+            assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(cout % 3), Values.MIXED, 800 + cout), 3);
+        }
+    }
+
     private void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {
         assertMatchesReference(c);
         float[] in = c.input();
