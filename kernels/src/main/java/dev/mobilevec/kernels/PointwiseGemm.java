@@ -317,14 +317,15 @@ public final class PointwiseGemm implements Conv2dKernel {
                             }
                         }
                     } else {
-                        // Otherwise 6 pixels x two whole vectors (12 chains), then 6 x one vector for the rest
-                        // (a whole one and/or a partial one, masked).
-                        // Three vectors (Cout 24, 56, 120, 184 at 256 bits): 3 pixels x three vectors, 9 chains (see tile3x3).
-                        if (n - fullPanels * NR > 2 * L && n - fullPanels * NR <= 3 * L) {
+                        // 16 registers. A partial panel of three vectors (Cout 24, 56, 120, 184 at 256 bits): 3 pixels
+                        // x three vectors, 9 chains (see tile3x3); a chunk of one or two rows goes on to tile1Partial.
+                        if (n - fullPanels * NR > 2 * L && n - fullPanels * NR <= 3 * L && mEnd - mc > 2) {
                             for (; r < mEnd; r += 3) {
                                 tile3x3(in, inOff + r * k, out, outOff + r * n, fullPanels, Math.min(3, mEnd - r));
                             }
                         }
+                        // Otherwise 6 pixels x two whole vectors (12 chains), then 6 x one vector for the rest
+                        // (a whole one and/or a partial one, masked).
                         for (; r + 3 <= mEnd; r += 6) {
                             int ai = inOff + r * k, ci = outOff + r * n, rows = Math.min(6, mEnd - r);
                             int j = fullPanels * NR;

@@ -155,7 +155,8 @@ class PointwiseGemmTest extends ConvKernelContract {
 
     /**
      * A partial panel of three vectors (the third whole or masked) runs 3 pixels at a time with 16 registers (tile3x3),
-     * the missing rows of a short group repeating the last. Pixel counts 1 to 8 (each remainder modulo 3 and 6), alone
+     * the missing rows of a short group repeating the last; a chunk of one or two pixels goes pixel by pixel. Pixel
+     * counts 1 to 8 (each remainder modulo 3 and 6), alone
      * and after a full panel, row-major layers too (100 pixels): the reference within the bound, every split bitwise.
      */
     @Test
@@ -198,18 +199,9 @@ class PointwiseGemmTest extends ConvKernelContract {
             int pixels = batch * 132;
             ConvSpec s = ConvSpec.pointwise(12, 11, ConvCase.L + 3, pixels + PointwiseGemm.NR + 5);
             ConvCase c = new ConvCase(s, batch, Activation.RELU6, Values.MIXED, 77 + batch);
-            assertMatchesReference(c);
-            float[] in = c.input();
-            PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), c.act());
-            float[] whole = run(p, batch, in);
-            int units = p.workUnits(batch);
+            int units = kernel().prepare(s, c.weights(), c.bias(), c.act()).workUnits(batch);
             org.junit.jupiter.api.Assertions.assertTrue(units > (pixels + 3) / 4, "panels are split too: " + units + " units");
-            for (int mid = 0; mid <= units; mid += 7) {
-                float[] got = new float[whole.length];
-                p.run(batch, in, 0, got, 0, 0, mid);
-                p.run(batch, in, 0, got, 0, mid, units);
-                Bounds.assertBitwise(whole, got, "split at unit " + mid + " of " + units);
-            }
+            assertEverySplitGivesTheWholeRun(c, 7);
         }
     }
 
