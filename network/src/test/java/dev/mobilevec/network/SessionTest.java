@@ -372,8 +372,10 @@ class SessionTest {
             long[] ids = Arrays.copyOf(workers, workers.length + 1);
             ids[workers.length] = Thread.currentThread().threadId();
             // Two code paths (whole images per thread, the remainder layer-parallel) reach C2 at different
-            // times, so warm-up ends after two allocation-free rounds in a row, not one.
-            for (int round = 0, clean = 0; round < 30 && clean < 2; round++) {
+            // times, and on a loaded machine one of them was still recompiled after two allocation-free rounds
+            // (a fresh-clone CI run measured 400 bytes once in eight runs of the suite), so warm-up ends after
+            // three allocation-free rounds in a row. The measured round must still allocate nothing.
+            for (int round = 0, clean = 0; round < 40 && clean < 3; round++) {
                 clean = allocated(mx, ids, s, input, out, 200) == 0 ? clean + 1 : 0;
             }
             assertEquals(0, allocated(mx, ids, s, input, out, 200), "bytes allocated by 200 inferences of 3 images");
