@@ -156,8 +156,8 @@ class PointwiseGemmTest extends ConvKernelContract {
     /**
      * A partial panel of three vectors (the third whole or masked) runs 3 pixels at a time with 16 registers (tile3x3),
      * the missing rows of a short group repeating the last; a chunk of one or two pixels goes pixel by pixel. Pixel
-     * counts 1 to 8 (each remainder modulo 3 and 6), alone
-     * and after a full panel, row-major layers too (100 pixels): the reference within the bound, every split bitwise.
+     * counts 1 to 8 (each remainder modulo 3 and 6), alone and after a full panel, and row-major layers too (100
+     * pixels, batch 2): the reference within the bound, every split bitwise.
      */
     @Test
     void threeVectorPartialPanelsMatchReferenceForEveryRowCountAndSplit() {
