@@ -98,6 +98,15 @@ def machine_rows(ms):
         t = m.meas.get("triad_gb_s")
         return " / ".join(f"{v:g}" for v in t.values()) if isinstance(t, dict) else "unknown"
 
+    def together(m):
+        # The probe on all threads at once: well under 1 x threads x core means they shared cores while measured.
+        t = m.meas.get("fma_together")
+        if not isinstance(t, dict):
+            return "–"
+        r = t.get("median_over_threads_x_core")
+        r = f"{r:.2f}" if isinstance(r, (int, float)) else str(r)
+        return f"{fmt(t.get('median_gflops'))} ({r} × {t.get('threads')} cores)"
+
     rows = [
         ("CPU", lambda m: get(m, "cpu", "model")),
         ("ISA", lambda m: " ".join(get(m, "cpu", "isa")) if isinstance(get(m, "cpu", "isa"), list) else "unknown"),
@@ -109,6 +118,7 @@ def machine_rows(ms):
         ("JVM flags", lambda m: " ".join(get(m, "jdk", "flags")) if isinstance(get(m, "jdk", "flags"), list) else "unknown"),
         ("FMA peak per core (GFLOPS)", lambda m: fmt(m.peak)),
         ("512-bit FMA rate", lambda m: m.meas.get("fma512_rate", "unknown")),
+        ("FMA, all threads at once (median GFLOPS)", together),
         ("triad GB/s (L1 / L2 / DRAM)", triad),
         ("date", lambda m: get(m, "date")),
         ("suite version", lambda m: m.version),

@@ -34,6 +34,8 @@ class CompareTest(unittest.TestCase):
         self.assertIn("-XX:MaxVectorSize=32", text)
         # Peaks from each folder's own FMA benchmark and lanes: 6250 x 16 x 2 / 1000 and 6250 x 8 x 2 / 1000.
         self.assertIn("| FMA peak per core (GFLOPS) | 200.0 | 100.0 |", text)
+        # Both threads of the AVX2 run at once made one core's worth: they shared a core while measured.
+        self.assertIn("| FMA, all threads at once (median GFLOPS) | – | 99.0 (0.50 × 2 cores) |", text)
         # End to end: 1137.5 MFLOP in 10 ms = 113.75 GFLOPS = 57 % of 200; 25 ms = 45.5 GFLOPS = 46 % of 100.
         e2e = row(text, "| v1-1.0-224 | 1 | 1 |")
         self.assertIn("10.00 ms, 100 img/s, 57 % of peak, ORT 8.00 ms, ours/ORT 1.25×", e2e)

@@ -166,6 +166,9 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> fingerprint = json ? MachineFingerprint.collect(t, true) : null;
         double peak = json ? ((Number) ((Map<?, ?>) fingerprint.get("measured")).get("fma_peak_gflops")).doubleValue()
                 : FmaProbe.gflops(true);
+        // With several threads, the FMA loop on all of them at once: on a VM whose vCPUs can share a core the
+        // threads' timings above may have run on less than t cores, which no per-layer table would show.
+        double[] together = t > 1 && !json ? FmaProbe.gflopsTogether(t) : null;
         double gflops = flops / median / 1e6;
         if (!json) {
             out.printf(Locale.ROOT, "%n%-3s %-16s %-8s %-14s %9s %10s %10s %9s %6s%n", "#", "layer", "type", "output", "MFLOPs", "median us",
@@ -182,6 +185,13 @@ final class BenchCommand implements Callable<Integer> {
                     gflops, flops / 1e6 / batch);
             out.printf(Locale.ROOT, "FMA peak of one core, measured now: %.1f GFLOPS; the median inference ran at %.0f %% of %d x that%n",
                     peak, 100 * gflops / (peak * t), t);
+            if (together != null) {
+                double share = together[1] / (t * peak);
+                out.printf(Locale.ROOT, "FMA loop on %d threads at once, measured now: median %.1f GFLOPS (best %.1f), %.2f x %d cores%s%n", t,
+                        together[1], together[0], share, t, share < 0.8
+                                ? ": the threads did not each have a core to themselves (shared vCPUs or a busy neighbour); multi-thread timings from this machine now understate the code"
+                                : "");
+            }
         }
 
         Map<String, Object> check = null;

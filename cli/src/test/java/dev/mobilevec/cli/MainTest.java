@@ -108,6 +108,7 @@ class MainTest {
         assertTrue(r.out().contains("latency per batch of 1: median"), r.out());
         assertTrue(r.out().contains("top-5 classes identical"), r.out());
         assertTrue(r.out().contains("FMA peak of one core, measured now"), r.out());
+        assertTrue(r.out().contains("FMA loop on 2 threads at once, measured now: median "), "with --threads 2, whether they had two cores: " + r.out());
         assertTrue(r.out().contains("block13.pw"), r.out());
         // The test JVM runs with the default object alignment: bench says so, and what to do about it.
         assertTrue(r.out().contains("not aligned: the JVM runs without -XX:ObjectAlignmentInBytes=64"), r.out());

@@ -1,5 +1,9 @@
 package dev.mobilevec.kernels;
 
+import java.util.Arrays;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -83,5 +87,71 @@ public final class FmaProbe {
             }
         }
         return sink == 42 ? best + 1e-9 : best;
+    }
+
+    /**
+     * The FMA loop ({@link #run}, the used width) on {@code threads} threads at once, each round started
+     * together: per round the sum of the threads' GFLOPS; returns {best, median} of 20 timed rounds after 5
+     * untimed ones. Set beside {@code threads} x {@link #gflops}: a median well under that means the threads did
+     * not each have a core to themselves while they ran (vCPUs that share a core, a busy neighbour), and a
+     * multi-threaded timing taken on that machine at that time says as much about the host as about the code.
+     * Measured on a 2-vCPU cloud VM (Zen 3): rounds of 45 + 45 GFLOPS (one core's worth between the two) and, minutes
+     * later, 85 + 90, against 78-94 for one thread alone.
+     */
+    public static double[] gflopsTogether(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        final int steps = 1 << 16, reps = 10, warm = 5, rounds = warm + 20, lanes = S.length();
+        double[][] rate = new double[rounds][threads];
+        CyclicBarrier together = new CyclicBarrier(threads);
+        Throwable[] failure = new Throwable[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            final int me = t;
+            workers[t] = new Thread(() -> {
+                float[] seed = seed();
+                float sink = 0;
+                try {
+                    for (int round = 0; round < rounds; round++) {
+                        together.await();
+                        long t0 = System.nanoTime();
+                        for (int r = 0; r < reps; r++) {
+                            sink += run(seed, steps);
+                        }
+                        rate[round][me] = (double) FMAS_PER_STEP * steps * reps * lanes * 2 / Math.max(1, System.nanoTime() - t0);
+                    }
+                } catch (InterruptedException | BrokenBarrierException | RuntimeException e) {
+                    failure[me] = e;
+                    together.reset();
+                }
+                if (sink == 42) {
+                    rate[0][me] += 1e-9; // keeps the loop's result live
+                }
+            }, "mobilevec-fma-probe-" + t);
+            workers[t].setDaemon(true);
+        }
+        for (Thread w : workers) {
+            w.start();
+        }
+        try {
+            for (Thread w : workers) {
+                w.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the FMA peak of " + threads + " threads", e);
+        }
+        for (Throwable f : failure) {
+            if (f != null) {
+                throw new IllegalStateException("the FMA probe on " + threads + " threads failed", f);
+            }
+        }
+        double[] sums = new double[rounds - warm];
+        for (int round = warm; round < rounds; round++) {
+            sums[round - warm] = Arrays.stream(rate[round]).sum();
+        }
+        Arrays.sort(sums);
+        return new double[] {sums[sums.length - 1], (sums[(sums.length - 1) / 2] + sums[sums.length / 2]) / 2};
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  * What a benchmark result needs to be read on another machine: CPU model and the ISA features that
  * decide our kernels, the vector species the JVM prefers and the one the kernels use, logical CPUs and
  * threads used, cache sizes, the JDK and its flags, and (when measured) the FMA peak per core at the
- * used width and at 256 bits, whether 512-bit FMAs issue at full or half rate, and triad bandwidths.
+ * used width and at 256 bits, whether 512-bit FMAs issue at full or half rate, triad bandwidths, and with
+ * several threads the FMA rate of all of them at once (whether each had a core of its own).
  *
  * <p>Read from {@code /proc/cpuinfo} and {@code /sys/devices/system/cpu} on Linux; anything that cannot
  * be read is "unknown", never an error.
@@ -67,7 +68,7 @@ public final class MachineFingerprint {
         jdk.put("vm", System.getProperty("java.vm.name"));
         jdk.put("flags", jvmFlags());
         m.put("jdk", jdk);
-        m.put("measured", measure ? measured(cacheSizes(cacheDir)) : UNKNOWN);
+        m.put("measured", measure ? measured(cacheSizes(cacheDir), threadsUsed) : UNKNOWN);
         return m;
     }
 
@@ -210,12 +211,16 @@ public final class MachineFingerprint {
         return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
     }
 
-    private static Map<String, Object> measured(Map<String, Long> caches) {
+    private static Map<String, Object> measured(Map<String, Long> caches, Object threadsUsed) {
         Map<String, Object> m = new LinkedHashMap<>();
         double peak = FmaProbe.gflops(true), peak256 = FmaProbe.gflops(false);
         m.put("fma_peak_gflops", round1(peak));
         m.put("fma_peak_gflops_256", round1(peak256));
         m.put("fma512_rate", fmaRate(Lanes.bits(), peak, peak256));
+        int most = mostThreads(threadsUsed);
+        if (most > 1) {
+            m.put("fma_together", together(most, peak, FmaProbe.gflopsTogether(most)));
+        }
         Map<String, Object> triad = new LinkedHashMap<>();
         long l1 = caches.getOrDefault("L1d", 32L << 10), l2 = caches.getOrDefault("L2", 1L << 20);
         triad.put("L1", round1(BandwidthProbe.gbPerSecond(l1 / 4, 150)));
@@ -224,6 +229,32 @@ public final class MachineFingerprint {
         m.put("triad_gb_s", triad);
         m.put("triad_note", "three arrays of a quarter of L1d / L2 each, and of 64 MiB each for DRAM; 12 bytes per element");
         return m;
+    }
+
+    /** The most threads a result used: a number, or the largest of a list (the suite's thread counts); else 1. */
+    static int mostThreads(Object threadsUsed) {
+        if (threadsUsed instanceof Number n) {
+            return n.intValue();
+        }
+        if (threadsUsed instanceof List<?> l) {
+            return l.stream().filter(Number.class::isInstance).mapToInt(x -> ((Number) x).intValue()).max().orElse(1);
+        }
+        return 1;
+    }
+
+    /**
+     * The FMA loop on all the result's threads at once ({@link FmaProbe#gflopsTogether}): best and median
+     * round, and the median over threads x one core's peak. Well under 1 (0.5 with two threads that share one
+     * core) says the threads did not each have a core while the probe ran: read multi-threaded timings from
+     * that machine and time with that in mind.
+     */
+    static Map<String, Object> together(int threads, double perCore, double[] bestMedian) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("threads", threads);
+        t.put("best_gflops", round1(bestMedian[0]));
+        t.put("median_gflops", round1(bestMedian[1]));
+        t.put("median_over_threads_x_core", perCore > 0 ? Math.round(bestMedian[1] / (threads * perCore) * 100) / 100.0 : UNKNOWN);
+        return t;
     }
 
     /**

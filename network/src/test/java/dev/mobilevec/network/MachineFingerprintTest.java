@@ -92,4 +92,19 @@ class MachineFingerprintTest {
         assertEquals(50L << 20, MachineFingerprint.parseSize("50M"));
         assertEquals(1234, MachineFingerprint.parseSize("1234"));
     }
+    @Test
+    void threadsTogetherAreSetAgainstThreadsTimesOneCore() {
+        // A 2-vCPU VM measured this session: one core's peak 78-94 GFLOPS; both threads at once 45 + 45 in some rounds.
+        Map<String, Object> t = MachineFingerprint.together(2, 90.0, new double[] {180.4, 90.04});
+        assertEquals(2, t.get("threads"));
+        assertEquals(180.4, t.get("best_gflops"));
+        assertEquals(90.0, t.get("median_gflops"));
+        assertEquals(0.5, t.get("median_over_threads_x_core"), "two threads that shared one core");
+        assertEquals("unknown", MachineFingerprint.together(2, 0, new double[] {1, 1}).get("median_over_threads_x_core"));
+        // Which thread count the probe runs at: a result's own, or the largest of a suite's list.
+        assertEquals(2, MachineFingerprint.mostThreads(2));
+        assertEquals(4, MachineFingerprint.mostThreads(List.of(1L, 4L, 2L)));
+        assertEquals(1, MachineFingerprint.mostThreads(null));
+        assertEquals(1, MachineFingerprint.mostThreads("unknown"));
+    }
 }
