@@ -60,6 +60,12 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int MC = 96;
     /**
+     * Up to this K a 16-register layer whose last panel is two vectors wide (Cout = 48, 144, 240 at 256 bits) runs
+     * its last full panel and that partial panel together, 2 pixels x 6 vectors (see tile2x6). Zen 3, stand-alone,
+     * Cout 48, against the two tiles it replaces: K = 8 +30 %, 16 +12 %, 24 +22 %, 32 +2 %, 40 even, 64 -5 %.
+     */
+    static final int PAIR6_MAX_K = 24;
+    /**
      * Below this many row blocks (FC at small batch), work units also split the panels, so threads have
      * work; they do too whenever the weights outweigh the input rows (Cout > pixels, the deep layers at
      * small batch), where streaming each weight panel once matters more than reading the input once.
@@ -250,11 +256,15 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo, int kc,
                            float[] res, int resOff, Activation post) {
             int fullPanels = Math.min(n / NR, pTo);
+            // Short K, 16 registers, a two-vector partial panel after a full one and both in this call (row-major
+            // layers): the two run together, 2 pixels x 6 vectors (tile2x6), after the other full panels.
+            boolean pair6 = !WIDE_PARTIAL && k <= PAIR6_MAX_K && n % NR == 2 * L && n / NR >= 1 && pFrom < n / NR && pTo > n / NR;
+            int loopPanels = pair6 ? fullPanels - 1 : fullPanels;
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
                 for (int k0 = 0; k0 < k; k0 += kc) {
                     int k1 = Math.min(k0 + kc, k);
-                    for (int p = pFrom; p < fullPanels; p++) {
+                    for (int p = pFrom; p < loopPanels; p++) {
                         int r = mc;
                         if (WIDE_PARTIAL) {
                             for (; r + 6 <= mEnd; r += 6) {
@@ -291,7 +301,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                         }
                     }
                 }
-                if (fullPanels < pTo) {
+                if (pair6) {
+                    int p = fullPanels - 1, r = mc;
+                    for (; r + 2 <= mEnd; r += 2) {
+                        tile2x6(in, inOff + r * k, out, outOff + r * n, p);
+                    }
+                    for (; r < mEnd; r++) {
+                        tile1(in, inOff + r * k, out, outOff + r * n, p, 0, k);
+                        tile1Partial(in, inOff + r * k, out, outOff + r * n, fullPanels, 0, k);
+                    }
+                } else if (fullPanels < pTo) {
                     // The last, partial panel (Cout not a multiple of NR; all of it when Cout < NR, as in
                     // MobileNetV2's 16-32 channel projections and v1 at alpha 0.25), whole K at once (its weights are
                     // at most NR columns, and its masked-store tiles need whole K): 8 pixels x two vectors where the
@@ -712,11 +731,6 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * 4 pixels x one full panel over k in [k0, k1). No calls and no masks: C2 must inline nothing
-         * here to keep the 16 accumulators in registers (a helper call in the epilogue hit C2's
-         * node-count inlining cutoff and boxed every vector, 40x slower).
-         */
-        /**
          * 2 pixels x one full panel (8 accumulators + 4 weight vectors + 1 broadcast = 13 of 16 registers), for a K
          * block whose panel slice (at most KC x NR floats, 32 KB) is in L1. Per k step it issues 2 broadcasts, 4
          * weight loads and 8 FMAs in about 23 instructions, where the two 5 x 2 halves of a panel take about 31 for 10
@@ -776,6 +790,63 @@ public final class PointwiseGemm implements Conv2dKernel {
             c12.intoArray(c, c1 + 2 * L); c13.intoArray(c, c1 + 3 * L);
         }
 
+        /**
+         * 2 pixels x 6 vectors: the full panel {@code p} and the first two vectors of the partial panel after it
+         * (Cout = NR + 2L past p), whole K, for K up to {@link #PAIR6_MAX_K}. 12 accumulators, two broadcasts and a
+         * weight vector: 15 of 16 registers. Per k step 2 broadcasts and 6 weight loads feed 12 FMAs, where tile2x4
+         * then tile6x2 took 6 for 8 and 8 for 12 in two passes over the pixels, each with its own prologue,
+         * epilogue and loop exits; at short K those, not the FMAs, set the pace. Same FMA chain per element as
+         * every tile.
+         */
+        private void tile2x6(float[] a, int aOff, float[] c, int cOff, int p) {
+            final int kk = k, nn = n, col = p * NR;
+            int c0 = cOff + col, c1 = c0 + nn;
+            FloatVector c00 = FloatVector.fromArray(S, bias, col), c01 = FloatVector.fromArray(S, bias, col + L);
+            FloatVector c02 = FloatVector.fromArray(S, bias, col + 2 * L), c03 = FloatVector.fromArray(S, bias, col + 3 * L);
+            FloatVector c04 = FloatVector.fromArray(S, bias, col + 4 * L), c05 = FloatVector.fromArray(S, bias, col + 5 * L);
+            FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03, c14 = c04, c15 = c05;
+            int a0 = aOff, a1 = a0 + kk;
+            int bi = wo + p * kk * NR, bj = bi + kk * NR;
+            for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]), y = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector b = FloatVector.fromArray(S, packed, bi);
+                c00 = b.fma(x, c00); c10 = b.fma(y, c10);
+                b = FloatVector.fromArray(S, packed, bi + L);
+                c01 = b.fma(x, c01); c11 = b.fma(y, c11);
+                b = FloatVector.fromArray(S, packed, bi + 2 * L);
+                c02 = b.fma(x, c02); c12 = b.fma(y, c12);
+                b = FloatVector.fromArray(S, packed, bi + 3 * L);
+                c03 = b.fma(x, c03); c13 = b.fma(y, c13);
+                b = FloatVector.fromArray(S, packed, bj);
+                c04 = b.fma(x, c04); c14 = b.fma(y, c14);
+                b = FloatVector.fromArray(S, packed, bj + L);
+                c05 = b.fma(x, c05); c15 = b.fma(y, c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
+                c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo)); c05 = c05.blend(lo, c05.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi)); c05 = c05.blend(hi, c05.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
+            c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
+            c10.intoArray(c, c1); c11.intoArray(c, c1 + L); c12.intoArray(c, c1 + 2 * L);
+            c13.intoArray(c, c1 + 3 * L); c14.intoArray(c, c1 + 4 * L); c15.intoArray(c, c1 + 5 * L);
+        }
+
+        /**
+         * 4 pixels x one full panel over k in [k0, k1). No calls and no masks: C2 must inline nothing
+         * here to keep the 16 accumulators in registers (a helper call in the epilogue hit C2's
+         * node-count inlining cutoff and boxed every vector, 40x slower).
+         */
         private void tile4(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             final int kk = k, nn = n, col = p * NR;
             int c0 = cOff + col, c1 = c0 + nn, c2 = c1 + nn, c3 = c2 + nn;

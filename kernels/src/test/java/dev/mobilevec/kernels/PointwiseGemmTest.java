@@ -173,6 +173,29 @@ class PointwiseGemmTest extends ConvKernelContract {
         }
     }
 
+    /**
+     * Short K and a two-vector partial panel after a full one (Cout = NR + 2L and 2NR + 2L: 48 and 80 at 256 bits):
+     * with 16 registers, row-major layers run the last full panel and the partial panel together, 2 pixels x 6
+     * vectors (tile2x6), a leftover pixel through tile1 and tile1Partial. 128-134 pixels (odd and even, a last row
+     * block of 1-4 pixels) and 195 (a second cache chunk of 99), K = 1, 8, PAIR6_MAX_K and one more (the tiles
+     * before): the reference within the bound, every split of the units bitwise equal to the single run.
+     */
+    @Test
+    void shortKPanelPairsMatchReferenceForEveryRowCountAndSplit() {
+        int l = ConvCase.L, nr = PointwiseGemm.NR;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
+        for (int cout : new int[] {nr + 2 * l, 2 * nr + 2 * l}) {
+            for (int kk : new int[] {1, 8, PointwiseGemm.PAIR6_MAX_K, PointwiseGemm.PAIR6_MAX_K + 1}) {
+                for (int px = 128; px <= 134; px++) {
+                    ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
+                    assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 900 + px + 7 * kk + cout), 5);
+                }
+                ConvSpec s = ConvSpec.pointwise(13, 15, kk, cout);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(kk % 4), Values.MIXED, 1000 + kk + cout), 9);
+            }
+        }
+    }
+
     private void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {
         assertMatchesReference(c);
         float[] in = c.input();
