@@ -174,18 +174,20 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * Short K and a two-vector partial panel after a full one (Cout = NR + 2L and 2NR + 2L: 48 and 80 at 256 bits):
-     * with 16 registers, row-major layers run the last full panel and the partial panel together, 2 pixels x 6
-     * vectors (tile2x6), a leftover pixel through tile1 and tile1Partial. 128-134 pixels (odd and even, a last row
-     * block of 1-4 pixels) and 195 (a second cache chunk of 99), K = 1, 8, PAIR6_MAX_K and one more (the tiles
-     * before): the reference within the bound, every split of the units bitwise equal to the single run.
+     * A partial panel of one or two vectors after a full one (Cout = NR + L, 2NR + L, NR + 2L, 2NR + 2L: 40, 72, 48,
+     * 80 at 256 bits): with 16 registers, row-major layers run the last full panel and the partial panel together, 2
+     * pixels x 5 or 6 vectors (tile2x5 up to PAIR5_MAX_K, tile2x6 up to PAIR6_MAX_K), a leftover pixel through tile1
+     * and tile1Partial. 128-134 pixels (odd and even, a last row block of 1-4 pixels) and 195 (a second cache chunk
+     * of 99), K from 1 to each limit and one more (the tiles before): the reference within the bound, every split of
+     * the units bitwise equal to the single run.
      */
     @Test
     void shortKPanelPairsMatchReferenceForEveryRowCountAndSplit() {
         int l = ConvCase.L, nr = PointwiseGemm.NR;
         java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
-        for (int cout : new int[] {nr + 2 * l, 2 * nr + 2 * l}) {
-            for (int kk : new int[] {1, 8, PointwiseGemm.PAIR6_MAX_K, PointwiseGemm.PAIR6_MAX_K + 1}) {
+        for (int cout : new int[] {nr + l, 2 * nr + l, nr + 2 * l, 2 * nr + 2 * l}) {
+            int limit = cout % nr == l ? PointwiseGemm.PAIR5_MAX_K : PointwiseGemm.PAIR6_MAX_K;
+            for (int kk : new int[] {1, 8, limit, limit + 1}) {
                 for (int px = 128; px <= 134; px++) {
                     ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
                     assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 900 + px + 7 * kk + cout), 5);
