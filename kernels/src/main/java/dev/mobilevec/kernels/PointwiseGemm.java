@@ -351,21 +351,29 @@ public final class PointwiseGemm implements Conv2dKernel {
                     } else {
                         // 16 registers. A partial panel of three vectors (Cout 24, 56, 120, 184 at 256 bits): 3 pixels
                         // x three vectors, 9 chains (see tile3x3); a chunk of one or two rows goes on to tile1Partial.
-                        if (n - fullPanels * NR > 2 * L && n - fullPanels * NR <= 3 * L && mEnd - mc > 2) {
+                        // The row tiles take whole tiles only; the rows left over (1-5) go through one more tile
+                        // moved back to end at mEnd, which computes the rows it overlaps again with the same chains
+                        // (the same bits, stored twice: whole K, so no partial sums in the output yet). A tile taking
+                        // its row count as an argument (missing rows repeating the last) spent its per-call time on
+                        // that: Zen 3, stand-alone, Cout 8 at K = 16, 39 against 46 GFLOPS.
+                        if (n - fullPanels * NR > 2 * L && n - fullPanels * NR <= 3 * L && mEnd - mc >= 3) {
                             for (; r < mEnd; r += 3) {
-                                tile3x3(in, inOff + r * k, out, outOff + r * n, fullPanels, Math.min(3, mEnd - r));
+                                int t = Math.min(r, mEnd - 3);
+                                tile3x3(in, inOff + t * k, out, outOff + t * n, fullPanels);
                             }
                         }
                         // Otherwise 6 pixels x two whole vectors (12 chains), then 6 x one vector for the rest
                         // (a whole one and/or a partial one, masked).
-                        for (; r + 3 <= mEnd; r += 6) {
-                            int ai = inOff + r * k, ci = outOff + r * n, rows = Math.min(6, mEnd - r);
-                            int j = fullPanels * NR;
-                            for (; j + 2 * L <= n; j += 2 * L) {
-                                tile6x2(in, ai, out, ci, fullPanels, j, rows);
-                            }
-                            for (; j < n; j += L) {
-                                tile6x1(in, ai, out, ci, fullPanels, j, rows);
+                        if (mEnd - mc >= 6) {
+                            for (; r < mEnd; r += 6) {
+                                int t = Math.min(r, mEnd - 6), ai = inOff + t * k, ci = outOff + t * n;
+                                int j = fullPanels * NR;
+                                for (; j + 2 * L <= n; j += 2 * L) {
+                                    tile6x2(in, ai, out, ci, fullPanels, j);
+                                }
+                                for (; j < n; j += L) {
+                                    tile6x1(in, ai, out, ci, fullPanels, j);
+                                }
                             }
                         }
                     }
@@ -507,16 +515,14 @@ public final class PointwiseGemm implements Conv2dKernel {
          * disassembly; 40 % of peak instead of 65-80 %), hence tile5x2 there. No masks (see tile8x2 on C1). Same
          * FMA chain per element as every tile.
          */
-        private void tile6x2(float[] a, int aOff, float[] c, int cOff, int p, int j, int rows) {
+        private void tile6x2(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;
-            // Fewer than 6 rows: the missing ones repeat the last (same chain, same bits stored twice; see tile5x2).
-            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1), m3 = Math.min(3, rows - 1), m4 = Math.min(4, rows - 1), m5 = Math.min(5, rows - 1);
-            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn, q3 = q + m3 * nn, q4 = q + m4 * nn, q5 = q + m5 * nn;
+            int q = cOff + j, q1 = q + nn, q2 = q1 + nn, q3 = q2 + nn, q4 = q3 + nn, q5 = q4 + nn;
             FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
             FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L);
             c00 = c10 = c20 = c30 = c40 = c50 = b0;
             c01 = c11 = c21 = c31 = c41 = c51 = b1;
-            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk, a3 = a0 + m3 * kk, a4 = a0 + m4 * kk, a5 = a0 + m5 * kk;
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
@@ -632,19 +638,17 @@ public final class PointwiseGemm implements Conv2dKernel {
          * alternations, linear): 56x56x144->24 75-76 -> 82-83 GFLOPS, 56x56x72->24 74 -> 80-81, 56x56x96->24 75-76 ->
          * 83-84, 14x14x240->56 85 -> 88-89, 112x112x8->24 33 -> 34. The same idea for two vectors (4 pixels x 2,
          * 8 chains) was slower than 6 x 2 (112x112x32->16 74 -> 65-69, 56x56x48->16 79-82 -> 70-78): not used.
-         * Fewer than 3 rows repeat the last (same chain, same bits stored twice; see tile5x2).
+         * Always 3 rows: block moves the last tile back over rows already done (see there).
          */
-        private void tile3x3(float[] a, int aOff, float[] c, int cOff, int p, int rows) {
+        private void tile3x3(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, nn = n, j = p * NR;
-            VectorMask<Float> m = Lanes.firstN(nn - j - 2 * L);
             boolean whole = j + 3 * L <= nn;
-            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1);
-            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn;
+            int q = cOff + j, q1 = q + nn, q2 = q1 + nn;
             FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
             c00 = c10 = c20 = FloatVector.fromArray(S, bias, j);
             c01 = c11 = c21 = FloatVector.fromArray(S, bias, j + L);
             c02 = c12 = c22 = FloatVector.fromArray(S, bias, j + 2 * L);
-            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk;
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk;
             int bi = wo + p * kk * NR;
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
@@ -674,6 +678,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             if (whole) {
                 c02.intoArray(c, q + 2 * L); c12.intoArray(c, q1 + 2 * L); c22.intoArray(c, q2 + 2 * L);
             } else {
+                VectorMask<Float> m = Lanes.firstN(nn - j - 2 * L);
                 c02.intoArray(c, q + 2 * L, m); c12.intoArray(c, q1 + 2 * L, m); c22.intoArray(c, q2 + 2 * L, m);
             }
         }
@@ -683,16 +688,13 @@ public final class PointwiseGemm implements Conv2dKernel {
          * steps per iteration (6 accumulators + 2 weights + broadcasts: fits 16 registers). The 16-register
          * partner of tile8x1 / tile8x1Tail, so the partial panel keeps one row grouping. Same FMA chain per element.
          */
-        private void tile6x1(float[] a, int aOff, float[] c, int cOff, int p, int j, int rows) {
+        private void tile6x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;
-            VectorMask<Float> m = Lanes.firstN(nn - j);
             boolean whole = j + L <= nn;
-            // Fewer than 6 rows: the missing ones repeat the last (same chain, same bits stored twice; see tile5x2).
-            final int m1 = Math.min(1, rows - 1), m2 = Math.min(2, rows - 1), m3 = Math.min(3, rows - 1), m4 = Math.min(4, rows - 1), m5 = Math.min(5, rows - 1);
-            int q = cOff + j, q1 = q + m1 * nn, q2 = q + m2 * nn, q3 = q + m3 * nn, q4 = q + m4 * nn, q5 = q + m5 * nn;
+            int q = cOff + j, q1 = q + nn, q2 = q1 + nn, q3 = q2 + nn, q4 = q3 + nn, q5 = q4 + nn;
             FloatVector c0, c1, c2, c3, c4, c5;
             c0 = c1 = c2 = c3 = c4 = c5 = FloatVector.fromArray(S, bias, j);
-            int a0 = aOff, a1 = a0 + m1 * kk, a2 = a0 + m2 * kk, a3 = a0 + m3 * kk, a4 = a0 + m4 * kk, a5 = a0 + m5 * kk;
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
             int bi = wo + p * kk * NR + (j - p * NR);
             int i = 0;
             if ((kk & 1) != 0) {
@@ -738,6 +740,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c0.intoArray(c, q); c1.intoArray(c, q1); c2.intoArray(c, q2);
                 c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
             } else {
+                VectorMask<Float> m = Lanes.firstN(nn - j);
                 c0.intoArray(c, q, m); c1.intoArray(c, q1, m); c2.intoArray(c, q2, m);
                 c3.intoArray(c, q3, m); c4.intoArray(c, q4, m); c5.intoArray(c, q5, m);
             }

@@ -174,6 +174,31 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * A partial panel of one or two vectors, each whole or masked, with no full panel before it (Cout 8 and 16 at
+     * 256 bits, as in MNASNet's 16->8 and v3's 16->16) or after one whose K is past the pair tiles' limits: with 16
+     * registers it runs in 6-pixel tiles (tile6x2, tile6x1), the 1-5 pixels left over in a chunk through one more tile
+     * moved back over pixels already done, and chunks under 6 pixels through the 4- and 1-pixel tiles. Pixel counts 1
+     * to 14 (every remainder modulo 6, alone and after whole tiles) and 10 x 10 at batch 2 (chunks of 96 and 104 pixels
+     * cut by every third unit): the reference within the bound, every split bitwise.
+     */
+    @Test
+    void oneAndTwoVectorPartialPanelsMatchReferenceForEveryRowCountAndSplit() {
+        int l = ConvCase.L, nr = PointwiseGemm.NR;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.HARDSWISH);
+        int deep = PointwiseGemm.PAIR5_MAX_K + 1;
+        int[][] shapes = {{l - 1, 16}, {l, 16}, {l, 3}, {l + 3, 8}, {2 * l, 16}, {2 * l, 1}, {nr + l, deep}, {nr + 2 * l - 1, deep}};
+        for (int[] sh : shapes) {
+            int cout = sh[0], kk = sh[1];
+            for (int m = 1; m <= 14; m++) {
+                ConvSpec s = ConvSpec.pointwise(1, m, kk, cout);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 3), Values.MIXED, 1100 + 17 * m + cout + kk), 1);
+            }
+            ConvSpec s = ConvSpec.pointwise(10, 10, kk, cout);
+            assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(cout % 3), Values.MIXED, 1200 + cout + kk), 3);
+        }
+    }
+
+    /**
      * A partial panel of one or two vectors after a full one (Cout = NR + L, 2NR + L, NR + 2L, 2NR + 2L: 40, 72, 48,
      * 80 at 256 bits): with 16 registers, row-major layers run the last full panel and the partial panel together, 2
      * pixels x 5 or 6 vectors (tile2x5 up to PAIR5_MAX_K, tile2x6 up to PAIR6_MAX_K), a leftover pixel through tile1
