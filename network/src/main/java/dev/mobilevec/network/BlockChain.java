@@ -16,7 +16,14 @@ import java.nio.file.Path;
  * projection's output). L2 is read from sysfs ({@code /sys/devices/system/cpu/cpu0/cache}), 1 MiB when unknown;
  * {@code -Dmobilevec.l2Bytes=N} overrides it.
  *
+ * <p>A squeeze-excitation block's depthwise output is read whole twice (the pooled mean, then the scaling), so it
+ * cannot stay in a window: there the block is the expansion and the depthwise layer only ({@code project} -1), the
+ * expanded tensor lives in a window and the depthwise layer writes its output band by band into the arena. Its
+ * "projection units" are then the depthwise rows, so the steps and the parts of a layer-parallel run are cut the
+ * same way.
+ *
  * @param expand the layer before the depthwise one, or -1
+ * @param project the 1x1 projection, or -1 (the depthwise output goes whole to the arena)
  * @param bandRows depthwise output rows per band
  */
 record BlockChain(int expand, int depthwise, int project, int outH, int outW, int inH, int inW, int kH, int strideH, int padTop,
@@ -42,6 +49,16 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
 
     int first() {
         return expand >= 0 ? expand : depthwise;
+    }
+
+    /** The block's last layer: the projection, or the depthwise layer when the block has none. */
+    int last() {
+        return project >= 0 ? project : depthwise;
+    }
+
+    /** Whether the depthwise output lives in a band window (false: it is written whole to the arena). */
+    boolean windowsDepthwise() {
+        return project >= 0;
     }
 
     /** Expansion units needed before depthwise rows [.., y1) of image n can run (all of them after the last band). */
@@ -152,8 +169,9 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
     }
 
     String describe(LayerDef[] layers) {
-        return (expand >= 0 ? layers[expand].name() + " > " : "") + layers[depthwise].name() + " > " + layers[project].name()
-                + ", bands of " + bandRows + " of " + outH + " rows";
+        return (expand >= 0 ? layers[expand].name() + " > " : "") + layers[depthwise].name()
+                + (project >= 0 ? " > " + layers[project].name() : "") + ", bands of " + bandRows + " of " + outH + " rows"
+                + (project >= 0 ? "" : " (depthwise output whole, for squeeze-excitation)");
     }
 
     /**
@@ -187,33 +205,42 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
         BlockChain[] pick = new BlockChain[n + 1];
         for (int x = 1; x <= n; x++) {
             best[x] = best[x - 1];
+            // Expansion > depthwise ending at layer x - 1, the depthwise output read by several layers (squeeze-
+            // excitation: the pooling and the scaling): only the expanded tensor leaves the arena.
+            int j = x - 1;
+            if (layers[j].type() == LayerType.DEPTHWISE && consumers[j] > 1 && windowableDepthwise(model, layers[j], j, batch)) {
+                int e = layers[j].input();
+                if (expandsInto(model, layers, consumers, batch, e, j)) {
+                    long kept = (long) batch * layers[e].outputLength();
+                    if (best[e] + kept > best[x]) {
+                        best[x] = best[e] + kept;
+                        pick[x] = chain(model, layers, batch, bandRows, e, j, false);
+                    }
+                }
+            }
             int i = x - 2; // a block ending at layer x - 1 has its depthwise layer at x - 2
             if (i < 0) {
                 continue;
             }
             LayerDef d = layers[i], p = layers[i + 1];
-            PreparedConv pd = model.conv(i), pp = model.conv(i + 1);
-            if (d.type() != LayerType.DEPTHWISE || pd == null || !pd.runsWindows() || pd.pixelsPerUnit(batch) != d.outW()
+            PreparedConv pp = model.conv(i + 1);
+            if (d.type() != LayerType.DEPTHWISE || !windowableDepthwise(model, d, i, batch)
                     || p.type() != LayerType.POINTWISE || pp == null || !pp.runsWindows() || p.input() != i || p.input2() >= 0
                     || consumers[i] != 1 || pp.pixelsPerUnit(batch) <= 0 || p.outH() != d.outH() || p.outW() != d.outW()) {
                 continue;
             }
             long kept = (long) batch * d.outputLength();
-            BlockChain without = chain(model, layers, batch, bandRows, -1, i);
+            BlockChain without = chain(model, layers, batch, bandRows, -1, i, true);
             if (best[i] + kept > best[x]) {
                 best[x] = best[i] + kept;
                 pick[x] = without;
             }
             int e = d.input();
-            PreparedConv pe = e >= 0 ? model.conv(e) : null;
-            boolean withExpand = e == i - 1 && pe != null && pe.runsWindows() && consumers[e] == 1 && pe.pixelsPerUnit(batch) > 0
-                    && (layers[e].type() == LayerType.POINTWISE || layers[e].type() == LayerType.CONV3X3)
-                    && layers[e].outH() == d.inH() && layers[e].outW() == d.inW();
-            if (withExpand) {
+            if (expandsInto(model, layers, consumers, batch, e, i)) {
                 long keptWith = kept + (long) batch * layers[e].outputLength();
                 if (best[e] + keptWith > best[x]) {
                     best[x] = best[e] + keptWith;
-                    pick[x] = chain(model, layers, batch, bandRows, e, i);
+                    pick[x] = chain(model, layers, batch, bandRows, e, i, true);
                 }
             }
         }
@@ -230,15 +257,33 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
         return at;
     }
 
-    /** The block of depthwise layer i, its projection i + 1 and, when e >= 0, layer e before it. */
-    private static BlockChain chain(Model model, LayerDef[] layers, int batch, int bandRows, int e, int i) {
+    /** Depthwise layer i runs by output rows through windows. */
+    private static boolean windowableDepthwise(Model model, LayerDef d, int i, int batch) {
+        PreparedConv pd = model.conv(i);
+        return pd != null && pd.runsWindows() && pd.pixelsPerUnit(batch) == d.outW();
+    }
+
+    /** Layer e, right before depthwise layer i, only feeds it and runs by pixel blocks through windows. */
+    private static boolean expandsInto(Model model, LayerDef[] layers, int[] consumers, int batch, int e, int i) {
+        PreparedConv pe = e >= 0 ? model.conv(e) : null;
         LayerDef d = layers[i];
-        PreparedConv pd = model.conv(i), pp = model.conv(i + 1), pe = e >= 0 ? model.conv(e) : null;
+        return e == i - 1 && pe != null && pe.runsWindows() && consumers[e] == 1 && pe.pixelsPerUnit(batch) > 0
+                && (layers[e].type() == LayerType.POINTWISE || layers[e].type() == LayerType.CONV3X3)
+                && layers[e].outH() == d.inH() && layers[e].outW() == d.inW();
+    }
+
+    /**
+     * The block of depthwise layer i, with its projection i + 1 when {@code projected} (else its output goes whole to
+     * the arena, in row units) and, when e >= 0, layer e before it.
+     */
+    private static BlockChain chain(Model model, LayerDef[] layers, int batch, int bandRows, int e, int i, boolean projected) {
+        LayerDef d = layers[i];
+        PreparedConv pd = model.conv(i), pp = projected ? model.conv(i + 1) : null, pe = e >= 0 ? model.conv(e) : null;
         var spec = pd.spec();
         int rows = bandRows > 0 ? bandRows : autoBandRows(spec.strideH() * d.inW() * d.inC() + d.outW() * d.outC());
-        return new BlockChain(e, i, i + 1, d.outH(), d.outW(), d.inH(), d.inW(), spec.kH(), spec.strideH(), spec.padTop(),
-                Math.min(rows, d.outH()), e >= 0 ? pe.pixelsPerUnit(batch) : 1, e >= 0 ? pe.workUnits(batch) : 0,
-                pp.pixelsPerUnit(batch), pp.workUnits(batch));
+        return new BlockChain(e, i, projected ? i + 1 : -1, d.outH(), d.outW(), d.inH(), d.inW(), spec.kH(), spec.strideH(),
+                spec.padTop(), Math.min(rows, d.outH()), e >= 0 ? pe.pixelsPerUnit(batch) : 1, e >= 0 ? pe.workUnits(batch) : 0,
+                projected ? pp.pixelsPerUnit(batch) : d.outW(), projected ? pp.workUnits(batch) : batch * d.outH());
     }
 
     /** Rows whose bands, at {@code floatsPerRow} floats a row, fill half of L2; at least 1. */

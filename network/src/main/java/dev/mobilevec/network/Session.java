@@ -246,7 +246,9 @@ public final class Session implements AutoCloseable {
                         partSteps[i][part] = st;
                         long[] w = c.windowPixels(st, batch);
                         eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
-                        dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
+                        if (c.windowsDepthwise()) {
+                            dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
+                        }
                     }
                 }
             }
@@ -440,10 +442,11 @@ public final class Session implements AutoCloseable {
             if (st.length == 0) {
                 return;
             }
-            PreparedConv pe = c.expand() < 0 ? null : model.conv(c.expand()), pd = model.conv(c.depthwise()), pp = model.conv(c.project());
+            PreparedConv pe = c.expand() < 0 ? null : model.conv(c.expand()), pd = model.conv(c.depthwise());
+            PreparedConv pp = c.windowsDepthwise() ? model.conv(c.project()) : null;
             int ce = layers[c.depthwise()].inC(), cd = layers[c.depthwise()].outC(), ppu = c.projectPixelsPerUnit();
-            float[] x = input(layers[first].input()), out = bufferOf[c.project()];
-            LayerDef add = fusedAdd[c.project()];
+            float[] x = input(layers[first].input()), out = bufferOf[c.last()];
+            LayerDef add = pp == null ? null : fusedAdd[c.project()];
             float[] skip = add == null ? null : input(add.input() == c.project() ? add.input2() : add.input());
             int xo = offOf(x), eo = offOf(ew), dwo = offOf(dw), oo = offOf(out), so = skip == null ? 0 : offOf(skip);
             long eTotal = (long) batch * c.inH() * c.inW();
@@ -465,6 +468,18 @@ public final class Session implements AutoCloseable {
                         t1 = System.nanoTime();
                         layerNanos[c.expand()] += t1 - t0;
                     }
+                }
+                if (pp == null) {
+                    // No projection (squeeze-excitation): the depthwise rows go straight to the whole output in the arena.
+                    if (pe != null) {
+                        pd.runWindow(batch, ew, eo - eBase * ce, out, oo, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                    } else {
+                        pd.runWindow(batch, x, xo, out, oo, st[k + BlockChain.D_FROM], st[k + BlockChain.D_TO]);
+                    }
+                    if (layerNanos != null) {
+                        layerNanos[c.depthwise()] += System.nanoTime() - t1;
+                    }
+                    continue;
                 }
                 int keep = Math.max(dBase, Math.min(st[k + BlockChain.P_FROM] * ppu, dEnd));
                 if (keep > dBase) {
@@ -529,8 +544,8 @@ public final class Session implements AutoCloseable {
         for (BlockChain c : chains) {
             if (c != null) {
                 int x = layers[c.first()].input() + 1;
-                lastUse[x] = Math.max(lastUse[x], c.project()); // the block's input is read until its last band
-                windowed[c.depthwise()] = true;
+                lastUse[x] = Math.max(lastUse[x], c.last()); // the block's input is read until its last band
+                windowed[c.depthwise()] = c.windowsDepthwise();
                 if (c.expand() >= 0) {
                     windowed[c.expand()] = true;
                 }
@@ -740,14 +755,14 @@ public final class Session implements AutoCloseable {
                     long wall = System.nanoTime() - t0;
                     plan.timing = null;
                     long own = 0;
-                    for (int layer = c.first(); layer <= c.project(); layer++) { // a block's layers are adjacent
+                    for (int layer = c.first(); layer <= c.last(); layer++) { // a block's layers are adjacent
                         own += plan.partNanos[layer];
                     }
-                    for (int layer = c.first(); layer <= c.project(); layer++) {
-                        layerNanos[layer] += own > 0 ? wall * plan.partNanos[layer] / own : layer == c.project() ? wall : 0;
+                    for (int layer = c.first(); layer <= c.last(); layer++) {
+                        layerNanos[layer] += own > 0 ? wall * plan.partNanos[layer] / own : layer == c.last() ? wall : 0;
                     }
                 }
-                for (; i < c.project(); i++) {
+                for (; i < c.last(); i++) {
                     copyTaps(plan, layers[i], from, images);
                 }
                 copyTaps(plan, layers[i], from, images);
@@ -775,7 +790,7 @@ public final class Session implements AutoCloseable {
             BlockChain c = plan.chains != null ? plan.chains[i] : null;
             if (c != null) {
                 plan.runChain(c, layerNanos);
-                for (; i < c.project(); i++) {
+                for (; i < c.last(); i++) {
                     copyTaps(plan, layers[i], n, 1);
                 }
             } else {
@@ -793,7 +808,7 @@ public final class Session implements AutoCloseable {
 
     private boolean chainInternal(int layer) {
         for (BlockChain c : chains) {
-            if (c != null && (c.depthwise() == layer || c.expand() == layer)) {
+            if (c != null && ((c.depthwise() == layer && c.windowsDepthwise()) || c.expand() == layer)) {
                 return true;
             }
         }

@@ -549,7 +549,7 @@ class SessionTest {
                 if (c == null) {
                     continue;
                 }
-                for (int l = c.first(); l <= c.project(); l++) {
+                for (int l = c.first(); l <= c.last(); l++) {
                     assertFalse(used[l], "layer " + l + " in two blocks");
                     used[l] = true;
                 }

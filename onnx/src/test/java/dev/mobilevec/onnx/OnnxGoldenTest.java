@@ -66,8 +66,9 @@ class OnnxGoldenTest {
         assertEquals(c.top5(), GoldenData.topK(fast1, 5), c + ": top-5 order");
         assertEquals(c.top5(), GoldenData.topK(gotRef, 5), c + ": top-5 order (reference)");
 
-        // Same bits with 2 threads (layers run whole) and with the input given as NHWC. One thread runs the blocks
-        // band by band (3x3 and 5x5, stride 1 and 2; squeeze-excitation blocks stay whole): the same bits as no fusion.
+        // Same bits with 2 threads and with the input given as NHWC. One thread runs the blocks band by band (3x3 and
+        // 5x5, stride 1 and 2; squeeze-excitation blocks as expansion > depthwise, the depthwise output whole): the
+        // same bits as no fusion. Every golden graph has blocks to fuse.
         assertArrayEquals(fast1, run(fast, c, 2, Layout.NCHW, c.inputNchw()), "2 threads");
         float[] unfused = new float[c.outputLength()];
         try (Session plain = fast.newSession(1, 1, dev.mobilevec.network.Schedule.AUTO, false)) {
@@ -76,7 +77,7 @@ class OnnxGoldenTest {
         assertArrayEquals(fast1, unfused, "fused blocks vs layer by layer");
         try (Session fused = fast.newSession(1, 1)) {
             System.out.printf("%s: %d blocks fused%n", c, fused.fusedBlocks().size());
-            assertTrue(!fused.fusedBlocks().isEmpty() || c.name().startsWith("v3_blocks"), c + ": no fused block");
+            assertTrue(!fused.fusedBlocks().isEmpty(), c + ": no fused block");
         }
         assertArrayEquals(fast1, run(fast, c, 1, Layout.NHWC, nhwc), "NHWC input");
     }
