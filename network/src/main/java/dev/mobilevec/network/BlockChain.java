@@ -16,11 +16,12 @@ import java.nio.file.Path;
  * projection's output). L2 is read from sysfs ({@code /sys/devices/system/cpu/cpu0/cache}), 1 MiB when unknown;
  * {@code -Dmobilevec.l2Bytes=N} overrides it.
  *
- * <p>A squeeze-excitation block's depthwise output is read whole twice (the pooled mean, then the scaling), so it
- * cannot stay in a window: there the block is the expansion and the depthwise layer only ({@code project} -1), the
- * expanded tensor lives in a window and the depthwise layer writes its output band by band into the arena. Its
- * "projection units" are then the depthwise rows, so the steps and the parts of a layer-parallel run are cut the
- * same way.
+ * <p>A block can also end at its depthwise layer ({@code project} -1): the layer before lives in a window and the
+ * depthwise layer writes its output band by band into the arena. A squeeze-excitation block's depthwise output is
+ * read whole twice (the pooled mean, then the scaling), so those blocks fuse this way; on v1 it keeps block1.pw's
+ * 112x112x64 output (3.2 MB) in windows as block1.pw > block2.dw, where block2.dw had read it back from L3. The
+ * "projection units" of such a block are the depthwise rows, so the steps and the parts of a layer-parallel run are
+ * cut the same way.
  *
  * @param expand the layer before the depthwise one, or -1
  * @param project the 1x1 projection, or -1 (the depthwise output goes whole to the arena)
@@ -171,7 +172,7 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
     String describe(LayerDef[] layers) {
         return (expand >= 0 ? layers[expand].name() + " > " : "") + layers[depthwise].name()
                 + (project >= 0 ? " > " + layers[project].name() : "") + ", bands of " + bandRows + " of " + outH + " rows"
-                + (project >= 0 ? "" : " (depthwise output whole, for squeeze-excitation)");
+                + (project >= 0 ? "" : " (depthwise output whole)");
     }
 
     /**
@@ -179,14 +180,16 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
      * band height (tests); 0 takes it from L2.
      *
      * <p>Every depthwise layer with a 1x1 projection after it is a candidate twice: with the layer before it (when
-     * that only feeds it) and without. Candidates are runs of adjacent layers, and a layer can be in one block only,
-     * so the blocks are chosen as a weighted interval schedule over the layer table: the set that keeps the most
-     * bytes out of the arena (each block keeps its depthwise output, and with a layer before, that layer's output
+     * that only feeds it) and without; every depthwise layer is also a candidate with the layer before it and no
+     * projection (its output written whole). Candidates are runs of adjacent layers, and a layer can be in one block
+     * only, so the blocks are chosen as a weighted interval schedule over the layer table: the set that keeps the most
+     * bytes out of the arena (a block with a projection keeps its depthwise output; a layer before keeps its output
      * too). On MobileNetV2-style tables (expand, depthwise, project per block) that is every block with its
-     * expansion, as a greedy pass found; on v1 (depthwise, pointwise per block) a pointwise output, which feeds the
-     * next block's depthwise layer, can be that block's first layer instead of its own block's last: v1's
-     * 112x112x64 block1.pw output (3.2 MB) then stays in band windows, where the greedy pass always fused
-     * conv0 > block1.dw > block1.pw and wrote it whole.
+     * expansion, as a greedy pass found, and squeeze-excitation blocks as expansion > depthwise; on v1 (depthwise,
+     * pointwise per block) a pointwise output, which feeds the next block's depthwise layer, can be that block's first
+     * layer instead of its own block's last: v1 1.0-224 runs conv0 > block1.dw, block1.pw > block2.dw, block2.pw >
+     * block3.dw > block3.pw, block4.pw > block5.dw > block5.pw, so the 112x112x64 block1.pw output (3.2 MB) stays in
+     * band windows.
      */
     static BlockChain[] find(Model model, LayerDef[] layers, int batch, int bandRows) {
         int n = layers.length;
@@ -205,10 +208,12 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
         BlockChain[] pick = new BlockChain[n + 1];
         for (int x = 1; x <= n; x++) {
             best[x] = best[x - 1];
-            // Expansion > depthwise ending at layer x - 1, the depthwise output read by several layers (squeeze-
-            // excitation: the pooling and the scaling): only the expanded tensor leaves the arena.
+            // Layer before > depthwise ending at layer x - 1, the depthwise output written whole: only the layer
+            // before's output leaves the arena. Squeeze-excitation blocks (the depthwise output read whole by the
+            // pooling and the scaling) can only fuse this way; on v1 it lets a pointwise output stay in windows
+            // where that pointwise layer is already the projection of the block before.
             int j = x - 1;
-            if (layers[j].type() == LayerType.DEPTHWISE && consumers[j] > 1 && windowableDepthwise(model, layers[j], j, batch)) {
+            if (layers[j].type() == LayerType.DEPTHWISE && windowableDepthwise(model, layers[j], j, batch)) {
                 int e = layers[j].input();
                 if (expandsInto(model, layers, consumers, batch, e, j)) {
                     long kept = (long) batch * layers[e].outputLength();

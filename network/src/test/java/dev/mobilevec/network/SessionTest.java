@@ -536,15 +536,18 @@ class SessionTest {
 
     /**
      * Blocks are disjoint runs of adjacent layers chosen to keep the most bytes out of the arena: on v2 every block
-     * takes its expansion (or conv0) with it where the expansion runs by pixel blocks; on v1 some block starts at a
-     * pointwise layer (the pw -> dw edge between two v1 blocks), which the greedy pass this replaced never chose.
+     * takes its expansion (or conv0) with it where the expansion runs by pixel blocks, and its projection; on v1 some
+     * block starts at a pointwise layer (the pw -> dw edge between two v1 blocks), which the greedy pass this replaced
+     * never chose, and some ends at its depthwise layer (the output written whole) where the pointwise layer after it
+     * is taken by the next block. Every plan keeps at least as many bytes out of the arena as the blocks with
+     * projections alone would.
      */
     @Test
     void blocksKeepTheMostBytesOutOfTheArena() {
         for (Model m : new Model[] {MODEL, V2_MODEL}) {
             LayerDef[] table = m.layers().toArray(new LayerDef[0]);
             boolean[] used = new boolean[table.length];
-            boolean startsAtPointwise = false;
+            boolean startsAtPointwise = false, endsAtDepthwise = false;
             for (BlockChain c : BlockChain.find(m, table, 1, 0)) {
                 if (c == null) {
                     continue;
@@ -553,7 +556,15 @@ class SessionTest {
                     assertFalse(used[l], "layer " + l + " in two blocks");
                     used[l] = true;
                 }
-                assertEquals(c.depthwise() + 1, c.project());
+                if (m == V2_MODEL) {
+                    assertEquals(c.depthwise() + 1, c.project(), c.describe(table));
+                } else if (!c.windowsDepthwise()) {
+                    assertEquals(-1, c.project());
+                    assertTrue(c.expand() >= 0, "a block without a projection has a layer before: " + c.describe(table));
+                    endsAtDepthwise = true;
+                } else {
+                    assertEquals(c.depthwise() + 1, c.project());
+                }
                 assertTrue(c.expand() < 0 || c.expand() == c.depthwise() - 1);
                 startsAtPointwise |= c.expand() >= 0 && table[c.expand()].type() == LayerType.POINTWISE;
                 int before = table[c.depthwise()].input();
@@ -564,6 +575,7 @@ class SessionTest {
             }
             if (m == MODEL) {
                 assertTrue(startsAtPointwise, "v1: a block starts at the pointwise layer before its depthwise one");
+                assertTrue(endsAtDepthwise, "v1: a block ends at its depthwise layer");
             }
         }
     }

@@ -110,7 +110,7 @@ class SqueezeExcitationFusionTest {
             } else {
                 assertEquals(-1, c.project());
                 assertEquals(c.depthwise(), c.last());
-                assertTrue(c.describe(table).endsWith("(depthwise output whole, for squeeze-excitation)"), c.describe(table));
+                assertTrue(c.describe(table).endsWith("(depthwise output whole)"), c.describe(table));
                 se.add(table[c.depthwise()].name());
             }
         }
