@@ -14,7 +14,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * <p>Weights are packed once into panels of NR = 4 vectors of output channels, k-major, zero-padded
  * to a whole panel. Micro-kernels keep a tile of C in named accumulators, broadcasting one input scalar per
  * row and k: with 32 vector registers (AVX-512, AArch64) 6 pixels x 4 vectors (24 accumulators), then 4 x 4;
- * with 16 (AVX2) two 5 x 2 half-panel tiles per panel (4 x 4 needs 21 registers and spilled there).
+ * with 16 (AVX2) 2 x 4 where a K block's panel slice is in L1 and K < 128, two 6 x 2 half-panel tiles for K from
+ * 128 to KC in one block, two 5 x 2 halves for a column-split layer's longer K (4 x 4 needs 21 registers and
+ * spilled there).
  * K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
@@ -50,8 +52,9 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int SPLIT_KC = 65536 / NR;
     /**
      * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
-     * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run as two 5 x 2 half-panel
-     * tiles and the partial panel 6 x 2 and 6 x 1 (4 x 4, the tile before, needs 21 registers and spilled).
+     * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run 2 x 4 or as two 6 x 2 or
+     * 5 x 2 half-panel tiles (see block) and the partial panel 3 x 3, 6 x 2 and 6 x 1 (4 x 4, the tile before, needs
+     * 21 registers and spilled).
      */
     static final boolean WIDE_PARTIAL = Lanes.REGISTERS >= 32;
     /**
@@ -78,6 +81,16 @@ public final class PointwiseGemm implements Conv2dKernel {
      * small batch), where streaming each weight panel once matters more than reading the input once.
      */
     static final int MIN_ROW_UNITS = 32;
+    /**
+     * From this K up to KC (whole K in one block), a 16-register full panel runs as two 6 x 2 half-panel tiles
+     * (tile6x2: 12 chains, 8 loads per 12 FMAs) instead of 2 x 4 (8 chains, 6 loads per 8 FMAs), whose K x NR panel
+     * slice fills Zen 3's 32 KB L1 at K = 256 and half of it at 128. Zen 3, stand-alone, two alternations, GFLOPS
+     * (linear / ReLU6): 28x28x256->256 79-81 -> 87-91, 56x56x128->128 82-85 -> 79-86, 28x28x128->256 78-84 -> 84-86;
+     * column-split, weights cycled through 24 copies: 14x14x256->512 79-80 -> 87-89, 7x7x256->1024 71-74 -> 78-83,
+     * 7x7x192->1152 78 -> 78-82, 7x7x160->960 75-78 -> 81-83. Below 128 it was even or slower (112x112x16->96
+     * 56-57 -> 53-54, 56x56x32->192 71 -> 70).
+     */
+    static final int HALVES_MIN_K = 128;
 
     public static final PointwiseGemm INSTANCE = new PointwiseGemm();
 
@@ -278,6 +291,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                         if (WIDE_PARTIAL) {
                             for (; r + 6 <= mEnd; r += 6) {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
+                            }
+                        } else if (k1 - k0 == k && k >= HALVES_MIN_K && k <= KC && mEnd - mc >= 6) {
+                            // Whole K in one block: 6 pixels x each half of the panel (see HALVES_MIN_K), the rows
+                            // left over through one more pair of tiles moved back (same chains, same bits).
+                            for (; r < mEnd; r += 6) {
+                                int t = Math.min(r, mEnd - 6);
+                                tile6x2(in, inOff + t * k, out, outOff + t * n, p, p * NR);
+                                tile6x2(in, inOff + t * k, out, outOff + t * n, p, p * NR + 2 * L);
                             }
                         } else if (k1 - k0 <= KC && mEnd - mc > 2) {
                             // The K block's panel slice (<= 32 KB) sits in L1: 2 pixels x the whole panel (see

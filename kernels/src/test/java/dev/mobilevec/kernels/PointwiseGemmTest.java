@@ -154,6 +154,29 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * With 16 registers, full panels whose whole K (HALVES_MIN_K to KC) is one block run as two 6-pixel half-panel
+     * tiles, the rows left in a chunk through one more pair moved back; chunks under 6 rows go to the 2-pixel tile.
+     * Row-major (12 x 12 and 12 x 13 pixels: chunks of 96 and 48-60, cut at every unit) and column-split (1-13
+     * pixels) layers, K at both ends of the range and one below it, Cout with a partial panel after the full ones:
+     * the reference within the bound, every split bitwise.
+     */
+    @Test
+    void halfPanelTilesMatchReferenceForEveryRowCountAndSplit() {
+        int l = ConvCase.L, nr = PointwiseGemm.NR;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.HARDSWISH);
+        for (int kk : new int[] {PointwiseGemm.HALVES_MIN_K - 1, PointwiseGemm.HALVES_MIN_K, PointwiseGemm.KC}) {
+            for (int w = 12; w <= 13; w++) {
+                ConvSpec s = ConvSpec.pointwise(12, w, kk, 2 * nr + l + 3);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((kk + w) % 3), Values.MIXED, 1300 + kk + w), 1);
+            }
+            for (int m = 1; m <= 13; m += 3) {
+                ConvSpec s = ConvSpec.pointwise(1, m, kk, 3 * nr);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 3), Values.MIXED, 1400 + kk + m), 1);
+            }
+        }
+    }
+
+    /**
      * A partial panel of three vectors (the third whole or masked) runs 3 pixels at a time with 16 registers (tile3x3),
      * the missing rows of a short group repeating the last; a chunk of one or two pixels goes pixel by pixel. Pixel
      * counts 1 to 8 (each remainder modulo 3 and 6), alone and after a full panel, and row-major layers too (100
