@@ -14,7 +14,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * <p>Weights are packed once into panels of NR = 4 vectors of output channels, k-major, zero-padded
  * to a whole panel. Micro-kernels keep a tile of C in named accumulators, broadcasting one input scalar per
  * row and k: with 32 vector registers (AVX-512, AArch64) 6 pixels x 4 vectors (24 accumulators), then 4 x 4;
- * with 16 (AVX2) 2 x 4 where a K block's panel slice is in L1 and K < 128, two 6 x 2 half-panel tiles for K from
+ * with 16 (AVX2) 2 x 4 where a K block's panel slice is in L1 and K is below 128, two 6 x 2 half-panel tiles for K from
  * 128 to KC in one block, two 5 x 2 halves for a column-split layer's longer K (4 x 4 needs 21 registers and
  * spilled there).
  * K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
