@@ -529,8 +529,8 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * 6 pixels x two whole vectors from column {@code j} of the partial panel {@code p}, whole K: the 16-register
-         * (AVX2) partial-panel tile. 12 accumulators + 2 weights + 1 broadcast = 15; per k, 2 loads and 6 broadcasts
+         * 6 pixels x two whole vectors from column {@code j} of panel {@code p}, whole K: the 16-register (AVX2)
+         * partial-panel tile, and each half of a full panel for K from HALVES_MIN_K to KC. 12 accumulators + 2 weights + 1 broadcast = 15; per k, 2 loads and 6 broadcasts
          * feed 12 FMAs. Whole K only: compiled with the reload-from-output path of the K-blocked full panels as well,
          * C2 kept three broadcasts live and spilled an accumulator to the stack every k step (read in the
          * disassembly; 40 % of peak instead of 65-80 %), hence tile5x2 there. No masks (see tile8x2 on C1). Same
