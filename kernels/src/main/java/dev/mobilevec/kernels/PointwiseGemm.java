@@ -63,11 +63,17 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int MC = 96;
     /**
-     * Up to this K a 16-register layer whose last panel is two vectors wide (Cout = 48, 144, 240 at 256 bits) runs
-     * its last full panel and that partial panel together, 2 pixels x 6 vectors (see tile2x6). Zen 3, stand-alone,
-     * Cout 48, against the two tiles it replaces: K = 8 +30 %, 16 +12 %, 24 +22 %, 32 +2 %, 40 even, 64 -5 %.
+     * Up to this K a row-major 16-register layer whose Cout is a multiple of two vectors and at least six (48, 64, 96,
+     * 144, 192 at 256 bits) runs all of its columns in groups of six vectors, 2 pixels at a time (tile2x6 from a panel's
+     * start, tile2x6b from its middle), the two or four vectors left through tile6x2 (see sixes). 2 x 4 took 6 loads
+     * per 8 FMAs and, at short K, its prologue and epilogue per 2 pixels x 4 vectors set the pace. Zen 3, stand-alone,
+     * ReLU6, two alternations, GFLOPS: 112x112x16->64 59 -> 64.5-65, 112x112x16->96 58.5 -> 65.5-67, 56x56x16->64 59 ->
+     * 61.5-65, 56x56x24->144 71 -> 76, 28x28x24->96 67.5 -> 76, 28x28x32->192 73.5-74.5 -> 80, 56x56x32->192 66-73 -> 80.5,
+     * 56x56x32->96 73 -> 80; K 40 +1-3 %, K 48 and above even or slower (28x28x64->384 82-85 -> 79-82). For Cout 48 it
+     * is the pairing of the last full panel with a two-vector partial panel measured before (K = 8 +30 %, 16 +12 %, 24
+     * +22 % against 2 x 4 then 6 x 2).
      */
-    static final int PAIR6_MAX_K = 24;
+    static final int SIXES_MAX_K = 32;
     /**
      * Up to this K a 16-register layer whose last panel is one vector wide (Cout = 40, 72, 200 at 256 bits) runs its
      * last full panel and that vector together, 2 pixels x 5 vectors (see tile2x5), where the vector had gone through
@@ -276,14 +282,20 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void block(float[] in, int inOff, float[] out, int outOff, int rowStart, int rowEnd, int pFrom, int pTo, int kc,
                            float[] res, int resOff, Activation post) {
             int fullPanels = Math.min(n / NR, pTo);
-            // 16 registers, a partial panel of one vector (K <= PAIR5_MAX_K) or two (K <= PAIR6_MAX_K) after a full one,
-            // both in this call (row-major layers): the two run together, 2 pixels x 5 or 6 vectors (tile2x5, tile2x6),
-            // after the other full panels.
-            boolean both = !WIDE_PARTIAL && n / NR >= 1 && pFrom < n / NR && pTo > n / NR;
-            boolean pair6 = both && k <= PAIR6_MAX_K && n % NR == 2 * L, pair5 = both && k <= PAIR5_MAX_K && n % NR == L;
-            int loopPanels = pair6 || pair5 ? fullPanels - 1 : fullPanels;
+            // 16 registers, row-major, short K, Cout a multiple of two vectors and at least six: groups of six vectors
+            // (see SIXES_MAX_K).
+            boolean sixes = !WIDE_PARTIAL && k <= SIXES_MAX_K && n % (2 * L) == 0 && n >= 6 * L && pFrom == 0 && pTo == panels;
+            // 16 registers, a partial panel of one vector (K <= PAIR5_MAX_K) after a full one, both in this call
+            // (row-major layers): the two run together, 2 pixels x 5 vectors (tile2x5), after the other full panels.
+            boolean pair5 = !WIDE_PARTIAL && n / NR >= 1 && pFrom < n / NR && pTo > n / NR && k <= PAIR5_MAX_K && n % NR == L;
+            int loopPanels = pair5 ? fullPanels - 1 : fullPanels;
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
+                if (sixes) {
+                    sixes(in, inOff, out, outOff, mc, mEnd);
+                    finish(out, outOff, mc, mEnd, 0, n, res, resOff, post);
+                    continue;
+                }
                 for (int k0 = 0; k0 < k; k0 += kc) {
                     int k1 = Math.min(k0 + kc, k);
                     for (int p = pFrom; p < loopPanels; p++) {
@@ -331,14 +343,10 @@ public final class PointwiseGemm implements Conv2dKernel {
                         }
                     }
                 }
-                if (pair6 || pair5) {
+                if (pair5) {
                     int p = fullPanels - 1, r = mc;
                     for (; r + 2 <= mEnd; r += 2) {
-                        if (pair6) {
-                            tile2x6(in, inOff + r * k, out, outOff + r * n, p);
-                        } else {
-                            tile2x5(in, inOff + r * k, out, outOff + r * n, p);
-                        }
+                        tile2x5(in, inOff + r * k, out, outOff + r * n, p);
                     }
                     for (; r < mEnd; r++) {
                         tile1(in, inOff + r * k, out, outOff + r * n, p, 0, k);
@@ -410,6 +418,63 @@ public final class PointwiseGemm implements Conv2dKernel {
                 // Gated activations, or the fused residual add, over the block just finished (MC rows,
                 // at most 256 KB: still in L2), instead of another pass over the whole tensor.
                 finish(out, outOff, mc, mEnd, pFrom * NR, Math.min(pTo * NR, n), res, resOff, post);
+            }
+        }
+
+        /**
+         * Rows [mc, mEnd) x every column, whole K (see SIXES_MAX_K): groups of six vectors 2 pixels at a time; a last odd
+         * pixel through the one-pixel tiles; the two or four vectors after the last group through 6-pixel tiles of two
+         * vectors, the last one moved back over rows already done (same chains, same bits), or under 6 rows pixel by pixel
+         * from the panel the last group ends in. Columns computed twice (the odd pixel's after the groups, a half panel
+         * under 6 rows) get the same bits.
+         */
+        private void sixes(float[] in, int inOff, float[] out, int outOff, int mc, int mEnd) {
+            final int groupsEnd = n / (6 * L) * (6 * L), full = n / NR;
+            int r = mc;
+            if (groupsEnd == 6 * L) {
+                // One group (Cout 48-63 at 256 bits): the plain loop; the general one below measured 2-3 % slower here.
+                for (; r + 2 <= mEnd; r += 2) {
+                    tile2x6(in, inOff + r * k, out, outOff + r * n, 0);
+                }
+            }
+            for (; r + 2 <= mEnd; r += 2) {
+                int ai = inOff + r * k, ci = outOff + r * n;
+                for (int j = 0; j < groupsEnd; j += 6 * L) {
+                    if (j % NR == 0) {
+                        tile2x6(in, ai, out, ci, j / NR);
+                    } else {
+                        tile2x6b(in, ai, out, ci, j / NR);
+                    }
+                }
+            }
+            if (r < mEnd) {
+                int ai = inOff + r * k, ci = outOff + r * n;
+                for (int p = 0; p < full; p++) {
+                    tile1(in, ai, out, ci, p, 0, k);
+                }
+                if (full < panels) {
+                    tile1Partial(in, ai, out, ci, full, 0, k);
+                }
+            }
+            if (groupsEnd < n) {
+                if (mEnd - mc >= 6) {
+                    for (int t0 = mc; t0 < mEnd; t0 += 6) {
+                        int t = Math.min(t0, mEnd - 6), ai = inOff + t * k, ci = outOff + t * n;
+                        for (int j = groupsEnd; j < n; j += 2 * L) {
+                            tile6x2(in, ai, out, ci, j / NR, j);
+                        }
+                    }
+                } else {
+                    for (int t = mc; t < mEnd; t++) {
+                        int ai = inOff + t * k, ci = outOff + t * n;
+                        for (int p = groupsEnd / NR; p < full; p++) {
+                            tile1(in, ai, out, ci, p, 0, k);
+                        }
+                        if (full < panels) {
+                            tile1Partial(in, ai, out, ci, full, 0, k);
+                        }
+                    }
+                }
             }
         }
 
@@ -828,12 +893,9 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * 2 pixels x 6 vectors: the full panel {@code p} and the first two vectors of the partial panel after it
-         * (Cout = NR + 2L past p), whole K, for K up to {@link #PAIR6_MAX_K}. 12 accumulators, two broadcasts and a
-         * weight vector: 15 of 16 registers. Per k step 2 broadcasts and 6 weight loads feed 12 FMAs, where tile2x4
-         * then tile6x2 took 6 for 8 and 8 for 12 in two passes over the pixels, each with its own prologue,
-         * epilogue and loop exits; at short K those, not the FMAs, set the pace. Same FMA chain per element as
-         * every tile.
+         * 2 pixels x 6 vectors from the start of panel {@code p}: its four and the first two of the panel after it (full or
+         * partial), whole K, for K up to {@link #SIXES_MAX_K}. 12 accumulators, two broadcasts and a weight vector: 15 of 16
+         * registers. Per k step 2 broadcasts and 6 weight loads feed 12 FMAs. Same FMA chain per element as every tile.
          */
         private void tile2x6(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, nn = n, col = p * NR;
@@ -857,6 +919,54 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj);
                 c04 = b.fma(x, c04); c14 = b.fma(y, c14);
                 b = FloatVector.fromArray(S, packed, bj + L);
+                c05 = b.fma(x, c05); c15 = b.fma(y, c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
+                c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo)); c05 = c05.blend(lo, c05.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi)); c05 = c05.blend(hi, c05.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
+            c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
+            c10.intoArray(c, c1); c11.intoArray(c, c1 + L); c12.intoArray(c, c1 + 2 * L);
+            c13.intoArray(c, c1 + 3 * L); c14.intoArray(c, c1 + 4 * L); c15.intoArray(c, c1 + 5 * L);
+        }
+
+        /**
+         * {@link #tile2x6} from the middle of panel {@code p}: its last two vectors and the four of the (full) panel after
+         * it. A method of its own, so both keep their weight offsets as constants.
+         */
+        private void tile2x6b(float[] a, int aOff, float[] c, int cOff, int p) {
+            final int kk = k, nn = n, col = p * NR + 2 * L;
+            int c0 = cOff + col, c1 = c0 + nn;
+            FloatVector c00 = FloatVector.fromArray(S, bias, col), c01 = FloatVector.fromArray(S, bias, col + L);
+            FloatVector c02 = FloatVector.fromArray(S, bias, col + 2 * L), c03 = FloatVector.fromArray(S, bias, col + 3 * L);
+            FloatVector c04 = FloatVector.fromArray(S, bias, col + 4 * L), c05 = FloatVector.fromArray(S, bias, col + 5 * L);
+            FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03, c14 = c04, c15 = c05;
+            int a0 = aOff, a1 = a0 + kk;
+            int bi = wo + p * kk * NR + 2 * L, bj = wo + (p + 1) * kk * NR;
+            for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
+                FloatVector x = FloatVector.broadcast(S, a[a0 + i]), y = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector b = FloatVector.fromArray(S, packed, bi);
+                c00 = b.fma(x, c00); c10 = b.fma(y, c10);
+                b = FloatVector.fromArray(S, packed, bi + L);
+                c01 = b.fma(x, c01); c11 = b.fma(y, c11);
+                b = FloatVector.fromArray(S, packed, bj);
+                c02 = b.fma(x, c02); c12 = b.fma(y, c12);
+                b = FloatVector.fromArray(S, packed, bj + L);
+                c03 = b.fma(x, c03); c13 = b.fma(y, c13);
+                b = FloatVector.fromArray(S, packed, bj + 2 * L);
+                c04 = b.fma(x, c04); c14 = b.fma(y, c14);
+                b = FloatVector.fromArray(S, packed, bj + 3 * L);
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());

@@ -223,9 +223,9 @@ class PointwiseGemmTest extends ConvKernelContract {
 
     /**
      * A partial panel of one or two vectors after a full one (Cout = NR + L, 2NR + L, NR + 2L, 2NR + 2L: 40, 72, 48,
-     * 80 at 256 bits): with 16 registers, row-major layers run the last full panel and the partial panel together, 2
-     * pixels x 5 or 6 vectors (tile2x5 up to PAIR5_MAX_K, tile2x6 up to PAIR6_MAX_K), a leftover pixel through tile1
-     * and tile1Partial. 128-134 pixels (odd and even, a last row block of 1-4 pixels) and 195 (a second cache chunk
+     * 80 at 256 bits): with 16 registers, row-major layers run the last full panel and a one-vector partial panel
+     * together, 2 pixels x 5 vectors (tile2x5 up to PAIR5_MAX_K), and two-vector ones in groups of six vectors (up to
+     * SIXES_MAX_K, see sixesOfVectorsMatchReferenceForEveryRowCountAndSplit), a leftover pixel through tile1 and tile1Partial. 128-134 pixels (odd and even, a last row block of 1-4 pixels) and 195 (a second cache chunk
      * of 99), K from 1 to each limit and one more (the tiles before): the reference within the bound, every split of
      * the units bitwise equal to the single run.
      */
@@ -234,7 +234,7 @@ class PointwiseGemmTest extends ConvKernelContract {
         int l = ConvCase.L, nr = PointwiseGemm.NR;
         java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
         for (int cout : new int[] {nr + l, 2 * nr + l, nr + 2 * l, 2 * nr + 2 * l}) {
-            int limit = cout % nr == l ? PointwiseGemm.PAIR5_MAX_K : PointwiseGemm.PAIR6_MAX_K;
+            int limit = cout % nr == l ? PointwiseGemm.PAIR5_MAX_K : PointwiseGemm.SIXES_MAX_K;
             for (int kk : new int[] {1, 8, limit, limit + 1}) {
                 for (int px = 128; px <= 134; px++) {
                     ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
@@ -242,6 +242,41 @@ class PointwiseGemmTest extends ConvKernelContract {
                 }
                 ConvSpec s = ConvSpec.pointwise(13, 15, kk, cout);
                 assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(kk % 4), Values.MIXED, 1000 + kk + cout), 9);
+            }
+        }
+    }
+
+    /**
+     * With 16 registers, row-major layers with K up to SIXES_MAX_K and Cout a multiple of two vectors, at least six, run
+     * every column in groups of six vectors (from a panel's start and from its middle), 2 pixels at a time, a last odd
+     * pixel through the one-pixel tiles and the two or four vectors after the groups through 6-pixel tiles (the last one
+     * moved back) or, under 6 pixels, one pixel at a time. Cout of 6, 8, 10, 12, 14 and 18 vectors (0, 2 or 4 left
+     * over, groups starting at both offsets), K from 1 to the limit and one more (the tiles before), 150-155 pixels (38-39
+     * row blocks, the last of 2-4 pixels, chunks of 96 and 54-59 cut at every fifth unit) and 13 x 15 at batch 2: the
+     * reference within the bound, every split bitwise, and the fused residual add equal to the convolution then the add.
+     */
+    @Test
+    void sixesOfVectorsMatchReferenceForEveryRowCountAndSplit() {
+        int l = ConvCase.L;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
+        for (int v : new int[] {6, 8, 10, 12, 14, 18}) {
+            int cout = v * l;
+            for (int kk : new int[] {1, 8, PointwiseGemm.SIXES_MAX_K, PointwiseGemm.SIXES_MAX_K + 1}) {
+                for (int px = 150; px <= 155; px++) {
+                    ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
+                    assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 1500 + px + 7 * kk + cout), 5);
+                }
+                ConvSpec s = ConvSpec.pointwise(13, 15, kk, cout);
+                ConvCase c = new ConvCase(s, 2, acts.get(kk % 4), Values.MIXED, 1600 + kk + cout);
+                assertEverySplitGivesTheWholeRun(c, 7);
+                float[] in = c.input();
+                PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), Activation.NONE);
+                float[] conv = run(p, 2, in);
+                float[] res = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 9), conv.length);
+                float[] expected = new float[conv.length], got = new float[conv.length];
+                ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, Activation.RELU6);
+                p.runResidual(2, in, 0, got, 0, 0, p.workUnits(2), res, 0, Activation.RELU6);
+                Bounds.assertBitwise(expected, got, "fused residual " + c);
             }
         }
     }
