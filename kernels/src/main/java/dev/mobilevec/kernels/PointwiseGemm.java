@@ -69,9 +69,9 @@ public final class PointwiseGemm implements Conv2dKernel {
      * per 8 FMAs and, at short K, its prologue and epilogue per 2 pixels x 4 vectors set the pace. Zen 3, stand-alone,
      * ReLU6, two alternations, GFLOPS: 112x112x16->64 59 -> 64.5-65, 112x112x16->96 58.5 -> 65.5-67, 56x56x16->64 59 ->
      * 61.5-65, 56x56x24->144 71 -> 76, 28x28x24->96 67.5 -> 76, 28x28x32->192 73.5-74.5 -> 80, 56x56x32->192 66-73 -> 80.5,
-     * 56x56x32->96 73 -> 80; K 40 +1-3 %, K 48 and above even or slower (28x28x64->384 82-85 -> 79-82). For Cout 48 it
-     * is the pairing of the last full panel with a two-vector partial panel measured before (K = 8 +30 %, 16 +12 %, 24
-     * +22 % against 2 x 4 then 6 x 2).
+     * 56x56x32->96 73 -> 80; K 40 0-3 % on the models' layers (14x14x40->240 even), K 48 and above even or slower
+     * (28x28x64->384 82-85 -> 79-82). For Cout 48 it is the pairing of the last full panel with a two-vector partial
+     * panel measured before (K = 8 +30 %, 16 +12 %, 24 +22 % against 2 x 4 then 6 x 2).
      */
     static final int SIXES_MAX_K = 32;
     /**
