@@ -25,6 +25,8 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * Out-of-range input rows are read from a zero row instead of being branched on; since weights are
  * finite (checked at prepare), a zero input contributes nothing, as a skipped tap would (up to the
  * sign of an exactly-zero sum, see WindowConv).
+ * With 16 registers, stride 2 at channel counts that are multiples of 128 instead runs the rows inside the image
+ * pixel-major, all channel blocks of one output before the next (see Prepared.pixelMajorS2).
  * Only the at most two border pixels at each end of a row check their columns. A channel tail
  * that is not a whole vector runs a separate masked sweep so full blocks keep plain loads and
  * stores (masked ones are cheap on AVX-512, not on AVX2/NEON).
@@ -58,7 +60,14 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a depthwise 3x3 convolution with stride 1 or 2");
-        return new Prepared(spec, weights, b, activation);
+        return new Prepared(spec, weights, b, activation, true);
+    }
+
+    /** As {@link #prepare}, with the pixel-major stride-2 path (see Prepared.pixelMajorS2) allowed or not: tests compare the two. */
+    PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, boolean pixelMajor) {
+        float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
+        requireSupported(spec, "a depthwise 3x3 convolution with stride 1 or 2");
+        return new Prepared(spec, weights, b, activation, pixelMajor);
     }
 
     private static final class Prepared extends WindowConv {
@@ -73,8 +82,20 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          * of the speed. Tail channels still go through border, from the first tail channel on.
          */
         private final boolean leftEdge, rightEdge;
+        /**
+         * Stride 2 with 16 registers and a channel count that is a multiple of 128 (a pixel stride of a multiple of 512
+         * bytes): the rows inside the image go pixel-major (see pixelsS2In). At such strides the channel-block sweep ran
+         * 1.4-1.8x slower per FLOP than at a neighbouring count (Zen 3, stand-alone: 56x56x128 s2 109-119 us against
+         * 56x56x136 72, 14x14x512 37-38 against 14x14x520 20-22), for a reason the VM's missing performance counters
+         * leave open (not the rows' 4 KB aliasing, not L1 set capacity: README, "Groups of six vectors ..."). Pixel-major
+         * reads each pixel's channels in one run: stand-alone 14x14x512 39 -> 28 us, 28x28x256 57-59 -> 52-54,
+         * 56x56x128 116-118 -> 102; in v1 (per layer, builds alternated twice) 28x28x128 out 125-143 -> 101-110,
+         * 14x14x256 63-64 -> 53.5-54, 7x7x512 42-47 -> 33-34. At other counts it was slower (56x56x144 80-84 -> 117-120,
+         * 112x112x64 160-164 -> 214-219): those keep the sweep.
+         */
+        private final boolean pixelMajorS2;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, boolean pixelMajor) {
             super(s, act);
             c = s.inC();
             cPad = Lanes.roundUp(c);
@@ -89,6 +110,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             leftEdge = padLeft == 1 && oxLo == 1 && oxLo <= oxHi;
             int ixLast = (oxHi + 1) * strideW - padLeft;
             rightEdge = oxLo <= oxHi && oxHi + 2 == outW && ixLast >= 0 && ixLast + 1 == inW - 1;
+            pixelMajorS2 = pixelMajor && !TWO_ROWS && strideW == 2 && c % 128 == 0;
         }
 
         @Override
@@ -141,6 +163,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         if (strideW == 1) {
                             sweepS1(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxHi, false);
                         } else if (a0 == in && a1 == in && a2 == in) {
+                            if (pixelMajorS2) {
+                                pixelsS2In(in, o0, o1 - o0, out, outRow, full);
+                                break;
+                            }
                             sweepS2In(in, o0, o1 - o0, out, outRow, ch, oxHi);
                         } else {
                             sweepS2(a0, o0, a1, o1, a2, o2, out, outRow, ch, oxHi, false);
@@ -280,6 +306,41 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 FloatVector e = FloatVector.fromArray(S, a, i + rs2 + cc).fma(w21, FloatVector.fromArray(S, a, i + rs + cc)
                         .fma(w11, FloatVector.fromArray(S, a, i + cc).fma(w01, sa)));
                 e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q);
+            }
+        }
+
+        /**
+         * Stride 2, the rows inside the image (one array, rows {@code rs} apart), every full channel block of one output
+         * before the next output, weights read from L1 (see pixelMajorS2), the edge outputs of padding 1 included. Taps
+         * in the order of every other path (kernel column by column, rows within a column), so the same bits as the
+         * sweep.
+         */
+        private void pixelsS2In(float[] a, int o0, int rs, float[] out, int outRow, int full) {
+            final int cp = cPad, cc = c, rs2 = 2 * rs;
+            float[] wt = w, bs = bias;
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int first = leftEdge ? oxLo - 1 : oxLo, last = rightEdge ? oxHi + 1 : oxHi;
+            for (int ox = first; ox <= last; ox++) {
+                int i = o0 + (ox * 2 - padLeft) * cc, q = outRow + ox * cc;
+                boolean l = ox < oxLo, r = ox > oxHi;
+                for (int ch = 0; ch < full; ch += L, i += L, q += L) {
+                    FloatVector acc = FloatVector.fromArray(S, bs, ch);
+                    if (!l) {
+                        acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, wt, ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs).fma(FloatVector.fromArray(S, wt, 3 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs2).fma(FloatVector.fromArray(S, wt, 6 * cp + ch), acc);
+                    }
+                    acc = FloatVector.fromArray(S, a, i + cc).fma(FloatVector.fromArray(S, wt, cp + ch), acc);
+                    acc = FloatVector.fromArray(S, a, i + rs + cc).fma(FloatVector.fromArray(S, wt, 4 * cp + ch), acc);
+                    acc = FloatVector.fromArray(S, a, i + rs2 + cc).fma(FloatVector.fromArray(S, wt, 7 * cp + ch), acc);
+                    if (!r) {
+                        acc = FloatVector.fromArray(S, a, i + 2 * cc).fma(FloatVector.fromArray(S, wt, 2 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs + 2 * cc).fma(FloatVector.fromArray(S, wt, 5 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs2 + 2 * cc).fma(FloatVector.fromArray(S, wt, 8 * cp + ch), acc);
+                    }
+                    acc = acc.blend(lo, acc.compare(LE, lo));
+                    acc.blend(hi, acc.compare(GE, hi)).intoArray(out, q);
+                }
             }
         }
 

@@ -65,9 +65,10 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
     }
 
     static Gen<ConvCase> depthwise() {
-        // Every block count around one vector (tails with and without full blocks) and a few wide layers.
+        // Every block count around one vector (tails with and without full blocks) and a few wide layers (128: the
+        // 3x3 kernel's pixel-major stride-2 path).
         Gen<Integer> ch = channels()
-                .mix(Generate.pick(List.of(L - 1, L, L + 1, 2 * L + 3, 4 * L, 4 * L + 3, 6 * L + 1, 257)), 30);
+                .mix(Generate.pick(List.of(L - 1, L, L + 1, 2 * L + 3, 4 * L, 4 * L + 3, 6 * L + 1, 128, 257)), 30);
         return depthwise(3, Generate.range(1, 40).mix(Generate.pick(List.of(1, 2, 3, 7)), 20), Generate.range(0, 2), ch);
     }
 

@@ -85,6 +85,39 @@ class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
         });
     }
 
+    /**
+     * With 16 registers, stride 2 at 128 and 256 channels runs the rows inside the image pixel-major: the same bits as
+     * the channel-block sweep (the layer prepared with that path off), and the reference within the bound, for heights
+     * 1-7, widths 1-9, paddings 0-2 on each side, batches 1-2 and several activations, and every split of the units.
+     */
+    @Test
+    void pixelMajorStride2GivesTheSweepsBits() {
+        SplittableRandom r = new SplittableRandom(2024);
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.HARDSWISH, Activation.clamp(-0f, 6f));
+        for (int c : new int[] {128, 256}) {
+            for (int h = 1; h <= 7; h += 2) {
+                for (int w = 1; w <= 9; w++) {
+                    int pt = r.nextInt(3), pl = r.nextInt(3), pb = Math.max(r.nextInt(3), 3 - h - pt), pr = Math.max(r.nextInt(3), 3 - w - pl);
+                    ConvSpec s = new ConvSpec(h, w, c, c, 3, 3, 2, 2, pt, pl, pb, pr, c);
+                    ConvCase cs = new ConvCase(s, 1 + (w % 2), acts.get((h + w) % acts.size()), Values.MIXED, 31L * c + 7L * h + w);
+                    assertMatchesReference(cs);
+                    float[] in = cs.input();
+                    PreparedConv pm = DepthwiseConv3x3Nhwc.INSTANCE.prepare(s, cs.weights(), cs.bias(), cs.act(), true);
+                    PreparedConv sweep = DepthwiseConv3x3Nhwc.INSTANCE.prepare(s, cs.weights(), cs.bias(), cs.act(), false);
+                    float[] want = run(sweep, cs.batch(), in), got = run(pm, cs.batch(), in);
+                    Bounds.assertBitwise(want, got, "pixel-major vs sweep " + cs);
+                    int units = pm.workUnits(cs.batch());
+                    for (int mid = 0; mid <= units; mid++) {
+                        float[] split = new float[got.length];
+                        pm.run(cs.batch(), in, 0, split, 0, 0, mid);
+                        pm.run(cs.batch(), in, 0, split, 0, mid, units);
+                        Bounds.assertBitwise(got, split, "split at unit " + mid + " of " + units + " " + cs);
+                    }
+                }
+            }
+        }
+    }
+
     static int[] permutation(int n, SplittableRandom r) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
