@@ -58,9 +58,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
-        float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
-        requireSupported(spec, "a depthwise 3x3 convolution with stride 1 or 2");
-        return new Prepared(spec, weights, b, activation, true);
+        return prepare(spec, weights, bias, activation, true);
     }
 
     /** As {@link #prepare}, with the pixel-major stride-2 path (see Prepared.pixelMajorS2) allowed or not: tests compare the two. */

@@ -448,13 +448,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
             }
             if (r < mEnd) {
-                int ai = inOff + r * k, ci = outOff + r * n;
-                for (int p = 0; p < full; p++) {
-                    tile1(in, ai, out, ci, p, 0, k);
-                }
-                if (full < panels) {
-                    tile1Partial(in, ai, out, ci, full, 0, k);
-                }
+                onePixel(in, inOff + r * k, out, outOff + r * n, 0);
             }
             if (groupsEnd < n) {
                 if (mEnd - mc >= 6) {
@@ -466,15 +460,20 @@ public final class PointwiseGemm implements Conv2dKernel {
                     }
                 } else {
                     for (int t = mc; t < mEnd; t++) {
-                        int ai = inOff + t * k, ci = outOff + t * n;
-                        for (int p = groupsEnd / NR; p < full; p++) {
-                            tile1(in, ai, out, ci, p, 0, k);
-                        }
-                        if (full < panels) {
-                            tile1Partial(in, ai, out, ci, full, 0, k);
-                        }
+                        onePixel(in, inOff + t * k, out, outOff + t * n, groupsEnd / NR);
                     }
                 }
+            }
+        }
+
+        /** One pixel's columns from panel p0 to the end, whole K: the one-pixel tiles (full panels, then the partial one). */
+        private void onePixel(float[] in, int ai, float[] out, int ci, int p0) {
+            int full = n / NR;
+            for (int p = p0; p < full; p++) {
+                tile1(in, ai, out, ci, p, 0, k);
+            }
+            if (full < panels) {
+                tile1Partial(in, ai, out, ci, full, 0, k);
             }
         }
 
