@@ -98,14 +98,14 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.fill(layerMin, Long.MAX_VALUE);
         long[] latency = new long[iterations];
         long arenaBytes;
+        boolean buffersAligned;
         List<String> fused;
         try (Session s = fast.newSession(batch, t, Schedule.AUTO, !noFuse)) {
             arenaBytes = s.activationBytes();
+            buffersAligned = s.buffersAligned();
             fused = s.fusedBlocks();
             out.printf(Locale.ROOT, "schedule %s, activation buffers %.1f MB%n", s.schedule(), arenaBytes / 1048576.0);
-            out.println(HeapAlignment.FLOAT_OFFSET > 0
-                    ? "weights and activations 64-byte aligned (-XX:ObjectAlignmentInBytes=64)"
-                    : "weights and activations not aligned: the JVM runs without -XX:ObjectAlignmentInBytes=64 (4-15 % slower, README)");
+            out.println(alignmentLine(s.buffersAligned()));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
                     t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",
                     fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));
@@ -232,6 +232,8 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("vector_bits", Lanes.bits());
             doc.put("vector_registers", Lanes.REGISTERS);
             doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
+            doc.put("weights_aligned", HeapAlignment.ALLOCATES_ALIGNED);
+            doc.put("buffers_aligned", buffersAligned);
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);
             Map<String, Object> lat = new LinkedHashMap<>();
@@ -256,6 +258,19 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Per-layer samples kept for the median: 64 layers x 4096 runs is 2 MB, whatever --iterations asks. */
     static final int LAYER_SAMPLES = 4096;
+
+    /** What is 64-byte aligned in this JVM (see HeapAlignment), and what the flag would add. */
+    static String alignmentLine(boolean buffersAligned) {
+        if (HeapAlignment.FLOAT_OFFSET > 0) {
+            return "weights and activations 64-byte aligned (-XX:ObjectAlignmentInBytes=64)";
+        }
+        if (HeapAlignment.ALLOCATES_ALIGNED) {
+            return "weights 64-byte aligned (G1 region-aligned arrays), activation buffers "
+                    + (buffersAligned ? "too" : "not (each under half a G1 region)")
+                    + "; -XX:ObjectAlignmentInBytes=64 aligns everything (README, 64-byte alignment)";
+        }
+        return "weights and activations not aligned: neither G1 nor -XX:ObjectAlignmentInBytes=64 (4-18 % slower, README)";
+    }
 
     private static long pct(long[] sorted, double p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -38,10 +38,13 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
-        return prepare(spec, weights, bias, activation, HeapAlignment.WEIGHT_OFFSET);
+        return prepare(spec, weights, bias, activation, HeapAlignment.AUTO);
     }
 
-    /** As {@link #prepare}, with the packed weights starting {@code weightOffset} floats into their array (tests vary it). */
+    /**
+     * As {@link #prepare}, with the packed weights starting {@code weightOffset} floats into a new array of their own (tests
+     * vary it), or where {@link HeapAlignment#allocate} puts them ({@link HeapAlignment#AUTO}).
+     */
     PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, int weightOffset) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "an ungrouped 3x3 convolution with stride 1 or 2");
@@ -50,17 +53,18 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
     private static final class Prepared extends WindowConv {
         private final int cin, cout, coutPad, wo;
-        /** [tap][ci][coutPad], from index {@code wo}: 64-byte aligned in a JVM that allows it ({@link HeapAlignment}). */
+        /** [tap][ci][coutPad], from index {@code wo} (maybe a slice of a shared array): 64-byte aligned where {@link HeapAlignment} can tell. */
         private final float[] w;
         private final float[] bias;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
             super(s, act);
-            wo = weightOffset;
             cin = s.inC();
             cout = s.outC();
             coutPad = (cout + NB - 1) / NB * NB;
-            w = new float[Math.addExact(wo, Checks.product("packed conv3x3 weights", 9, cin, coutPad))];
+            HeapAlignment.Slice room = HeapAlignment.slice(weightOffset, Checks.product("packed conv3x3 weights", 9, cin, coutPad));
+            w = room.array();
+            wo = room.offset();
             for (int co = 0; co < cout; co++) {
                 for (int tap = 0; tap < 9; tap++) {
                     for (int ci = 0; ci < cin; ci++) {

@@ -114,10 +114,13 @@ public final class PointwiseGemm implements Conv2dKernel {
 
     @Override
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
-        return prepare(spec, weights, bias, activation, HeapAlignment.WEIGHT_OFFSET);
+        return prepare(spec, weights, bias, activation, HeapAlignment.AUTO);
     }
 
-    /** As {@link #prepare}, with the packed weights starting {@code weightOffset} floats into their array (tests vary it). */
+    /**
+     * As {@link #prepare}, with the packed weights starting {@code weightOffset} floats into a new array of their own (tests
+     * vary it), or where {@link HeapAlignment#allocate} puts them ({@link HeapAlignment#AUTO}).
+     */
     PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, int weightOffset) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a 1x1, stride-1, ungrouped convolution");
@@ -126,19 +129,20 @@ public final class PointwiseGemm implements Conv2dKernel {
 
     private static final class Prepared extends BasePreparedConv {
         private final int k, n, panels, pixelsPerImage;
-        /** [panel][k][NR], from index {@code wo}: 64-byte aligned in a JVM that allows it ({@link HeapAlignment}). */
+        /** [panel][k][NR], from index {@code wo} (maybe a slice of a shared array): 64-byte aligned where {@link HeapAlignment} can tell. */
         private final float[] packed;
         private final int wo;
         private final float[] bias;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
             super(s, act);
-            wo = weightOffset;
             k = s.inC();
             n = s.outC();
             panels = (n + NR - 1) / NR;
             pixelsPerImage = s.inH() * s.inW();
-            packed = new float[Math.addExact(wo, Checks.product("packed pointwise weights", panels, k, NR))];
+            HeapAlignment.Slice room = HeapAlignment.slice(weightOffset, Checks.product("packed pointwise weights", panels, k, NR));
+            packed = room.array();
+            wo = room.offset();
             for (int co = 0; co < n; co++) {
                 int p = co / NR, j = co % NR;
                 for (int ci = 0; ci < k; ci++) {

@@ -12,7 +12,7 @@ import dev.mobilevec.kernels.HeapAlignment;
  */
 final class Alignment {
     /** Floats before every tensor in an arena buffer and band window: 11-13 with 64-byte object alignment, else 0; at most 16. */
-    static final int ARENA_OFFSET = HeapAlignment.override("mobilevec.arenaOffset", HeapAlignment.FLOAT_OFFSET);
+    static final int ARENA_OFFSET = HeapAlignment.override("mobilevec.arenaOffset", HeapAlignment.LARGE_ARRAY_OFFSET);
 
     private Alignment() {}
 }

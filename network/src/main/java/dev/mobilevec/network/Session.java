@@ -1,6 +1,7 @@
 package dev.mobilevec.network;
 
 import dev.mobilevec.kernels.Checks;
+import dev.mobilevec.kernels.HeapAlignment;
 import dev.mobilevec.kernels.PreparedConv;
 import dev.mobilevec.kernels.TensorOps;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  */
 public final class Session implements AutoCloseable {
     private final Model model;
+    private final int arenaOffset; // floats before every arena tensor (see Alignment)
     private final int batch;
     private final LayerDef[] layers; // an array: iterating a List allocated an iterator per inference
     private final Schedule schedule; // resolved: LAYER_PARALLEL or IMAGE_PARALLEL
@@ -71,6 +73,7 @@ public final class Session implements AutoCloseable {
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must not be null");
         }
+        this.arenaOffset = offset;
         this.schedule = schedule.resolve(batch, threads);
         this.layers = model.layers().toArray(new LayerDef[0]);
         boolean images = this.schedule == Schedule.IMAGE_PARALLEL;
@@ -631,6 +634,28 @@ public final class Session implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Whether every arena buffer's tensors start 64-byte aligned: the buffers start at the offset that aligns large
+     * arrays and each is such an array ({@link HeapAlignment#alignsArrayOf}: always under 64-byte object alignment,
+     * under G1 when a buffer is more than half a heap region). Band windows, smaller, are left out.
+     */
+    public boolean buffersAligned() {
+        if (arenaOffset != HeapAlignment.LARGE_ARRAY_OFFSET || arenaOffset == 0) {
+            return false;
+        }
+        for (Plan p : plans) {
+            if (!HeapAlignment.alignsArrayOf(p.first.length)) {
+                return false;
+            }
+            for (float[] b : p.bufferOf) {
+                if (b != null && !HeapAlignment.alignsArrayOf(b.length)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Whether a run is in progress (tests of the concurrent-use refusal wait for it instead of sleeping). */
     boolean running() {
         return busy.get();
@@ -831,7 +856,9 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
                     + size + " + " + (offset + SLACK) + " floats");
         }
-        return size + offset + SLACK;
+        // Under G1 a buffer of a quarter region or more grows to just over half a region, so G1 places it at a region
+        // start and its tensors are 64-byte aligned (HeapAlignment.alignableLength; Zen 3, aligned against not: v2 3-8 %).
+        return Math.toIntExact(HeapAlignment.alignableLength(size + offset + SLACK));
     }
 
     /** Units [from, to) of one convolution on a plan's buffers. */

@@ -42,7 +42,41 @@ class AlignmentTest {
         String compact = "offset " + dev.mobilevec.kernels.HeapAlignment.offset("64", "true", "true") + " " + WithoutVectorModule.bits(AlignedRun.output());
         String got = r.out().lines().filter(l -> l.startsWith("offset ")).findFirst().orElse(r.out());
         org.junit.jupiter.api.Assertions.assertTrue(got.equals(expected) || got.equals(compact), got);
-        assertEquals(0, Alignment.ARENA_OFFSET, "this JVM runs with the default object alignment");
+        assertEquals(dev.mobilevec.kernels.HeapAlignment.LARGE_ARRAY_OFFSET, Alignment.ARENA_OFFSET,
+                "this JVM runs with the default object alignment: the arena takes the offset of G1's region-aligned arrays");
+    }
+
+    /**
+     * Without G1 (the serial collector) nothing can be aligned without the flag: weights from 0 in arrays of their own, the
+     * arena offset 0, the buffers unpadded; and the bits are those of this JVM (G1: weights cut from shared region-sized
+     * arrays, arena at the G1 offset, buffers padded where that aligns them).
+     */
+    @Test
+    void anotherCollectorAlignsNothingAndGivesTheSameBits(@TempDir Path dir) throws Exception {
+        VectorModuleTest.Result r = VectorModuleTest.fork(dir, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC",
+                AlignedRun.class.getName());
+        assertEquals(0, r.exit(), r.out());
+        String got = r.out().lines().filter(l -> l.startsWith("offset ")).findFirst().orElse(r.out());
+        assertEquals("offset 0 " + WithoutVectorModule.bits(AlignedRun.output()), got);
+    }
+
+    /**
+     * Under G1 (this JVM, unless the machine is too small for the JVM to choose it) the arena takes the offset that aligns
+     * a humongous array's data, from its header size; anything else, 0. The collector is read from the management beans
+     * here, not from the flags HeapAlignment reads.
+     */
+    @Test
+    void theArenaOffsetFollowsTheCollector() {
+        boolean g1 = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(b -> b.getName().startsWith("G1 "));
+        int header = dev.mobilevec.kernels.HeapAlignment.offset("64", "false", "true");
+        int compact = dev.mobilevec.kernels.HeapAlignment.offset("64", "true", "true");
+        if (g1) {
+            org.junit.jupiter.api.Assertions.assertTrue(Alignment.ARENA_OFFSET == header || Alignment.ARENA_OFFSET == compact,
+                    "G1: offset " + Alignment.ARENA_OFFSET);
+        } else {
+            assertEquals(0, Alignment.ARENA_OFFSET, "not G1");
+        }
     }
 
     /** Run in the forked JVM. */
