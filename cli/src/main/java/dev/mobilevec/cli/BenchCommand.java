@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             buffersAligned = s.buffersAligned();
             fused = s.fusedBlocks();
             out.printf(Locale.ROOT, "schedule %s, activation buffers %.1f MB%n", s.schedule(), arenaBytes / 1048576.0);
-            out.println(alignmentLine(s.buffersAligned()));
+            out.println(alignmentLine(buffersAligned));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
                     t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",
                     fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));

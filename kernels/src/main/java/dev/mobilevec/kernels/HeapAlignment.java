@@ -20,7 +20,7 @@ import java.lang.ref.WeakReference;
  * heap region is "humongous": G1 puts it at the start of a region and keeps it region-aligned, so its data sits a
  * header past a 64-byte boundary ({@link #LARGE_ARRAY_OFFSET}). {@link #allocate} builds on that for packed weights
  * (slices of region-sized arrays) and the arena uses it for its large buffers. Measured on Zen 3 without the flag,
- * one thread, both builds in one JVM: v1 1.07x, v2 1.06x faster (README, "Alignment without the flag").
+ * one thread, both builds in one JVM: v1 1.05-1.08x, v2 1.04-1.07x faster (README, "64-byte alignment").
  */
 public final class HeapAlignment {
     /** Floats before the first 64-byte-aligned element of every float[]: 11-13 in a 64-byte-aligned JVM, else 0. */
@@ -46,7 +46,7 @@ public final class HeapAlignment {
     public static final boolean ALLOCATES_ALIGNED = FLOAT_OFFSET > 0 || REGION_OFFSET > 0;
 
     /**
-     * Floats before the first 64-byte-aligned element of an array of more than half a G1 region ({@link #isLarge}):
+     * Floats before the first 64-byte-aligned element of an array of more than half a G1 region ({@link #alignsArrayOf}):
      * {@link #FLOAT_OFFSET} under 64-byte object alignment, else 11-13 under G1, else 0 (not knowable).
      */
     public static final int LARGE_ARRAY_OFFSET = FLOAT_OFFSET > 0 ? FLOAT_OFFSET : REGION_OFFSET;
