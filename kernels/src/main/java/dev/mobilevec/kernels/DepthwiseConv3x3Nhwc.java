@@ -70,8 +70,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
     private static final class Prepared extends WindowConv {
         private final int c, cPad;
-        /** Tap-major weights [9][cPad], zero-padded so weight loads never need a mask. */
+        /** Tap-major weights [9][cPad] from {@code wOff}, zero-padded so weight loads never need a mask. */
         private final float[] w;
+        /** Where w's data starts ({@link HeapAlignment#allocate}: 64-byte aligned where that can be known). */
+        private final int wOff;
         private final float[] bias;
         /**
          * Output column 0 misses only its kernel column 0 (padding 1); output column outW-1 only its kernel
@@ -97,10 +99,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             super(s, act);
             c = s.inC();
             cPad = Lanes.roundUp(c);
-            w = new float[9 * cPad];
+            HeapAlignment.Slice taps = HeapAlignment.allocate(Checks.product("packed 3x3 weights", 9, cPad));
+            w = taps.array();
+            wOff = taps.offset();
             for (int ch = 0; ch < c; ch++) {
                 for (int tap = 0; tap < 9; tap++) {
-                    w[tap * cPad + ch] = weights[ch * 9 + tap];
+                    w[wOff + tap * cPad + ch] = weights[ch * 9 + tap];
                 }
             }
             bias = new float[cPad];
@@ -194,11 +198,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                              int oxTo, boolean tail) {
             final int cp = cPad, cc = c;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int p = (oxLo - padLeft) * cc + ch;
@@ -263,11 +267,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          */
         private void sweepS2In(float[] a, int o0, int rs, float[] out, int outRow, int ch, int oxTo) {
             final int cp = cPad, cc = c, cc2 = 2 * cc, rs2 = 2 * rs;
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
@@ -324,17 +328,17 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 for (int ch = 0; ch < full; ch += L, i += L, q += L) {
                     FloatVector acc = FloatVector.fromArray(S, bs, ch);
                     if (!l) {
-                        acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, wt, ch), acc);
-                        acc = FloatVector.fromArray(S, a, i + rs).fma(FloatVector.fromArray(S, wt, 3 * cp + ch), acc);
-                        acc = FloatVector.fromArray(S, a, i + rs2).fma(FloatVector.fromArray(S, wt, 6 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, wt, wOff + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs).fma(FloatVector.fromArray(S, wt, wOff + 3 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs2).fma(FloatVector.fromArray(S, wt, wOff + 6 * cp + ch), acc);
                     }
-                    acc = FloatVector.fromArray(S, a, i + cc).fma(FloatVector.fromArray(S, wt, cp + ch), acc);
-                    acc = FloatVector.fromArray(S, a, i + rs + cc).fma(FloatVector.fromArray(S, wt, 4 * cp + ch), acc);
-                    acc = FloatVector.fromArray(S, a, i + rs2 + cc).fma(FloatVector.fromArray(S, wt, 7 * cp + ch), acc);
+                    acc = FloatVector.fromArray(S, a, i + cc).fma(FloatVector.fromArray(S, wt, wOff + cp + ch), acc);
+                    acc = FloatVector.fromArray(S, a, i + rs + cc).fma(FloatVector.fromArray(S, wt, wOff + 4 * cp + ch), acc);
+                    acc = FloatVector.fromArray(S, a, i + rs2 + cc).fma(FloatVector.fromArray(S, wt, wOff + 7 * cp + ch), acc);
                     if (!r) {
-                        acc = FloatVector.fromArray(S, a, i + 2 * cc).fma(FloatVector.fromArray(S, wt, 2 * cp + ch), acc);
-                        acc = FloatVector.fromArray(S, a, i + rs + 2 * cc).fma(FloatVector.fromArray(S, wt, 5 * cp + ch), acc);
-                        acc = FloatVector.fromArray(S, a, i + rs2 + 2 * cc).fma(FloatVector.fromArray(S, wt, 8 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + 2 * cc).fma(FloatVector.fromArray(S, wt, wOff + 2 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs + 2 * cc).fma(FloatVector.fromArray(S, wt, wOff + 5 * cp + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i + rs2 + 2 * cc).fma(FloatVector.fromArray(S, wt, wOff + 8 * cp + ch), acc);
                     }
                     acc = acc.blend(lo, acc.compare(LE, lo));
                     acc.blend(hi, acc.compare(GE, hi)).intoArray(out, q);
@@ -350,11 +354,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         private void sweepS1x2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] a3, int o3, float[] out,
                                int outRow, int ch, int oxTo) {
             final int cp = cPad, cc = c, rowOut = outW * cc;
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int p = (oxLo - padLeft) * cc + ch;
@@ -416,11 +420,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                              int oxTo, boolean tail) {
             final int cp = cPad, cc = c;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int p = (oxLo * 2 - padLeft) * cc + ch;
@@ -478,11 +482,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         private void sweepS2x2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] a3, int o3, float[] a4, int o4,
                                float[] out, int outRow, int ch, int oxTo) {
             final int cp = cPad, cc = c, rowOut = outW * cc;
-            FloatVector w00 = FloatVector.fromArray(S, w, ch), w01 = FloatVector.fromArray(S, w, cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w10 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w11 = FloatVector.fromArray(S, w, 4 * cp + ch), w12 = FloatVector.fromArray(S, w, 5 * cp + ch),
-                    w20 = FloatVector.fromArray(S, w, 6 * cp + ch), w21 = FloatVector.fromArray(S, w, 7 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 8 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int p = (oxLo * 2 - padLeft) * cc + ch;
@@ -586,9 +590,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 for (int j = 0; j < cc - ch; j++) {
                     float acc = bias[ch + j];
                     for (int kx = 0; kx < 3; kx++) {
-                        acc = Math.fma(a0[o0 + p + kx * cc + j], w[kx * cp + ch + j], acc);
-                        acc = Math.fma(a1[o1 + p + kx * cc + j], w[(3 + kx) * cp + ch + j], acc);
-                        acc = Math.fma(a2[o2 + p + kx * cc + j], w[(6 + kx) * cp + ch + j], acc);
+                        acc = Math.fma(a0[o0 + p + kx * cc + j], w[wOff + kx * cp + ch + j], acc);
+                        acc = Math.fma(a1[o1 + p + kx * cc + j], w[wOff + (3 + kx) * cp + ch + j], acc);
+                        acc = Math.fma(a2[o2 + p + kx * cc + j], w[wOff + (6 + kx) * cp + ch + j], acc);
                     }
                     out[q + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
                 }
@@ -612,9 +616,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             for (; ch + L <= c; ch += L) {
                 FloatVector acc = FloatVector.fromArray(S, bias, ch);
                 for (int kx = kxLo; kx <= kxHi; kx++) {
-                    acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, kx * cPad + ch), acc);
-                    acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, (3 + kx) * cPad + ch), acc);
-                    acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, (6 + kx) * cPad + ch), acc);
+                    acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + kx * cPad + ch), acc);
+                    acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + (3 + kx) * cPad + ch), acc);
+                    acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + (6 + kx) * cPad + ch), acc);
                 }
                 acc = acc.blend(lo, acc.compare(LE, lo));
                 acc.blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch);
@@ -626,9 +630,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     VectorMask<Float> m = Lanes.firstN(c - ch);
                     FloatVector acc = FloatVector.fromArray(S, bias, ch);
                     for (int kx = kxLo; kx <= kxHi; kx++) {
-                        acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, kx * cPad + ch), acc);
-                        acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, (3 + kx) * cPad + ch), acc);
-                        acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, (6 + kx) * cPad + ch), acc);
+                        acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + kx * cPad + ch), acc);
+                        acc = FloatVector.fromArray(S, a1, r1 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + (3 + kx) * cPad + ch), acc);
+                        acc = FloatVector.fromArray(S, a2, r2 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + (6 + kx) * cPad + ch), acc);
                     }
                     acc = acc.blend(lo, acc.compare(LE, lo));
                     acc.blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch, m);
@@ -644,9 +648,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             for (int j = 0; j < c - ch; j++) {
                 float acc = bias[ch + j];
                 for (int kx = kxLo; kx <= kxHi; kx++) {
-                    acc = Math.fma(a0[r0 + ch + j + kx * c], w[kx * cPad + ch + j], acc);
-                    acc = Math.fma(a1[r1 + ch + j + kx * c], w[(3 + kx) * cPad + ch + j], acc);
-                    acc = Math.fma(a2[r2 + ch + j + kx * c], w[(6 + kx) * cPad + ch + j], acc);
+                    acc = Math.fma(a0[r0 + ch + j + kx * c], w[wOff + kx * cPad + ch + j], acc);
+                    acc = Math.fma(a1[r1 + ch + j + kx * c], w[wOff + (3 + kx) * cPad + ch + j], acc);
+                    acc = Math.fma(a2[r2 + ch + j + kx * c], w[wOff + (6 + kx) * cPad + ch + j], acc);
                 }
                 out[q + ch + j] = Math.min(Math.max(acc, act.min()), act.max()); // the clamp part; gated activations follow per row
             }

@@ -61,14 +61,18 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
          * those pixels had gone one by one, 25-FMA chains per channel block, 2 of 7 on a 7-wide row.
          */
         private final int s2First;
-        /** Tap-major weights [25][cPad], zero-padded so weight loads never need a mask. */
+        /** Tap-major weights [25][cPad] from {@code wOff}, zero-padded so weight loads never need a mask. */
         private final float[] w;
+        /** Where w's data starts ({@link HeapAlignment#allocate}: 64-byte aligned where that can be known). */
+        private final int wOff;
         /**
          * The same weights block-major, [cPad / L][25][L], for the 16-register sweeps that load each weight where it
          * is used: one base per channel block and constant displacements, where tap-major needs a general
          * register per tap (25 runtime offsets, more than x86 has).
          */
         private final float[] wBlocks;
+        /** Where wBlocks' data starts ({@link HeapAlignment#allocate}: 64-byte aligned where that can be known). */
+        private final int wbo;
         private final float[] bias;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
@@ -77,16 +81,21 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             cPad = Lanes.roundUp(c);
             full = c - c % L;
             s2First = padLeft <= 3 ? 0 : oxLo;
-            w = new float[Checks.product("packed 5x5 weights", K * K, cPad)];
+            int packedLength = Checks.product("packed 5x5 weights", K * K, cPad);
+            HeapAlignment.Slice taps = HeapAlignment.allocate(packedLength);
+            w = taps.array();
+            wOff = taps.offset();
             for (int ch = 0; ch < c; ch++) {
                 for (int tap = 0; tap < K * K; tap++) {
-                    w[tap * cPad + ch] = weights[ch * K * K + tap];
+                    w[wOff + tap * cPad + ch] = weights[ch * K * K + tap];
                 }
             }
-            wBlocks = SWEEP ? null : new float[w.length];
+            HeapAlignment.Slice blocks = SWEEP ? null : HeapAlignment.allocate(packedLength);
+            wBlocks = SWEEP ? null : blocks.array();
+            wbo = SWEEP ? 0 : blocks.offset();
             for (int ch = 0; !SWEEP && ch < c; ch++) {
                 for (int tap = 0; tap < K * K; tap++) {
-                    wBlocks[(ch / L * K * K + tap) * L + ch % L] = weights[ch * K * K + tap];
+                    wBlocks[wbo + (ch / L * K * K + tap) * L + ch % L] = weights[ch * K * K + tap];
                 }
             }
             bias = new float[cPad];
@@ -219,15 +228,15 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows012s1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w00 = FloatVector.fromArray(S, w, 0 * cp + ch), w01 = FloatVector.fromArray(S, w, 1 * cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w03 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w04 = FloatVector.fromArray(S, w, 4 * cp + ch);
-            FloatVector w10 = FloatVector.fromArray(S, w, 5 * cp + ch), w11 = FloatVector.fromArray(S, w, 6 * cp + ch),
-                    w12 = FloatVector.fromArray(S, w, 7 * cp + ch), w13 = FloatVector.fromArray(S, w, 8 * cp + ch),
-                    w14 = FloatVector.fromArray(S, w, 9 * cp + ch);
-            FloatVector w20 = FloatVector.fromArray(S, w, 10 * cp + ch), w21 = FloatVector.fromArray(S, w, 11 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 12 * cp + ch), w23 = FloatVector.fromArray(S, w, 13 * cp + ch),
-                    w24 = FloatVector.fromArray(S, w, 14 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + 0 * cp + ch), w01 = FloatVector.fromArray(S, w, wOff + 1 * cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w03 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w04 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch);
+            FloatVector w10 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch), w11 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch),
+                    w12 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch), w13 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch),
+                    w14 = FloatVector.fromArray(S, w, wOff + 9 * cp + ch);
+            FloatVector w20 = FloatVector.fromArray(S, w, wOff + 10 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 11 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 12 * cp + ch), w23 = FloatVector.fromArray(S, w, wOff + 13 * cp + ch),
+                    w24 = FloatVector.fromArray(S, w, wOff + 14 * cp + ch);
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
@@ -270,12 +279,12 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows34s1(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w30 = FloatVector.fromArray(S, w, 15 * cp + ch), w31 = FloatVector.fromArray(S, w, 16 * cp + ch),
-                    w32 = FloatVector.fromArray(S, w, 17 * cp + ch), w33 = FloatVector.fromArray(S, w, 18 * cp + ch),
-                    w34 = FloatVector.fromArray(S, w, 19 * cp + ch);
-            FloatVector w40 = FloatVector.fromArray(S, w, 20 * cp + ch), w41 = FloatVector.fromArray(S, w, 21 * cp + ch),
-                    w42 = FloatVector.fromArray(S, w, 22 * cp + ch), w43 = FloatVector.fromArray(S, w, 23 * cp + ch),
-                    w44 = FloatVector.fromArray(S, w, 24 * cp + ch);
+            FloatVector w30 = FloatVector.fromArray(S, w, wOff + 15 * cp + ch), w31 = FloatVector.fromArray(S, w, wOff + 16 * cp + ch),
+                    w32 = FloatVector.fromArray(S, w, wOff + 17 * cp + ch), w33 = FloatVector.fromArray(S, w, wOff + 18 * cp + ch),
+                    w34 = FloatVector.fromArray(S, w, wOff + 19 * cp + ch);
+            FloatVector w40 = FloatVector.fromArray(S, w, wOff + 20 * cp + ch), w41 = FloatVector.fromArray(S, w, wOff + 21 * cp + ch),
+                    w42 = FloatVector.fromArray(S, w, wOff + 22 * cp + ch), w43 = FloatVector.fromArray(S, w, wOff + 23 * cp + ch),
+                    w44 = FloatVector.fromArray(S, w, wOff + 24 * cp + ch);
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
@@ -327,7 +336,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
          * loads per 15 FMAs, against 2 loads per FMA on the pixel-by-pixel path this replaces with 16 registers.
          */
         private void rows012s1Reload(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
-            final int cc = c, wo = ch * K * K;
+            final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
@@ -371,7 +380,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
         /** {@link #rows34s1} for 16 vector registers, weights loaded where used (see rows012s1Reload). */
         private void rows34s1Reload(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
-            final int cc = c, wo = ch * K * K;
+            final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
@@ -422,15 +431,15 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows012s2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w00 = FloatVector.fromArray(S, w, 0 * cp + ch), w01 = FloatVector.fromArray(S, w, 1 * cp + ch),
-                    w02 = FloatVector.fromArray(S, w, 2 * cp + ch), w03 = FloatVector.fromArray(S, w, 3 * cp + ch),
-                    w04 = FloatVector.fromArray(S, w, 4 * cp + ch);
-            FloatVector w10 = FloatVector.fromArray(S, w, 5 * cp + ch), w11 = FloatVector.fromArray(S, w, 6 * cp + ch),
-                    w12 = FloatVector.fromArray(S, w, 7 * cp + ch), w13 = FloatVector.fromArray(S, w, 8 * cp + ch),
-                    w14 = FloatVector.fromArray(S, w, 9 * cp + ch);
-            FloatVector w20 = FloatVector.fromArray(S, w, 10 * cp + ch), w21 = FloatVector.fromArray(S, w, 11 * cp + ch),
-                    w22 = FloatVector.fromArray(S, w, 12 * cp + ch), w23 = FloatVector.fromArray(S, w, 13 * cp + ch),
-                    w24 = FloatVector.fromArray(S, w, 14 * cp + ch);
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + 0 * cp + ch), w01 = FloatVector.fromArray(S, w, wOff + 1 * cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w03 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w04 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch);
+            FloatVector w10 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch), w11 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch),
+                    w12 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch), w13 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch),
+                    w14 = FloatVector.fromArray(S, w, wOff + 9 * cp + ch);
+            FloatVector w20 = FloatVector.fromArray(S, w, wOff + 10 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 11 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 12 * cp + ch), w23 = FloatVector.fromArray(S, w, wOff + 13 * cp + ch),
+                    w24 = FloatVector.fromArray(S, w, wOff + 14 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch), z = FloatVector.zero(S);
             int q = outRow + s2First * cc + ch;
             int j = 2 * s2First - padLeft, i = j * cc + ch;
@@ -492,12 +501,12 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows34s2(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
-            FloatVector w30 = FloatVector.fromArray(S, w, 15 * cp + ch), w31 = FloatVector.fromArray(S, w, 16 * cp + ch),
-                    w32 = FloatVector.fromArray(S, w, 17 * cp + ch), w33 = FloatVector.fromArray(S, w, 18 * cp + ch),
-                    w34 = FloatVector.fromArray(S, w, 19 * cp + ch);
-            FloatVector w40 = FloatVector.fromArray(S, w, 20 * cp + ch), w41 = FloatVector.fromArray(S, w, 21 * cp + ch),
-                    w42 = FloatVector.fromArray(S, w, 22 * cp + ch), w43 = FloatVector.fromArray(S, w, 23 * cp + ch),
-                    w44 = FloatVector.fromArray(S, w, 24 * cp + ch);
+            FloatVector w30 = FloatVector.fromArray(S, w, wOff + 15 * cp + ch), w31 = FloatVector.fromArray(S, w, wOff + 16 * cp + ch),
+                    w32 = FloatVector.fromArray(S, w, wOff + 17 * cp + ch), w33 = FloatVector.fromArray(S, w, wOff + 18 * cp + ch),
+                    w34 = FloatVector.fromArray(S, w, wOff + 19 * cp + ch);
+            FloatVector w40 = FloatVector.fromArray(S, w, wOff + 20 * cp + ch), w41 = FloatVector.fromArray(S, w, wOff + 21 * cp + ch),
+                    w42 = FloatVector.fromArray(S, w, wOff + 22 * cp + ch), w43 = FloatVector.fromArray(S, w, wOff + 23 * cp + ch),
+                    w44 = FloatVector.fromArray(S, w, wOff + 24 * cp + ch);
             final int qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             FloatVector z = FloatVector.zero(S);
@@ -552,7 +561,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
         /** {@link #rows012s2} for 16 vector registers, weights loaded where used (see rows012s1Reload). */
         private void rows012s2Reload(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
-            final int cc = c, wo = ch * K * K;
+            final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch), z = FloatVector.zero(S);
@@ -615,7 +624,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
         /** {@link #rows34s2} for 16 vector registers, weights loaded where used (see rows012s1Reload). */
         private void rows34s2Reload(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
-            final int cc = c, wo = ch * K * K;
+            final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
             VectorMask<Float> m = Lanes.firstN(cc - ch);
             final int qLast = outRow + (outW - 1) * cc + ch;
@@ -683,14 +692,14 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             FloatVector acc = FloatVector.fromArray(S, bias, ch);
             for (int kx = kxLo; kx <= kxHi; kx++) {
                 int o = kx * c, wk = kx * cp + ch;
-                acc = FloatVector.fromArray(S, r0, b0 + o).fma(FloatVector.fromArray(S, w, wk), acc);
-                acc = FloatVector.fromArray(S, r1, b1 + o).fma(FloatVector.fromArray(S, w, wk + t), acc);
-                acc = FloatVector.fromArray(S, r2, b2 + o).fma(FloatVector.fromArray(S, w, wk + 2 * t), acc);
+                acc = FloatVector.fromArray(S, r0, b0 + o).fma(FloatVector.fromArray(S, w, wOff + wk), acc);
+                acc = FloatVector.fromArray(S, r1, b1 + o).fma(FloatVector.fromArray(S, w, wOff + wk + t), acc);
+                acc = FloatVector.fromArray(S, r2, b2 + o).fma(FloatVector.fromArray(S, w, wOff + wk + 2 * t), acc);
             }
             for (int kx = kxLo; kx <= kxHi; kx++) {
                 int o = kx * c, wk = kx * cp + ch;
-                acc = FloatVector.fromArray(S, r3, b3 + o).fma(FloatVector.fromArray(S, w, wk + 3 * t), acc);
-                acc = FloatVector.fromArray(S, r4, b4 + o).fma(FloatVector.fromArray(S, w, wk + 4 * t), acc);
+                acc = FloatVector.fromArray(S, r3, b3 + o).fma(FloatVector.fromArray(S, w, wOff + wk + 3 * t), acc);
+                acc = FloatVector.fromArray(S, r4, b4 + o).fma(FloatVector.fromArray(S, w, wOff + wk + 4 * t), acc);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             acc.blend(lo, acc.compare(LE, lo)).blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch);
@@ -710,10 +719,10 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     for (int ky = kyFrom; ky <= kyTo; ky++) {
                         float[] a = rowArray(in, iy + ky);
                         int xi = rowOffset(img, iy + ky) + (ix + kx) * c, wk = ky * t + kx * cp;
-                        acc0 = FloatVector.fromArray(S, a, xi + ch).fma(FloatVector.fromArray(S, w, wk + ch), acc0);
-                        acc1 = FloatVector.fromArray(S, a, xi + d1).fma(FloatVector.fromArray(S, w, wk + d1), acc1);
-                        acc2 = FloatVector.fromArray(S, a, xi + d2).fma(FloatVector.fromArray(S, w, wk + d2), acc2);
-                        acc3 = FloatVector.fromArray(S, a, xi + d3).fma(FloatVector.fromArray(S, w, wk + d3), acc3);
+                        acc0 = FloatVector.fromArray(S, a, xi + ch).fma(FloatVector.fromArray(S, w, wOff + wk + ch), acc0);
+                        acc1 = FloatVector.fromArray(S, a, xi + d1).fma(FloatVector.fromArray(S, w, wOff + wk + d1), acc1);
+                        acc2 = FloatVector.fromArray(S, a, xi + d2).fma(FloatVector.fromArray(S, w, wOff + wk + d2), acc2);
+                        acc3 = FloatVector.fromArray(S, a, xi + d3).fma(FloatVector.fromArray(S, w, wOff + wk + d3), acc3);
                     }
                 }
             }
@@ -738,7 +747,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     for (int ky = kyFrom; ky <= kyTo; ky++) {
                         float[] a = rowArray(in, iy + ky);
                         int i = rowOffset(img, iy + ky) + (ix + kx) * cc + ch;
-                        FloatVector wv = FloatVector.fromArray(S, w, ky * t + kx * cPad + ch);
+                        FloatVector wv = FloatVector.fromArray(S, w, wOff + ky * t + kx * cPad + ch);
                         acc0 = FloatVector.fromArray(S, a, i).fma(wv, acc0);
                         acc1 = FloatVector.fromArray(S, a, i + step).fma(wv, acc1);
                         acc2 = FloatVector.fromArray(S, a, i + 2 * step).fma(wv, acc2);
@@ -765,7 +774,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                         float[] a = rowArray(in, iy + ky);
                         int i = rowOffset(img, iy + ky) + (ix + kx) * cc + ch;
                         int wi = ky * t + kx * cPad + ch;
-                        FloatVector wv = FloatVector.fromArray(S, w, wi), wu = FloatVector.fromArray(S, w, wi + L);
+                        FloatVector wv = FloatVector.fromArray(S, w, wOff + wi), wu = FloatVector.fromArray(S, w, wOff + wi + L);
                         a0 = FloatVector.fromArray(S, a, i).fma(wv, a0);
                         b0 = FloatVector.fromArray(S, a, i + L).fma(wu, b0);
                         a1 = FloatVector.fromArray(S, a, i + step).fma(wv, a1);
@@ -812,7 +821,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     for (int ky = kyFrom; ky <= kyTo; ky++) {
                         float[] a = rowArray(in, iy + ky);
                         int i = rowOffset(img, iy + ky) + (ix + kx) * c + ch;
-                        acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, w, ky * t + kx * cPad + ch), acc);
+                        acc = FloatVector.fromArray(S, a, i).fma(FloatVector.fromArray(S, w, wOff + ky * t + kx * cPad + ch), acc);
                     }
                 }
             }
@@ -828,7 +837,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     for (int kx = kxLo; kx <= kxHi; kx++) {
                         for (int ky = kyFrom; ky <= kyTo; ky++) {
                             float[] a = rowArray(in, iy + ky);
-                            acc = Math.fma(a[rowOffset(img, iy + ky) + (ix + kx) * c + ch + j], w[(ky * K + kx) * cPad + ch + j], acc);
+                            acc = Math.fma(a[rowOffset(img, iy + ky) + (ix + kx) * c + ch + j], w[wOff + (ky * K + kx) * cPad + ch + j], acc);
                         }
                     }
                 }
