@@ -255,7 +255,8 @@ public final class Session implements AutoCloseable {
                     }
                 }
             }
-            // Windows start at the arena offset too (staggered like the buffers), so their pixels are as aligned as the arena's.
+            // Windows start at the arena offset too (staggered like the buffers), so their pixels are as aligned as the arena's;
+            // under G1 one of an eighth of a region or more grows into a region-aligned array, as the buffers do (bufferFloats).
             expandWindows = new float[threads][];
             depthwiseWindows = new float[threads][];
             arrays = new float[count + 2 * threads][];
@@ -265,8 +266,8 @@ public final class Session implements AutoCloseable {
             }
             for (int part = 0; part < threads; part++) {
                 int e = count + 2 * part, d = e + 1;
-                expandWindows[part] = arrays[e] = new float[Math.toIntExact(eMax == 0 ? 0 : eMax + arrayOffsets[e] + SLACK)];
-                depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(dMax == 0 ? 0 : dMax + arrayOffsets[d] + SLACK)];
+                expandWindows[part] = arrays[e] = new float[Math.toIntExact(eMax == 0 ? 0 : HeapAlignment.alignableLength(eMax + arrayOffsets[e] + SLACK))];
+                depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(dMax == 0 ? 0 : HeapAlignment.alignableLength(dMax + arrayOffsets[d] + SLACK))];
             }
             partNanos = new long[layers.length];
             unitsOf = new int[layers.length];
