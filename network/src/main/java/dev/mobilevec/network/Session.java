@@ -93,8 +93,18 @@ public final class Session implements AutoCloseable {
         // Arena buffers hold the largest tensor that lives in the arena: with fused blocks, the expanded and
         // depthwise tensors (the largest of MobileNetV2) live in band windows instead.
         int size = bufferFloats(planBatch, offset, assignment), plainSize = bufferFloats(planBatch, offset, plain);
-        long bytes = (long) planCount * count * 4 * size + (spareNeeded ? (long) plainCount * 4 * plainSize : 0);
         long heap = Runtime.getRuntime().maxMemory();
+        // Under G1 without the flag, buffers (and band windows) of an eighth of a region or more grow to just over half
+        // a region, so G1 places them at region starts and their tensors are 64-byte aligned (HeapAlignment.alignableLength;
+        // Zen 3, v2 without the flag: 1.03x). Not when the grown buffers would take more than a sixteenth of the heap
+        // (many image-parallel plans on a small heap): there the memory matters more.
+        int grownSize = Math.toIntExact(HeapAlignment.alignableLength(size)), grownPlain = Math.toIntExact(HeapAlignment.alignableLength(plainSize));
+        boolean grow = growArena((long) planCount * count * 4 * grownSize + (spareNeeded ? (long) plainCount * 4 * grownPlain : 0), heap);
+        if (grow) {
+            size = grownSize;
+            plainSize = grownPlain;
+        }
+        long bytes = (long) planCount * count * 4 * size + (spareNeeded ? (long) plainCount * 4 * plainSize : 0);
         if (bytes > heap / 2) {
             throw new IllegalArgumentException("a session for batch " + batch + " of " + model.arch() + " needs "
                     + (bytes >> 20) + " MB of activation buffers (" + planCount + " x " + count + " x " + planBatch
@@ -103,10 +113,10 @@ public final class Session implements AutoCloseable {
         plans = new Plan[planCount];
         try {
             for (int i = 0; i < planCount; i++) {
-                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, banded ? chains : null,
+                plans[i] = new Plan(model, layers, planBatch, count, size, assignment, fuse, offset, grow, banded ? chains : null,
                         images ? 1 : threads, threads);
             }
-            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, null, 1, threads) : plans[0];
+            spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, grow, null, 1, threads) : plans[0];
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
@@ -230,8 +240,8 @@ public final class Session implements AutoCloseable {
         /** Per part: the next unit of its share of the convolution running (see {@link #STEAL_CHUNKS}). */
         final AtomicIntegerArray cursors;
 
-        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off, BlockChain[] chains,
-             int threads, int poolParts) {
+        Plan(Model model, LayerDef[] layers, int batch, int count, int size, int[] assignment, boolean fuse, int off, boolean grow,
+             BlockChain[] chains, int threads, int poolParts) {
             this.model = model;
             this.chains = chains;
             this.steps = new int[layers.length][];
@@ -256,7 +266,7 @@ public final class Session implements AutoCloseable {
                 }
             }
             // Windows start at the arena offset too (staggered like the buffers), so their pixels are as aligned as the arena's;
-            // under G1 one of an eighth of a region or more grows into a region-aligned array, as the buffers do (bufferFloats).
+            // under G1 one of an eighth of a region or more grows into a region-aligned array, as the buffers do (see grow).
             expandWindows = new float[threads][];
             depthwiseWindows = new float[threads][];
             arrays = new float[count + 2 * threads][];
@@ -266,8 +276,9 @@ public final class Session implements AutoCloseable {
             }
             for (int part = 0; part < threads; part++) {
                 int e = count + 2 * part, d = e + 1;
-                expandWindows[part] = arrays[e] = new float[Math.toIntExact(eMax == 0 ? 0 : HeapAlignment.alignableLength(eMax + arrayOffsets[e] + SLACK))];
-                depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(dMax == 0 ? 0 : HeapAlignment.alignableLength(dMax + arrayOffsets[d] + SLACK))];
+                long eLen = eMax == 0 ? 0 : eMax + arrayOffsets[e] + SLACK, dLen = dMax == 0 ? 0 : dMax + arrayOffsets[d] + SLACK;
+                expandWindows[part] = arrays[e] = new float[Math.toIntExact(grow && eLen > 0 ? HeapAlignment.alignableLength(eLen) : eLen)];
+                depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(grow && dLen > 0 ? HeapAlignment.alignableLength(dLen) : dLen)];
             }
             partNanos = new long[layers.length];
             unitsOf = new int[layers.length];
@@ -857,9 +868,12 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
                     + size + " + " + (offset + SLACK) + " floats");
         }
-        // Under G1 a buffer of a quarter region or more grows to just over half a region, so G1 places it at a region
-        // start and its tensors are 64-byte aligned (HeapAlignment.alignableLength; Zen 3, aligned against not: v2 3-8 %).
-        return Math.toIntExact(HeapAlignment.alignableLength(size + offset + SLACK));
+        return size + offset + SLACK;
+    }
+
+    /** Whether the arena may grow its arrays into G1-aligned ones: when the grown buffers take at most a sixteenth of the heap. */
+    static boolean growArena(long grownBufferBytes, long heapBytes) {
+        return grownBufferBytes <= heapBytes / 16;
     }
 
     /** Units [from, to) of one convolution on a plan's buffers. */

@@ -79,6 +79,30 @@ class AlignmentTest {
         }
     }
 
+    /**
+     * Buffers grow into G1-aligned arrays only while the grown ones take at most a sixteenth of the heap; a session whose
+     * buffers are in the growing range (an eighth to a half of this JVM's region) reports them aligned under G1, and gives
+     * the bits of a session with its tensors at offset 0.
+     */
+    @Test
+    void theArenaGrowsOnlyWithinASixteenthOfTheHeap() {
+        long heap = 1L << 30;
+        org.junit.jupiter.api.Assertions.assertTrue(Session.growArena(heap / 16, heap));
+        org.junit.jupiter.api.Assertions.assertFalse(Session.growArena(heap / 16 + 1, heap));
+        org.junit.jupiter.api.Assertions.assertTrue(Session.growArena(0, heap));
+        MobileNetV1 arch = new MobileNetV1(0.25, 128, 128, 10, Padding.SYMMETRIC); // 64x64x16 buffers: 1/8 to 1/2 of a 1 MB region
+        Model m = Model.create(arch, SeededWeights.generate(arch, 5), Backend.FAST);
+        float[] input = NetworkEquivalenceTest.image(arch.inputLength(), 9), a = new float[m.outputLength()], b = new float[m.outputLength()];
+        try (Session grown = m.newSession(1, 1); Session plain = new Session(m, 1, 1, Schedule.AUTO, true, 0)) {
+            grown.run(input, a);
+            plain.run(input, b);
+            if (dev.mobilevec.kernels.HeapAlignment.alignableLength(64 * 64 * 16) > 64 * 64 * 16) {
+                org.junit.jupiter.api.Assertions.assertTrue(grown.buffersAligned(), "G1, buffers in the growing range");
+            }
+        }
+        assertArrayEquals(b, a);
+    }
+
     /** Run in the forked JVM. */
     public static final class AlignedRun {
         static float[] output() {
