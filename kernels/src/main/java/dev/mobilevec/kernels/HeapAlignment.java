@@ -77,7 +77,7 @@ public final class HeapAlignment {
 
     private HeapAlignment() {}
 
-    /** {@code length} floats at {@code array[offset ..]}: a slice of an array that others may share. */
+    /** Room in {@code array} from index {@code offset} on (the length is the caller's): a slice of an array that others may share. */
     public record Slice(float[] array, int offset) {}
 
     /**
