@@ -281,6 +281,36 @@ class PointwiseGemmTest extends ConvKernelContract {
         }
     }
 
+    /**
+     * Cout of one vector at short K runs 12 pixels at a time (tile12x1) where a chunk has at least 12 rows, the last
+     * tile moved back over rows already done, fewer rows through the 6-pixel and one-pixel tiles. K from 1 to the limit
+     * and one more (the tiles before), pixel counts below, at and around 12, 24 and the 96-row chunk (a last chunk of
+     * 1-13 rows), cut at every third unit, and at batch 2: the reference within the bound, every split bitwise, and the
+     * fused residual add equal to the convolution then the add.
+     */
+    @Test
+    void oneVectorOfOutputsRunsTwelvePixelsAtShortK() {
+        int l = ConvCase.L;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
+        for (int kk : new int[] {1, 8, PointwiseGemm.TWELVE_MAX_K, PointwiseGemm.TWELVE_MAX_K + 1}) {
+            for (int px : new int[] {1, 5, 11, 12, 13, 23, 24, 25, 35, 96, 97, 107, 108, 109, 121}) {
+                ConvSpec s = ConvSpec.pointwise(1, px, kk, l);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 1700 + px + 7 * kk), 3);
+            }
+            ConvSpec s = ConvSpec.pointwise(7, 9, kk, l);
+            ConvCase c = new ConvCase(s, 2, acts.get(kk % 4), Values.MIXED, 1800 + kk);
+            assertEverySplitGivesTheWholeRun(c, 5);
+            float[] in = c.input();
+            PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), Activation.NONE);
+            float[] conv = run(p, 2, in);
+            float[] res = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 9), conv.length);
+            float[] expected = new float[conv.length], got = new float[conv.length];
+            ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, Activation.RELU6);
+            p.runResidual(2, in, 0, got, 0, 0, p.workUnits(2), res, 0, Activation.RELU6);
+            Bounds.assertBitwise(expected, got, "fused residual " + c);
+        }
+    }
+
     private void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {
         assertMatchesReference(c);
         float[] in = c.input();
