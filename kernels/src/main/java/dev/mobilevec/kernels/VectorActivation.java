@@ -83,22 +83,42 @@ final class VectorActivation {
      * TensorOps.add does it.
      */
     static void addApply(Activation act, float[] a, int off, float[] r, int roff, int rows, int stride, int len) {
+        // One loop body per case, each counted by its own index (see apply). NONE (the usual residual) is the add alone:
+        // MAX with -inf and MIN with +inf return x's bits, NaN and -0.0 included. A clamp without a signed-zero bound
+        // blends as the tiles do (same bits as MAX and MIN there, see Activation#signedZeroBound).
         boolean gated = act.gated(), swish = act.kind() == Activation.Kind.HARDSWISH;
-        float lo = act.min(), hi = act.max();
+        boolean plain = !gated && act.min() == Float.NEGATIVE_INFINITY && act.max() == Float.POSITIVE_INFINITY;
+        boolean exact = !gated && act.signedZeroBound();
         FloatVector al = FloatVector.broadcast(S, act.alpha()), be = FloatVector.broadcast(S, act.beta());
         FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
+        FloatVector lo = FloatVector.broadcast(S, act.min()), hi = FloatVector.broadcast(S, act.max());
         int vectorLen = len - len % L;
         for (int row = 0; row < rows; row++) {
             int base = off + row * stride, rb = roff + row * stride - base, end = base + vectorLen;
-            for (int i = base; i < end; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i));
-                if (gated) {
-                    FloatVector g = gate(x.mul(al).add(be), zero, one);
-                    x = swish ? x.mul(g) : g;
-                } else {
-                    x = x.max(lo).min(hi);
+            if (plain) {
+                for (int i = base; i < end; i += L) {
+                    FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i)).intoArray(a, i);
                 }
-                x.intoArray(a, i);
+            } else if (gated && swish) {
+                for (int i = base; i < end; i += L) {
+                    FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i));
+                    x.mul(gate(x.mul(al).add(be), zero, one)).intoArray(a, i);
+                }
+            } else if (gated) {
+                for (int i = base; i < end; i += L) {
+                    FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i));
+                    gate(x.mul(al).add(be), zero, one).intoArray(a, i);
+                }
+            } else if (exact) {
+                for (int i = base; i < end; i += L) {
+                    FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i)).max(lo).min(hi).intoArray(a, i);
+                }
+            } else {
+                for (int i = base; i < end; i += L) {
+                    FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i));
+                    x = x.blend(lo, x.compare(LE, lo));
+                    x.blend(hi, x.compare(GE, hi)).intoArray(a, i);
+                }
             }
             for (int i = end; i < base + len; i++) {
                 a[i] = act.apply(a[i] + r[rb + i]);

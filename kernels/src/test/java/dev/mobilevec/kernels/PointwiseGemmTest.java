@@ -266,17 +266,9 @@ class PointwiseGemmTest extends ConvKernelContract {
                     ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
                     assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 1500 + px + 7 * kk + cout), 5);
                 }
-                ConvSpec s = ConvSpec.pointwise(13, 15, kk, cout);
-                ConvCase c = new ConvCase(s, 2, acts.get(kk % 4), Values.MIXED, 1600 + kk + cout);
+                ConvCase c = new ConvCase(ConvSpec.pointwise(13, 15, kk, cout), 2, acts.get(kk % 4), Values.MIXED, 1600 + kk + cout);
                 assertEverySplitGivesTheWholeRun(c, 7);
-                float[] in = c.input();
-                PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), Activation.NONE);
-                float[] conv = run(p, 2, in);
-                float[] res = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 9), conv.length);
-                float[] expected = new float[conv.length], got = new float[conv.length];
-                ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, Activation.RELU6);
-                p.runResidual(2, in, 0, got, 0, 0, p.workUnits(2), res, 0, Activation.RELU6);
-                Bounds.assertBitwise(expected, got, "fused residual " + c);
+                assertFusedResidualIsConvolutionThenAdd(c);
             }
         }
     }
@@ -297,18 +289,22 @@ class PointwiseGemmTest extends ConvKernelContract {
                 ConvSpec s = ConvSpec.pointwise(1, px, kk, l);
                 assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 1700 + px + 7 * kk), 3);
             }
-            ConvSpec s = ConvSpec.pointwise(7, 9, kk, l);
-            ConvCase c = new ConvCase(s, 2, acts.get(kk % 4), Values.MIXED, 1800 + kk);
+            ConvCase c = new ConvCase(ConvSpec.pointwise(7, 9, kk, l), 2, acts.get(kk % 4), Values.MIXED, 1800 + kk);
             assertEverySplitGivesTheWholeRun(c, 5);
-            float[] in = c.input();
-            PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), Activation.NONE);
-            float[] conv = run(p, 2, in);
-            float[] res = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 9), conv.length);
-            float[] expected = new float[conv.length], got = new float[conv.length];
-            ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, Activation.RELU6);
-            p.runResidual(2, in, 0, got, 0, 0, p.workUnits(2), res, 0, Activation.RELU6);
-            Bounds.assertBitwise(expected, got, "fused residual " + c);
+            assertFusedResidualIsConvolutionThenAdd(c);
         }
+    }
+
+    /** The fused residual add (ReLU6 after it) gives the bits of the linear convolution followed by a separate add. */
+    private void assertFusedResidualIsConvolutionThenAdd(ConvCase c) {
+        float[] in = c.input();
+        PreparedConv p = kernel().prepare(c.spec(), c.weights(), c.bias(), Activation.NONE);
+        float[] conv = run(p, c.batch(), in);
+        float[] res = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 9), conv.length);
+        float[] expected = new float[conv.length], got = new float[conv.length];
+        ReferenceTensorOps.INSTANCE.add(conv.length, conv, 0, res, 0, expected, 0, Activation.RELU6);
+        p.runResidual(c.batch(), in, 0, got, 0, 0, p.workUnits(c.batch()), res, 0, Activation.RELU6);
+        Bounds.assertBitwise(expected, got, "fused residual " + c);
     }
 
     private void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {

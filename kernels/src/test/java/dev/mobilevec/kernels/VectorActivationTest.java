@@ -74,6 +74,16 @@ class VectorActivationTest {
                 int off = 3, roff = 9, rows = 2, stride = len + 4;
                 float[] before = values(r, off + rows * stride + 5);
                 float[] res = values(r, roff + rows * stride + 5);
+                // Sums that land on the bounds: -0.0 + -0.0 = -0.0 (MAX with +0.0 gives +0.0), 4 + 2 = 6, -3 + 3 = +0.0.
+                for (int i = off; i < before.length && i - off + roff < res.length; i++) {
+                    int j = i - off + roff;
+                    switch (i % 7) {
+                        case 1 -> { before[i] = -0f; res[j] = -0f; }
+                        case 3 -> { before[i] = 4f; res[j] = 2f; }
+                        case 5 -> { before[i] = -3f; res[j] = 3f; }
+                        default -> { }
+                    }
+                }
                 float[] a = before.clone();
                 VectorActivation.addApply(act, a, off, res, roff, rows, stride, len);
                 for (int i = 0; i < a.length; i++) {
