@@ -21,19 +21,19 @@ public class PwHarness {
             float[] b = new float[s[3]];
             int sets = Integer.getInteger("sets", 1);
             PreparedConv[] pcs = new PreparedConv[sets];
-            for (int q = 0; q < sets; q++) { for (int i = 0; i < w.length; i++) w[i] = r.nextFloat() - 0.5f; pcs[q] = PointwiseGemm.INSTANCE.prepare(spec, w, b, ("RELU".equals(System.getProperty("act")) ? Activation.RELU : "NONE".equals(System.getProperty("act")) ? Activation.NONE : Activation.RELU6)); }
+            for (int q = 0; q < sets; q++) { for (int i = 0; i < w.length; i++) w[i] = r.nextFloat() - 0.5f; pcs[q] = PointwiseGemm.INSTANCE.prepare(spec, w, b, ("HSWISH".equals(System.getProperty("act")) ? Activation.HARDSWISH : "RELU".equals(System.getProperty("act")) ? Activation.RELU : "NONE".equals(System.getProperty("act")) ? Activation.NONE : Activation.RELU6)); }
             PreparedConv pc = pcs[0];
             int off = HeapAlignment.FLOAT_OFFSET;
-            float[] in = new float[off + spec.inputLength(1) + 64];
+            int big = Integer.getInteger("big", 0); int inOff = Integer.getInteger("inoff", 0); int outOff = Integer.getInteger("outoff", 0); float[] in = new float[big > 0 ? Math.max(big, off + spec.inputLength(1) + 64 + inOff) : off + spec.inputLength(1) + 64 + inOff];
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat();
-            int nouts = Integer.getInteger("outs", 1); float[][] outs = new float[nouts][off + spec.outputLength(1) + 64]; float[] out = outs[0];
+            int nouts = Integer.getInteger("outs", 1); float[][] outs = new float[nouts][big > 0 ? Math.max(big, off + spec.outputLength(1) + 64 + outOff) : off + spec.outputLength(1) + 64 + outOff]; float[] out = outs[0];
             int units = pc.workUnits(1);
             double flops = 2.0 * spec.macs();
             int reps = (int) Math.max(20, 2.5e10 / flops);
             double best = 0;
             for (int round = 0; round < Integer.getInteger("rounds", 8); round++) {
                 long t0 = System.nanoTime();
-                for (int i = 0; i < reps; i++) pcs[i % sets].run(1, in, off, outs[i % nouts], off, 0, units);
+                for (int i = 0; i < reps; i++) pcs[i % sets].run(1, in, off + inOff, outs[i % nouts], off + outOff, 0, units);
                 long t = System.nanoTime() - t0;
                 double g = flops * reps / t;
                 if (round >= 2) best = Math.max(best, g); if (System.getProperty("v") != null) System.out.printf(" %.1f", g);
