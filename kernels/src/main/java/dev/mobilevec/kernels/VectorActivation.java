@@ -9,7 +9,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
 /**
  * The gated activations (HARDSIGMOID, HARDSWISH), and clamps with a signed-zero bound, over a block a kernel has just stored, in place.
  * Kernels call it per output row or per cache block, so the data is re-read from L1/L2, not memory.
- * Same float operations in the same order as {@link Activation#apply}: mul, add, max, min(, mul).
+ * The bits of {@link Activation#apply}: mul, add, max, min(, mul), the max and min as compare-and-blends where that gives
+ * the same bits (see gate). Helpers called from the loops must stay small enough for C2 to inline (35 bytes of
+ * bytecode): a vector passed to a call that is not inlined is boxed.
  */
 final class VectorActivation {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -21,7 +23,7 @@ final class VectorActivation {
      * {@code rows} runs of {@code len} floats, {@code stride} apart, starting at {@code off}. Each run's vector part is a
      * loop counted by its own index with one body per activation: written as {@code i + L <= len} with the swish
      * choice inside, C2 kept a safepoint poll and a select in every iteration and ran the pass at ~1.8 ns per vector
-     * on data in L1 (Zen 3); counted, ~0.9. V3's gated layers run it over every output they store.
+     * on data in L1 (Zen 3); counted, ~1.0. V3's gated layers run it over every output they store.
      */
     static void apply(Activation act, float[] a, int off, int rows, int stride, int len) {
         if (!act.gated()) {
