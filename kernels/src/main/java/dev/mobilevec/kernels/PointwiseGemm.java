@@ -15,9 +15,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * to a whole panel. Micro-kernels keep a tile of C in named accumulators, broadcasting one input scalar per
  * row and k: with 32 vector registers (AVX-512, AArch64) 6 pixels x 4 vectors (24 accumulators), then 4 x 4;
  * with 16 (AVX2) 2 x 4 where a K block's panel slice is in L1 and K is below 128, two 6 x 2 half-panel tiles for K from
- * 128 to KC in one block, two 5 x 2 halves for a column-split layer's longer K (4 x 4 needs 21 registers and
- * spilled there).
- * K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
+ * 128 to HALVES_MAX_K in one block (row-major layers), two 5 x 2 halves for a column-split layer's longer K (4 x 4
+ * needs 21 registers and spilled there).
+ * Otherwise K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
  * tiling or thread split, so results are bitwise reproducible.
@@ -95,7 +95,7 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int MIN_ROW_UNITS = 32;
     /**
-     * From this K up to KC (whole K in one block), a 16-register full panel runs as two 6 x 2 half-panel tiles
+     * From this K up to HALVES_MAX_K (whole K in one block), a 16-register full panel runs as two 6 x 2 half-panel tiles
      * (tile6x2: 12 chains, 8 loads per 12 FMAs) instead of 2 x 4 (8 chains, 6 loads per 8 FMAs), whose K x NR panel
      * slice fills Zen 3's 32 KB L1 at K = 256 and half of it at 128. Zen 3, stand-alone, two alternations, GFLOPS
      * (linear / ReLU6): 28x28x256->256 79-81 -> 87-91, 56x56x128->128 82-85 -> 79-86, 28x28x128->256 78-84 -> 84-86;
@@ -104,6 +104,18 @@ public final class PointwiseGemm implements Conv2dKernel {
      * 56-57 -> 53-54, 56x56x32->192 71 -> 70).
      */
     static final int HALVES_MIN_K = 128;
+
+    /**
+     * Up to this K a 16-register row-major layer runs its full panels as the two 6 x 2 halves over the whole K in one
+     * block, not 2 x 4 over K blocks of KC: 12 chains from the bias to the end with no partial sums through the output
+     * (6 x 2 over K blocks, reloading them, spilled: README, eighth Zen 3 session), the half panel's K x 2 vectors
+     * streamed from L2 where they pass L1's size. Zen 3, stand-alone, weights cycled through 24 copies, two
+     * alternations, GFLOPS: 14x14x576->96 84.7-85.3 -> 93.7-94.3, 14x14x672->112 85.5-86.1 -> 91.7-94.3, 14x14x480->80
+     * 87.1-87.8 -> 92.4-93.2, 14x14x384->64 84.9-86.1 -> 93.1-93.6, 56x56x320->96 82-83.3 -> 87.7-89.7, 28x28x512->512
+     * 82.7-82.8 -> 89.2-90.2, 28x28x768->128 81.3-83.6 -> 87-91.5, 28x28x1024->256 82.5-83.8 -> 83.8-85.1,
+     * 14x14x1152->192 79.8-81.5 -> 83.2-84.8 (smaller from K = 1024 on, where a half panel is 64 KB).
+     */
+    static final int HALVES_MAX_K = 1024;
 
     public static final PointwiseGemm INSTANCE = new PointwiseGemm();
 
@@ -286,7 +298,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
                 return;
             }
-            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels, KC, res, resOff, post);
+            // Row-major, 16 registers: whole K in one block up to HALVES_MAX_K (the 6 x 2 halves), K blocks of KC beyond.
+            int kc = !WIDE_PARTIAL && k <= HALVES_MAX_K ? Math.max(KC, k) : KC;
+            block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels, kc, res, resOff, post);
         }
 
         /** Rows [rowStart, rowEnd) x panels [pFrom, pTo), cache-blocked, full panels in K blocks of kc. */
@@ -315,7 +329,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                             for (; r + 6 <= mEnd; r += 6) {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
-                        } else if (k1 - k0 == k && k >= HALVES_MIN_K && k <= KC && mEnd - mc >= 6) {
+                        } else if (k1 - k0 == k && k >= HALVES_MIN_K && k <= HALVES_MAX_K && mEnd - mc >= 6) {
                             // Whole K in one block: 6 pixels x each half of the panel (see HALVES_MIN_K), the rows
                             // left over through one more pair of tiles moved back (same chains, same bits).
                             for (; r < mEnd; r += 6) {

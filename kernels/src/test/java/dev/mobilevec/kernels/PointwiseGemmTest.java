@@ -295,6 +295,32 @@ class PointwiseGemmTest extends ConvKernelContract {
         }
     }
 
+    /**
+     * Row-major layers with K past one K block run whole K as two 6 x 2 halves with 16 registers (up to HALVES_MAX_K,
+     * K blocks beyond) and 6 x 4 over K blocks with 32: K just past a block, in between, at the limit and one past it,
+     * Cout of one to three panels with and without a partial one, a last chunk of 1, 5 or 6 rows, every fourth split, batch 2
+     * and the fused residual add: the reference within the bound, every split bitwise.
+     */
+    @Test
+    void longKRowMajorLayersMatchReferenceForEverySplit() {
+        int l = ConvCase.L;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.HARDSWISH);
+        int[] ks = {PointwiseGemm.KC + 1, 2 * PointwiseGemm.KC + 37, PointwiseGemm.HALVES_MAX_K, PointwiseGemm.HALVES_MAX_K + 1};
+        for (int kk : ks) {
+            for (int cout : new int[] {4 * l, 8 * l + 2 * l, 12 * l + l}) {
+                // At least MIN_ROW_UNITS row blocks and more pixels than Cout, so the layer is row-major; chunks of 96
+                // rows leave 1, 5 and 6.
+                for (int px : new int[] {193, 197, 198}) {
+                    ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
+                    assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 3), Values.MIXED, 1900 + px + kk + cout), 4);
+                }
+            }
+            ConvCase c = new ConvCase(ConvSpec.pointwise(9, 15, kk, 8 * l), 2, acts.get(kk % 3), Values.MIXED, 2000 + kk);
+            assertEverySplitGivesTheWholeRun(c, 6);
+            assertFusedResidualIsConvolutionThenAdd(c);
+        }
+    }
+
     /** The fused residual add (ReLU6 after it) gives the bits of the linear convolution followed by a separate add. */
     private void assertFusedResidualIsConvolutionThenAdd(ConvCase c) {
         float[] in = c.input();
