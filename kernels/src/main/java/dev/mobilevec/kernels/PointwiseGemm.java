@@ -15,8 +15,8 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * to a whole panel. Micro-kernels keep a tile of C in named accumulators, broadcasting one input scalar per
  * row and k: with 32 vector registers (AVX-512, AArch64) 6 pixels x 4 vectors (24 accumulators), then 4 x 4;
  * with 16 (AVX2) 2 x 4 where a K block's panel slice is in L1 and K is below 128, two 6 x 2 half-panel tiles for K from
- * 128 to HALVES_MAX_K in one block (row-major layers), two 5 x 2 halves for a column-split layer's longer K (4 x 4
- * needs 21 registers and spilled there).
+ * 128 to HALVES_MAX_K in one block, two 5 x 2 halves for a column-split layer's longer K (4 x 4 needs 21 registers
+ * and spilled there).
  * Otherwise K is blocked (KC x NR = 32 KB, an L1-sized panel slice);
  * partial sums go through the output array between K blocks,
  * which keeps every element's FMA chain (bias first, then k ascending) identical whatever the
@@ -106,10 +106,11 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int HALVES_MIN_K = 128;
 
     /**
-     * Up to this K a 16-register row-major layer runs its full panels as the two 6 x 2 halves over the whole K in one
-     * block, not 2 x 4 over K blocks of KC: 12 chains from the bias to the end with no partial sums through the output
-     * (6 x 2 over K blocks, reloading them, spilled: README, eighth Zen 3 session), the half panel's K x 2 vectors
-     * streamed from L2 where they pass L1's size. Zen 3, stand-alone, weights cycled through 24 copies, two
+     * Up to this K a 16-register layer runs its full panels as the two 6 x 2 halves over the whole K in one block: a
+     * row-major one instead of 2 x 4 over K blocks of KC, a column-split one (its K in one block anyway) instead of the
+     * 5 x 2 halves (7x7x576->192 82-87 -> 89-90 GFLOPS). 12 chains from the bias to the end, no partial sums through
+     * the output (6 x 2 over K blocks, reloading them, spilled: README, eighth Zen 3 session), the half panel's K x 2
+     * vectors streamed from L2 where they pass L1's size. Zen 3, stand-alone, weights cycled through 24 copies, two
      * alternations, GFLOPS: 14x14x576->96 84.7-85.3 -> 93.7-94.3, 14x14x672->112 85.5-86.1 -> 91.7-94.3, 14x14x480->80
      * 87.1-87.8 -> 92.4-93.2, 14x14x384->64 84.9-86.1 -> 93.1-93.6, 56x56x320->96 82-83.3 -> 87.7-89.7, 28x28x512->512
      * 82.7-82.8 -> 89.2-90.2, 28x28x768->128 81.3-83.6 -> 87-91.5, 28x28x1024->256 82.5-83.8 -> 83.8-85.1,
