@@ -794,10 +794,12 @@ public final class PointwiseGemm implements Conv2dKernel {
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
             c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
+            // The mask is made on every call: made only in the (cold) partial branch, Lanes.firstN was not inlined there
+            // and returned a boxed mask, 40 bytes per inference (a worker's share of v2 at batch 3 on 2 threads).
+            VectorMask<Float> m = Lanes.firstN(nn - j - 2 * L);
             if (whole) {
                 c02.intoArray(c, q + 2 * L); c12.intoArray(c, q1 + 2 * L); c22.intoArray(c, q2 + 2 * L);
             } else {
-                VectorMask<Float> m = Lanes.firstN(nn - j - 2 * L);
                 c02.intoArray(c, q + 2 * L, m); c12.intoArray(c, q1 + 2 * L, m); c22.intoArray(c, q2 + 2 * L, m);
             }
         }
@@ -906,11 +908,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
                 }
             }
+            VectorMask<Float> m = Lanes.firstN(nn - j); // on every call, as in tile3x3
             if (whole) {
                 c0.intoArray(c, q); c1.intoArray(c, q1); c2.intoArray(c, q2);
                 c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
             } else {
-                VectorMask<Float> m = Lanes.firstN(nn - j);
                 c0.intoArray(c, q, m); c1.intoArray(c, q1, m); c2.intoArray(c, q2, m);
                 c3.intoArray(c, q3, m); c4.intoArray(c, q4, m); c5.intoArray(c, q5, m);
             }
