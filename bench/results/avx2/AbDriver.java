@@ -9,6 +9,7 @@ public class AbDriver {
         String model = args[0];
         int threads = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]), per = Integer.parseInt(args[3]);
+        int batch = Integer.getInteger("batch", 1); // -Dbatch=B: every runtime runs batches of B (sessions on Schedule.AUTO)
         String[] jars = Arrays.copyOfRange(args, 4, args.length);
         int nj = jars.length, n = nj + 1;  // the last one is ONNX Runtime
         ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
@@ -26,7 +27,7 @@ public class AbDriver {
             ort = env.createSession((byte[]) ox.invoke(null, model, m), o);
             var a = (dev.mobilevec.network.Architecture) m.getClass().getMethod("arch").invoke(m);
             Method inM = null; for (Method mm : bm.getDeclaredMethods()) if (mm.getName().equals("input")) inM = mm; inM.setAccessible(true);
-            var input = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap((float[]) inM.invoke(null, a, 1)), new long[] {1, a.inputChannels(), a.height(), a.width()});
+            var input = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap((float[]) inM.invoke(null, a, batch)), new long[] {batch, a.inputChannels(), a.height(), a.width()});
             feed = Map.of("input", input);
         }
         Object[] sessions = new Object[n]; Method[] run = new Method[n]; Object[] inputs = new Object[n], outputs = new Object[n]; Object[] nchw = new Object[n];
@@ -35,14 +36,16 @@ public class AbDriver {
             Class<?> bm = cl.loadClass("dev.mobilevec.bench.BenchModels");
             Method mm0 = bm.getDeclaredMethod("model", String.class); mm0.setAccessible(true); Object m = mm0.invoke(null, model);
             Class<?> sched = cl.loadClass("dev.mobilevec.network.Schedule");
-            Object auto = Enum.valueOf((Class) sched, "AUTO");
+            // -Dschedules=S0,S1,...: Schedule per jar (the same jar may be given twice); AUTO otherwise.
+            String[] scheds = System.getProperty("schedules", "").split(",");
+            Object auto = Enum.valueOf((Class) sched, j < scheds.length && !scheds[j].isEmpty() ? scheds[j] : "AUTO");
             Method th = bm.getDeclaredMethod("threads", String.class); th.setAccessible(true); Object thr = th.invoke(null, String.valueOf(threads));
             Method ns = null;
             for (Method mm : m.getClass().getMethods()) if (mm.getName().equals("newSession") && mm.getParameterCount() == 4) ns = mm;
-            sessions[j] = ns.invoke(m, 1, thr, auto, true);
+            sessions[j] = ns.invoke(m, batch, thr, auto, true);
             Object arch = m.getClass().getMethod("arch").invoke(m);
             Method inM = null; for (Method mm : bm.getDeclaredMethods()) if (mm.getName().equals("input")) inM = mm; inM.setAccessible(true);
-            inputs[j] = inM.invoke(null, arch, 1);
+            inputs[j] = inM.invoke(null, arch, batch);
             outputs[j] = new float[(int) sessions[j].getClass().getMethod("outputLength").invoke(sessions[j])];
             Class<?> layout = cl.loadClass("dev.mobilevec.network.Layout");
             nchw[j] = Enum.valueOf((Class) layout, "NCHW");
@@ -66,7 +69,7 @@ public class AbDriver {
                 if (pause > 0) Thread.sleep(pause);
             }
         }
-        StringBuilder sb = new StringBuilder(model + " t" + threads);
+        StringBuilder sb = new StringBuilder(model + " t" + threads + (batch > 1 ? " b" + batch : ""));
         for (int j = 0; j < n; j++) {
             if (only >= 0 && j != only) continue;
             double[] m = med[j].clone(); Arrays.sort(m);

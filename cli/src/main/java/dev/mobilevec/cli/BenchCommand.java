@@ -104,7 +104,10 @@ final class BenchCommand implements Callable<Integer> {
             arenaBytes = s.activationBytes();
             buffersAligned = s.buffersAligned();
             fused = s.fusedBlocks();
-            out.printf(Locale.ROOT, "schedule %s, activation buffers %.1f MB%n", s.schedule(), arenaBytes / 1048576.0);
+            int tailAt = s.batchedTail();
+            out.printf(Locale.ROOT, "schedule %s%s, activation buffers %.1f MB%n", s.schedule(),
+                    tailAt < 0 ? "" : ", then layers " + tailAt + " (" + fast.layers().get(tailAt).name() + ") to the end over the whole batch, layer-parallel",
+                    arenaBytes / 1048576.0);
             out.println(alignmentLine(buffersAligned));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
                     t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",

@@ -14,10 +14,12 @@ public enum Schedule {
      * Each thread runs whole images through every layer in its own batch-1 arena, so an image's
      * tensors stay in its core's caches and threads never wait for each other between layers.
      * With B images on T threads, the first T * floor(B / T) images are spread evenly this way and the
-     * last B mod T run layer-parallel, so no thread idles.
+     * last B mod T run layer-parallel, so no thread idles. The deepest layers, whose weights outweigh the
+     * batch's tensors, then run once over the whole batch, layer-parallel (the batched tail: each weight
+     * read once per batch instead of once per image; {@code Session.batchedTail}).
      */
     IMAGE_PARALLEL,
-    /** IMAGE_PARALLEL when batch >= threads > 1, else LAYER_PARALLEL (the measurement behind it is in README). */
+    /** IMAGE_PARALLEL when batch >= threads and batch > 1, else LAYER_PARALLEL (the measurements behind it are in README). */
     AUTO;
 
     /** The schedule AUTO stands for, for this batch and thread count. */
@@ -25,6 +27,6 @@ public enum Schedule {
         if (this != AUTO) {
             return this;
         }
-        return threads > 1 && batch >= threads ? IMAGE_PARALLEL : LAYER_PARALLEL;
+        return batch > 1 && batch >= threads ? IMAGE_PARALLEL : LAYER_PARALLEL;
     }
 }

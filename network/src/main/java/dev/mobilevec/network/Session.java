@@ -33,6 +33,13 @@ public final class Session implements AutoCloseable {
     private final Plan[] plans;
     /** The plan for layer-parallel runs of single images in an image-parallel session (plans[0] unless those are banded). */
     private final Plan spare;
+    /**
+     * IMAGE_PARALLEL: the first layer of the batched tail (see {@link #tailStart}), run layer-parallel over the whole
+     * batch on {@link #tailPlan} after every image has gone through the layers before it; layers.length when none.
+     */
+    private final int tail;
+    /** The batch plan for the layers from {@link #tail} on (its arena holds only their tensors), or null. */
+    private final Plan tailPlan;
     private final WorkerPool pool;
     private final WorkerPool.Job imageJob; // IMAGE_PARALLEL: part p runs its share of whole images on plans[p]
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -65,6 +72,14 @@ public final class Session implements AutoCloseable {
      * {@code bandRows}: output rows per band of a fused block; 0 chooses from the cache size.
      */
     Session(Model model, int batch, int threads, Schedule schedule, boolean fuse, int offset, int bandRows) {
+        this(model, batch, threads, schedule, fuse, offset, bandRows, AUTO_TAIL);
+    }
+
+    /**
+     * {@code tailFrom}: first layer of an image-parallel session's batched tail ({@link #AUTO_TAIL}: {@link #tailStart};
+     * {@link #NO_TAIL}: none; tests force the others).
+     */
+    Session(Model model, int batch, int threads, Schedule schedule, boolean fuse, int offset, int bandRows, int tailFrom) {
         this.model = model;
         this.batch = Checks.positive("batch", batch);
         if (threads < 1 || threads > MAX_THREADS) {
@@ -110,6 +125,25 @@ public final class Session implements AutoCloseable {
                     + (bytes >> 20) + " MB of activation buffers (" + planCount + " x " + count + " x " + planBatch
                     + " x largest layer x 4 bytes); the heap is " + (heap >> 20) + " MB (-Xmx): use a smaller batch or a larger heap");
         }
+        int tailAt = !images || batch < 2 || tailFrom >= layers.length ? layers.length
+                : tailFrom == AUTO_TAIL ? tailStart(layers, chains, batch, threads, BlockChain.L2_BYTES) : tailFrom;
+        if (tailAt < layers.length && !validCut(layers, chains, tailAt)) {
+            throw new IllegalArgumentException("layer " + tailAt + " cannot start a batched tail: a later layer reads a tensor"
+                    + " from before layer " + (tailAt - 1) + ", or a fused block spans the cut");
+        }
+        this.tail = tailAt;
+        int tailSize = tail < layers.length ? bufferFloats(batch, offset, plain, tail - 1) : 0;
+        if (grow && tailSize > 0) {
+            tailSize = Math.toIntExact(HeapAlignment.alignableLength(tailSize));
+        }
+        if (tail < layers.length) {
+            bytes += (long) plainCount * 4 * tailSize;
+            if (bytes > heap / 2) {
+                throw new IllegalArgumentException("a session for batch " + batch + " of " + model.arch() + " needs "
+                        + (bytes >> 20) + " MB of activation buffers (with the batched tail); the heap is " + (heap >> 20)
+                        + " MB (-Xmx): use a smaller batch or a larger heap");
+            }
+        }
         plans = new Plan[planCount];
         try {
             for (int i = 0; i < planCount; i++) {
@@ -117,6 +151,7 @@ public final class Session implements AutoCloseable {
                         images ? 1 : threads, threads);
             }
             spare = spareNeeded ? new Plan(model, layers, 1, plainCount, plainSize, plain, fuse, offset, grow, null, 1, threads) : plans[0];
+            tailPlan = tail < layers.length ? new Plan(model, layers, batch, plainCount, tailSize, plain, fuse, offset, grow, null, threads, threads) : null;
         } catch (OutOfMemoryError e) {
             throw new IllegalArgumentException("could not allocate " + (bytes >> 20) + " MB of activation buffers for batch "
                     + batch + "; the heap is " + (heap >> 20) + " MB", e);
@@ -638,6 +673,9 @@ public final class Session implements AutoCloseable {
         if (spare != plans[0]) {
             all.add(spare);
         }
+        if (tailPlan != null) {
+            all.add(tailPlan);
+        }
         for (Plan p : all) {
             for (float[] buf : p.distinctBuffers()) {
                 b += 4L * buf.length;
@@ -655,7 +693,11 @@ public final class Session implements AutoCloseable {
         if (arenaOffset != HeapAlignment.LARGE_ARRAY_OFFSET || arenaOffset == 0) {
             return false;
         }
-        for (Plan p : plans) {
+        java.util.List<Plan> all = new java.util.ArrayList<>(java.util.Arrays.asList(plans));
+        if (tailPlan != null) {
+            all.add(tailPlan);
+        }
+        for (Plan p : all) {
             if (!HeapAlignment.alignsArrayOf(p.first.length)) {
                 return false;
             }
@@ -757,8 +799,12 @@ public final class Session implements AutoCloseable {
                 if (spare.chains != null) {
                     runImageAlone(spare, n, layerNanos); // banded and no plain plan: the images one by one, as the threads run them
                 } else {
-                    runLayerParallel(spare, input, inOff, layout, n, 1, output, outOff, layerNanos);
+                    runLayerParallel(spare, input, inOff, layout, n, 1, output, outOff, layerNanos, tail);
                 }
+            }
+            if (tailPlan != null) {
+                runLayers(tailPlan, tail, layers.length, 0, batch, layerNanos);
+                finish(tailPlan, 0, batch, layers.length, output, outOff);
             }
         } finally {
             curInput = curOutput = null;
@@ -771,8 +817,20 @@ public final class Session implements AutoCloseable {
     /** Images [from, from + images) of the call through every layer of {@code plan}, each layer split over all threads. */
     private void runLayerParallel(Plan plan, float[] input, int inOff, Layout layout, int from, int images,
             float[] output, int outOff, long[] layerNanos) {
+        runLayerParallel(plan, input, inOff, layout, from, images, output, outOff, layerNanos, layers.length);
+    }
+
+    /** As above for layers [0, end): with end below the table's length, layer end - 1's output goes to the batched tail. */
+    private void runLayerParallel(Plan plan, float[] input, int inOff, Layout layout, int from, int images,
+            float[] output, int outOff, long[] layerNanos, int end) {
         plan.loadInput(input, inOff, layout, from, images);
-        for (int i = 0; i < layers.length; i++) {
+        runLayers(plan, 0, end, from, images, layerNanos);
+        finish(plan, from, images, end, output, outOff);
+    }
+
+    /** Layers [start, end) of a plan whose batch is {@code images} (images [from, from + images) of the call), each split over all threads. */
+    private void runLayers(Plan plan, int start, int end, int from, int images, long[] layerNanos) {
+        for (int i = start; i < end; i++) {
             LayerDef l = layers[i];
             BlockChain c = plan.chains != null ? plan.chains[i] : null;
             if (c != null && plan.batch != images) {
@@ -812,8 +870,21 @@ public final class Session implements AutoCloseable {
             }
             copyTaps(plan, l, from, images);
         }
-        int per = model.outputLength();
-        System.arraycopy(plan.output(), plan.offOf(plan.output()), output, outOff + from * per, images * per);
+    }
+
+    /**
+     * After layers [0, end) of images [from, from + images) on {@code plan}: the network's output to the caller when
+     * they were all the layers, else layer end - 1's output into the batched tail's arena at those images.
+     */
+    private void finish(Plan plan, int from, int images, int end, float[] output, int outOff) {
+        if (end == layers.length) {
+            int per = model.outputLength();
+            System.arraycopy(plan.output(), plan.offOf(plan.output()), output, outOff + from * per, images * per);
+            return;
+        }
+        float[] src = plan.bufferOf[end - 1], dst = tailPlan.bufferOf[end - 1];
+        int per = layers[end - 1].outputLength();
+        System.arraycopy(src, plan.offOf(src), dst, tailPlan.offOf(dst) + from * per, images * per);
     }
 
     /** Image n of the current call through every layer of a batch-1 plan, on the calling thread only. */
@@ -823,7 +894,7 @@ public final class Session implements AutoCloseable {
 
     private void runImageAlone(Plan plan, int n, long[] layerNanos) {
         plan.loadInput(curInput, curInOff, curLayout, n, 1);
-        for (int i = 0; i < layers.length; i++) {
+        for (int i = 0; i < tail; i++) {
             BlockChain c = plan.chains != null ? plan.chains[i] : null;
             if (c != null) {
                 plan.runChain(c, layerNanos);
@@ -839,8 +910,7 @@ public final class Session implements AutoCloseable {
             }
             copyTaps(plan, layers[i], n, 1);
         }
-        int per = model.outputLength();
-        System.arraycopy(plan.output(), plan.offOf(plan.output()), curOutput, curOutOff + n * per, per);
+        finish(plan, n, 1, tail, curOutput, curOutOff);
     }
 
     private boolean chainInternal(int layer) {
@@ -857,9 +927,14 @@ public final class Session implements AutoCloseable {
      * {@link #SLACK}.
      */
     private int bufferFloats(int planBatch, int offset, int[] assignment) {
-        int max = model.arch().inputLength();
+        return bufferFloats(planBatch, offset, assignment, -1);
+    }
+
+    /** As above for a plan that only holds the tensors of layers {@code from} on ({@code -1}: all, and the input). */
+    private int bufferFloats(int planBatch, int offset, int[] assignment, int from) {
+        int max = from < 0 ? model.arch().inputLength() : 0;
         for (LayerDef l : layers) {
-            if (assignment[l.index()] >= 0) {
+            if (l.index() >= from && assignment[l.index()] >= 0) {
                 max = Math.max(max, l.outputLength());
             }
         }
@@ -869,6 +944,61 @@ public final class Session implements AutoCloseable {
                     + size + " + " + (offset + SLACK) + " floats");
         }
         return size + offset + SLACK;
+    }
+
+    /** Session constructor argument: choose the batched tail with {@link #tailStart}. */
+    static final int AUTO_TAIL = -1;
+    /** Session constructor argument: no batched tail (every image through every layer on its own). */
+    static final int NO_TAIL = Integer.MAX_VALUE;
+
+    /**
+     * Whether an image-parallel run may hand over to a batch plan at layer {@code t}: layer t - 1's output is in the
+     * arena (not inside a fused block, which no cut may split) and is the only earlier tensor any later layer reads.
+     */
+    static boolean validCut(LayerDef[] layers, BlockChain[] chains, int t) {
+        if (t < 1 || t >= layers.length) {
+            return false;
+        }
+        for (int j = t; j < layers.length; j++) {
+            if (layers[j].input() < t - 1 || (layers[j].input2() >= 0 && layers[j].input2() < t - 1)) {
+                return false;
+            }
+        }
+        for (BlockChain c : chains) {
+            if (c != null && c.first() < t && t <= c.last()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where an image-parallel batch hands over to one layer-parallel run over the whole batch (layers.length: never).
+     * Run image by image, every image reads every layer's weights again: from L3 once they outgrow L2, as the deep
+     * layers' do (v1's last 1x1 4 MB, its classifier 4 MB). Run over the batch, the weights are read once but the
+     * batch's tensors leave the threads' L2. Bytes saved per layer, modelled: (B - 1) x weights, less, when B x
+     * (input + output) exceeds the threads' L2, B x (input + 2 x output) (the output is also read for ownership).
+     * The tail is the suffix, starting at a valid cut, that saves the most; none if no suffix saves anything. For
+     * v1 at batch 8 on 2 threads with 512 KB L2 it starts at the last two 1x1 layers' block (7x7), for v2 at its 7x7 blocks.
+     */
+    static int tailStart(LayerDef[] layers, BlockChain[] chains, int batch, int threads, long l2Bytes) {
+        long cache = l2Bytes * threads, sum = 0, best = 0;
+        int start = layers.length;
+        for (int t = layers.length - 1; t >= 1; t--) {
+            LayerDef l = layers[t];
+            long in = 4L * l.inH() * l.inW() * l.inC(), out = 4L * l.outputLength();
+            sum += (batch - 1) * 4 * l.params() - (batch * (in + out) > cache ? batch * (in + 2 * out) : 0);
+            if (sum > best && validCut(layers, chains, t)) {
+                best = sum;
+                start = t;
+            }
+        }
+        return start;
+    }
+
+    /** The first layer this session runs over the whole batch at once after the images went through the others one by one; -1 when none. */
+    public int batchedTail() {
+        return tail < layers.length ? tail : -1;
     }
 
     /** Whether the arena may grow its arrays into G1-aligned ones: when the grown buffers take at most a sixteenth of the heap. */

@@ -215,12 +215,12 @@ class SessionTest {
                 () -> new MobileNetV1(1.0, 50000, 50000, 1000, Padding.SYMMETRIC).layers());
         assertTrue(e.getMessage().contains("int range"), e.getMessage());
         // 1,000,000 images of 32x32: the activation arena would need 1.6e10 floats.
-        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1_000_000, 1).close());
+        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1_000_000, 1, Schedule.LAYER_PARALLEL).close());
         assertTrue(e.getMessage().contains("int range"), e.getMessage());
         // Fits in an int but not in this heap: refused with the sizes, not an OutOfMemoryError.
         long heapMb = Runtime.getRuntime().maxMemory() >> 20;
         int batch = (int) Math.min(Integer.MAX_VALUE / 24576, (heapMb << 20) / (2L * 4 * 24576) + 1);
-        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(batch, 1).close());
+        e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(batch, 1, Schedule.LAYER_PARALLEL).close());
         assertTrue(e.getMessage().contains("MB of activation buffers") && e.getMessage().contains(heapMb + " MB"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MODEL.newSession(1, 5000));
         assertEquals("threads must be in [1, 1024], got 5000", e.getMessage());
@@ -353,7 +353,8 @@ class SessionTest {
     @Test
     void autoScheduleIsImageParallelFromOneImagePerThread() {
         assertEquals(Schedule.LAYER_PARALLEL, Schedule.AUTO.resolve(1, 2));
-        assertEquals(Schedule.LAYER_PARALLEL, Schedule.AUTO.resolve(8, 1));
+        assertEquals(Schedule.IMAGE_PARALLEL, Schedule.AUTO.resolve(8, 1)); // image by image, then the batched tail (README)
+        assertEquals(Schedule.LAYER_PARALLEL, Schedule.AUTO.resolve(1, 1));
         assertEquals(Schedule.IMAGE_PARALLEL, Schedule.AUTO.resolve(2, 2));
         assertEquals(Schedule.IMAGE_PARALLEL, Schedule.AUTO.resolve(9, 2));
         assertEquals(Schedule.LAYER_PARALLEL, Schedule.LAYER_PARALLEL.resolve(8, 2));
@@ -398,10 +399,13 @@ class SessionTest {
         assertEquals(2, buffers);
         assertEquals(2, fusedBuffers); // the depthwise outputs (and conv0's) live in band windows
         try (Session layer = new Session(MODEL, 8, 2, Schedule.LAYER_PARALLEL, false);
-             Session image = MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL, false);
+             // Without the batched tail first (its batch arena is checked below).
+             Session image = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, false, Alignment.ARENA_OFFSET, 0, Session.NO_TAIL);
              // Two-row bands: this small model's tensors are smaller than the bands L2 would allow.
-             Session banded = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2);
-             Session leftOver = new Session(MODEL, 7, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2)) {
+             Session banded = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2, Session.NO_TAIL);
+             Session leftOver = new Session(MODEL, 7, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 2, Session.NO_TAIL);
+             // The classifier and softmax over the whole batch: a batch-8 arena of as many buffers, sized for their tensors.
+             Session tailed = new Session(MODEL, 8, 2, Schedule.IMAGE_PARALLEL, false, Alignment.ARENA_OFFSET, 0, table.length - 2)) {
             // Every buffer: the offset, the tensors, then one vector of slack (Session.SLACK); buffer i of a plan also
             // starts i * Session.STAGGER floats later (4K aliasing, see STAGGER).
             long tensor = 4L * (floatsPerImage + Alignment.ARENA_OFFSET + Session.SLACK);
@@ -411,6 +415,10 @@ class SessionTest {
             assertEquals(2 * (buffers * tensor + stagger), image.activationBytes());
             // A batch that is not a multiple of the threads also keeps a plain batch-1 arena for the left-over image.
             assertEquals(banded.activationBytes() + buffers * tensor + stagger, leftOver.activationBytes());
+            long tailFloats = Math.max(table[table.length - 3].outputLength(), Math.max(table[table.length - 2].outputLength(),
+                    table[table.length - 1].outputLength()));
+            assertEquals(image.activationBytes() + 4L * buffers * (8 * tailFloats + Alignment.ARENA_OFFSET + Session.SLACK) + stagger,
+                    tailed.activationBytes());
         }
         // MobileNetV2's largest tensors are the expanded ones, which fused blocks keep in band windows: the arenas shrink.
         try (Session plainV2 = V2_MODEL.newSession(8, 2, Schedule.IMAGE_PARALLEL, false);
