@@ -100,11 +100,13 @@ final class BenchCommand implements Callable<Integer> {
         long arenaBytes;
         boolean buffersAligned;
         List<String> fused;
+        String tailFrom;
         try (Session s = fast.newSession(batch, t, Schedule.AUTO, !noFuse)) {
             arenaBytes = s.activationBytes();
             buffersAligned = s.buffersAligned();
             fused = s.fusedBlocks();
             int tailAt = s.batchedTail();
+            tailFrom = tailAt < 0 ? null : fast.layers().get(tailAt).name();
             out.printf(Locale.ROOT, "schedule %s%s, activation buffers %.1f MB%n", s.schedule(),
                     tailAt < 0 ? "" : ", then layers " + tailAt + " (" + fast.layers().get(tailAt).name() + ") to the end over the whole batch, layer-parallel",
                     arenaBytes / 1048576.0);
@@ -230,6 +232,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("batch", batch);
             doc.put("threads", t);
             doc.put("schedule", schedule.name());
+            doc.put("batched_tail_from", tailFrom); // first layer run over the whole batch at once, or null
             doc.put("activation_bytes", arenaBytes);
             doc.put("fused_blocks", fused);
             doc.put("vector_bits", Lanes.bits());

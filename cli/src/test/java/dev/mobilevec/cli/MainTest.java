@@ -184,6 +184,7 @@ class MainTest {
         assertEquals(dev.mobilevec.kernels.HeapAlignment.ALLOCATES_ALIGNED, doc.get("weights_aligned"));
         assertTrue(doc.get("buffers_aligned") instanceof Boolean, "buffers_aligned: " + doc.get("buffers_aligned"));
         assertEquals(30L, (long) ((java.util.List<?>) doc.get("layers")).size(), "v1 has 30 layers");
+        assertTrue(doc.containsKey("batched_tail_from") && doc.get("batched_tail_from") == null, "batch 1 has no batched tail");
         java.util.Map<String, Object> lat = (java.util.Map<String, Object>) doc.get("latency_ms");
         assertTrue(((Number) lat.get("median")).doubleValue() > 0 && ((Number) lat.get("p99")).doubleValue() >= ((Number) lat.get("median")).doubleValue());
         assertEquals(true, ((java.util.Map<String, Object>) doc.get("check")).get("top5_identical"));
@@ -192,6 +193,20 @@ class MainTest {
         assertEquals(1L, fp.get("threads_used"));
         assertTrue(((java.util.Map<String, Object>) fp.get("measured")).get("fma_peak_gflops") instanceof Number, fp.toString());
         assertTrue(r.err().contains("measuring 3 inferences"), "progress goes to stderr: " + r.err());
+    }
+
+    /** A batch on one thread runs image by image, then its deepest layers over the whole batch: the JSON names where. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchJsonNamesTheBatchedTail() {
+        Result r = cli("bench", "--alpha", "0.25", "--resolution", "40", "--threads", "1", "--batch", "3", "--warmup", "2",
+                "--iterations", "3", "--no-check", "--json");
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, Object> doc = (java.util.Map<String, Object>) dev.mobilevec.network.internal.Json.parse(r.out());
+        assertEquals("IMAGE_PARALLEL", doc.get("schedule"));
+        Object tail = doc.get("batched_tail_from");
+        assertTrue(tail instanceof String name && ((java.util.List<java.util.Map<String, Object>>) doc.get("layers")).stream()
+                .anyMatch(l -> name.equals(l.get("name"))), "batched_tail_from names a layer of the table: " + tail);
     }
 
     /** classify: one line per input, in order, errors included; exit 1 when any failed; labels-free model: null labels. */
