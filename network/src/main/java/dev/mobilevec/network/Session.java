@@ -131,6 +131,18 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("layer " + tailAt + " cannot start a batched tail: a later layer reads a tensor"
                     + " from before layer " + (tailAt - 1) + ", or a fused block spans the cut");
         }
+        if (tailFrom == AUTO_TAIL && tailAt < layers.length) {
+            // Image-parallel memory does not grow with the batch; the tail's arena does. A batch whose tail arena would
+            // take more than an eighth of the heap (or overflow an array) runs every layer image by image instead.
+            long max = 0;
+            for (int i = tailAt - 1; i < layers.length; i++) {
+                max = Math.max(max, plain[i] >= 0 ? layers[i].outputLength() : 0);
+            }
+            long floats = batch * max + offset + SLACK;
+            if (floats > Integer.MAX_VALUE - 64 || (long) plainCount * 4 * floats > heap / 8) {
+                tailAt = layers.length;
+            }
+        }
         this.tail = tailAt;
         int tailSize = tail < layers.length ? bufferFloats(batch, offset, plain, tail - 1) : 0;
         if (grow && tailSize > 0) {

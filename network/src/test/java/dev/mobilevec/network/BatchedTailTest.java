@@ -128,6 +128,29 @@ class BatchedTailTest {
         assertEquals(index(V1_FULL, "block13.pw"), Session.tailStart(V1_FULL, none, 2, 1, 512 << 10));
     }
 
+    /**
+     * Image-parallel memory does not grow with the batch, the tail's arena does: a batch whose tail arena would take
+     * more than an eighth of the heap runs without a tail instead of being refused (as it was before tails existed).
+     */
+    @Test
+    void aBatchTooLargeForATailArenaRunsWithoutOne() {
+        long heap = Runtime.getRuntime().maxMemory();
+        int classes = SessionTest.MODEL.outputLength();
+        int batch = (int) Math.min(Integer.MAX_VALUE / classes - 1, heap / 8 / (4L * classes) + 1);
+        try (Session s = SessionTest.MODEL.newSession(batch, 2)) {
+            assertEquals(Schedule.IMAGE_PARALLEL, s.schedule());
+            assertEquals(-1, s.batchedTail(), "batch " + batch + ", heap " + (heap >> 20) + " MB");
+            assertTrue(s.activationBytes() < heap / 8, s.activationBytes() + " bytes");
+        }
+        // A forced tail whose arena (two buffers of batch x 1000 floats here) outgrows half the heap is refused with the
+        // sizes, not an OutOfMemoryError.
+        LayerDef[] layers = SessionTest.MODEL.layers().toArray(new LayerDef[0]);
+        int huge = (int) Math.min(Integer.MAX_VALUE / classes - 1, heap / (4L * classes));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Session(SessionTest.MODEL, huge, 2, Schedule.IMAGE_PARALLEL, true, Alignment.ARENA_OFFSET, 0, layers.length - 1).close());
+        assertTrue(e.getMessage().contains("MB of activation buffers (with the batched tail)"), e.getMessage());
+    }
+
     @Test
     void cutsOutsideTheTableAreRefused() {
         LayerDef[] layers = SessionTest.MODEL.layers().toArray(new LayerDef[0]);
