@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * place when their first input dies with them. Each convolution's independent work units are cut
  * into one contiguous piece per thread; no unit ever splits a reduction, so outputs are bitwise
  * identical for any thread count. With {@link Schedule#IMAGE_PARALLEL} each thread instead owns a
- * batch-1 arena and runs whole images; the bits are the same either way.
+ * batch-1 arena and runs whole images, up to the batched tail ({@link #batchedTail}): the deepest layers,
+ * run once over the whole batch from a small batch arena of their own; the bits are the same either way.
  *
  * <p>A session is not for concurrent use: a second thread entering {@link #run} while it runs gets
  * an IllegalStateException. Close it to stop its threads.
