@@ -738,7 +738,8 @@ public final class Session implements AutoCloseable {
      * (softmax probabilities for the native networks; whatever an imported graph declares).
      * If {@code layerNanos} is not null, it receives the wall time of each layer of the table (summed
      * over the images, which then run one at a time when the schedule is IMAGE_PARALLEL: band by band on the
-     * calling thread when blocks are fused, as each thread runs them; else layer-parallel).
+     * calling thread when blocks are fused, as each thread runs them; else layer-parallel; the batched tail's
+     * layers once over the whole batch, as always).
      */
     public void run(float[] input, int inOff, Layout layout, float[] output, int outOff, long[] layerNanos) {
         run(input, inOff, layout, output, outOff, layerNanos, null, null);
