@@ -1,7 +1,7 @@
 import re,sys
 ours=[l.split() for l in open(sys.argv[1]) if re.match(r'^\d+\s',l)]
 ours=[(x[2],x[3],float(x[5])) for x in ours if x[2] not in ('add',)]
-ort=[l.split() for l in open(sys.argv[2]) if re.match(r'^\s+\d+\s+(Conv|Gemm|ReduceMean)\s',l)]
+ort=[l.split() for l in open(sys.argv[2]) if re.match(r'^\s+\d+\s+(Conv|Gemm|ReduceMean|GlobalAveragePool)\s',l)]
 ort=[(x[1],float(x[0])) for x in ort]
 tot=0
 for (t,shape,us),(ot,ous) in zip(ours,ort):
