@@ -135,11 +135,7 @@ public final class Session implements AutoCloseable {
         if (tailFrom == AUTO_TAIL && tailAt < layers.length) {
             // Image-parallel memory does not grow with the batch; the tail's arena does. A batch whose tail arena would
             // take more than an eighth of the heap (or overflow an array) runs every layer image by image instead.
-            long max = 0;
-            for (int i = tailAt - 1; i < layers.length; i++) {
-                max = Math.max(max, plain[i] >= 0 ? layers[i].outputLength() : 0);
-            }
-            long floats = batch * max + offset + SLACK;
+            long floats = (long) batch * largestTensor(plain, tailAt - 1) + offset + SLACK;
             if (floats > Integer.MAX_VALUE - 64 || (long) plainCount * 4 * floats > heap / 8) {
                 tailAt = layers.length;
             }
@@ -682,19 +678,24 @@ public final class Session implements AutoCloseable {
      */
     public long activationBytes() {
         long b = 0;
-        java.util.List<Plan> all = new java.util.ArrayList<>(java.util.Arrays.asList(plans));
-        if (spare != plans[0]) {
-            all.add(spare);
-        }
-        if (tailPlan != null) {
-            all.add(tailPlan);
-        }
-        for (Plan p : all) {
+        for (Plan p : arenaPlans(true)) {
             for (float[] buf : p.distinctBuffers()) {
                 b += 4L * buf.length;
             }
         }
         return b;
+    }
+
+    /** The plans: the main ones, the left-over images' plain one if separate and {@code spareToo}, the batched tail's. */
+    private java.util.List<Plan> arenaPlans(boolean spareToo) {
+        java.util.List<Plan> all = new java.util.ArrayList<>(java.util.Arrays.asList(plans));
+        if (spareToo && spare != plans[0]) {
+            all.add(spare);
+        }
+        if (tailPlan != null) {
+            all.add(tailPlan);
+        }
+        return all;
     }
 
     /**
@@ -706,11 +707,7 @@ public final class Session implements AutoCloseable {
         if (arenaOffset != HeapAlignment.LARGE_ARRAY_OFFSET || arenaOffset == 0) {
             return false;
         }
-        java.util.List<Plan> all = new java.util.ArrayList<>(java.util.Arrays.asList(plans));
-        if (tailPlan != null) {
-            all.add(tailPlan);
-        }
-        for (Plan p : all) {
+        for (Plan p : arenaPlans(false)) {
             if (!HeapAlignment.alignsArrayOf(p.first.length)) {
                 return false;
             }
@@ -946,18 +943,24 @@ public final class Session implements AutoCloseable {
 
     /** As above for a plan that only holds the tensors of layers {@code from} on ({@code -1}: all, and the input). */
     private int bufferFloats(int planBatch, int offset, int[] assignment, int from) {
-        int max = from < 0 ? model.arch().inputLength() : 0;
-        for (LayerDef l : layers) {
-            if (l.index() >= from && assignment[l.index()] >= 0) {
-                max = Math.max(max, l.outputLength());
-            }
-        }
+        int max = largestTensor(assignment, from);
         int size = Checks.product("activation buffer (batch x largest layer)", planBatch, max);
         if (size > Integer.MAX_VALUE - offset - SLACK) {
             throw new IllegalArgumentException("activation buffer (batch x largest layer) exceeds the int range of Java arrays: "
                     + size + " + " + (offset + SLACK) + " floats");
         }
         return size + offset + SLACK;
+    }
+
+    /** Floats of the largest tensor of layers {@code from} on that lives in the arena ({@code -1}: all, and the input). */
+    private int largestTensor(int[] assignment, int from) {
+        int max = from < 0 ? model.arch().inputLength() : 0;
+        for (LayerDef l : layers) {
+            if (l.index() >= from && assignment[l.index()] >= 0) {
+                max = Math.max(max, l.outputLength());
+            }
+        }
+        return max;
     }
 
     /** Session constructor argument: choose the batched tail with {@link #tailStart}. */
