@@ -590,11 +590,13 @@ class SessionTest {
 
     /**
      * A block cut into parts (one per thread): the parts' projection ranges tile [0, units) in order, each part's
-     * depthwise rows hold its units' pixels (whole bands of the one-thread grid, cut only at the part's ends), and
-     * the whole range gives the one-thread bands.
+     * depthwise rows hold its units' pixels (whole bands of the one-thread grid, cut only at the part's ends), every
+     * band's projection range but a part's last is a whole number of 1x1 row tiles, and the whole range gives the
+     * one-thread bands.
      */
     @Test
     void blockPartsRunEveryProjectionUnitOnceFromTheRowsThatHoldIt() {
+        boolean tileCut = false;
         for (Model m : new Model[] {MODEL, V2_MODEL}) {
             LayerDef[] table = m.layers().toArray(new LayerDef[0]);
             for (int batch : new int[] {1, 3}) {
@@ -622,6 +624,12 @@ class SessionTest {
                                     assertTrue(st[k + BlockChain.P_TO] == st[k + BlockChain.P_FROM]
                                             || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) st[k + BlockChain.D_TO] * c.outW(), what);
                                     assertTrue((long) st[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) st[BlockChain.D_FROM] * c.outW(), what);
+                                    // A projection range covers whole tiles (TILE_PIXELS), all but the part's last.
+                                    long pixels = (long) (st[k + BlockChain.P_TO] - st[k + BlockChain.P_FROM]) * c.projectPixelsPerUnit();
+                                    if (c.windowsDepthwise() && k + BlockChain.STEP < st.length) {
+                                        assertEquals(0, pixels % BlockChain.TILE_PIXELS, "band " + k / BlockChain.STEP + ": " + what);
+                                        tileCut |= pixels > 0;
+                                    }
                                 }
                                 assertEquals(u1, st.length == 0 ? u0 : next, what);
                                 next = u1;
@@ -632,6 +640,7 @@ class SessionTest {
                 }
             }
         }
+        assertTrue(tileCut, "no band's projection range was checked against TILE_PIXELS");
     }
 
     /** The plan names every depthwise layer of v1 and v2 with its neighbours; a tap inside a block is refused with the reason. */
