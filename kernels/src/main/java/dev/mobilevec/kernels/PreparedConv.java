@@ -32,7 +32,11 @@ public interface PreparedConv {
         return 1;
     }
 
-    /** How many {@link #unitBlock} blocks one call runs best as a whole (weights streamed side by side); 1 when it does not matter. */
+    /**
+     * How many {@link #unitBlock} blocks one call runs best as a whole (weights streamed side by side, or row tiles that
+     * divide the range); 1 when it does not matter. A caller cutting ranges should make them multiples of it where it
+     * can. Results never depend on it.
+     */
     default int blocksPerCall(int batch) {
         return 1;
     }

@@ -416,7 +416,10 @@ class PointwiseGemmTest extends ConvKernelContract {
         return kernel().prepare(s, new float[s.weightLength()], null, Activation.NONE);
     }
 
-    /** What a caller splitting the units is told: panel-major units come in panels of row blocks, triples with 16 registers. */
+    /**
+     * What a caller splitting the units is told: panel-major units come in panels of row blocks, triples with 16
+     * registers; row-major ones in whole row tiles.
+     */
     @Test
     void unitBlocksArePanelsOfRowBlocks() {
         int triples = PointwiseGemm.WIDE_PARTIAL ? 1 : 3;
@@ -427,12 +430,17 @@ class PointwiseGemmTest extends ConvKernelContract {
         PreparedConv fc = prepareZero(ConvSpec.pointwise(1, 1, 40, 7 * PointwiseGemm.NR));
         org.junit.jupiter.api.Assertions.assertEquals(1, fc.unitBlock(1));
         org.junit.jupiter.api.Assertions.assertEquals(triples, fc.blocksPerCall(1));
-        // Two panels: nothing to stream side by side. Row-major units (more pixels than output channels): any cut.
+        // Two panels: nothing to stream side by side.
         PreparedConv two = prepareZero(ConvSpec.pointwise(7, 7, 40, 2 * PointwiseGemm.NR + 3));
         org.junit.jupiter.api.Assertions.assertEquals(1, two.blocksPerCall(1));
+        // Row-major units (more pixels than output channels): ranges of whole row tiles, which every tile height divides
+        // (2, 3, 6, 12 pixels with 16 registers; 6, 8 with 32).
         PreparedConv wide = prepareZero(ConvSpec.pointwise(28, 28, 40, 96));
         org.junit.jupiter.api.Assertions.assertEquals(1, wide.unitBlock(1));
-        org.junit.jupiter.api.Assertions.assertEquals(1, wide.blocksPerCall(1));
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.ROW_TILE_UNITS, wide.blocksPerCall(1));
+        for (int tileRows : new int[] {2, 3, 6, 8, 12}) {
+            org.junit.jupiter.api.Assertions.assertEquals(0, PointwiseGemm.ROW_TILE_UNITS * PointwiseGemm.MR % tileRows);
+        }
     }
 
     @Test

@@ -26,9 +26,10 @@ import java.nio.file.Path;
  * @param expand the layer before the depthwise one, or -1
  * @param project the 1x1 projection, or -1 (the depthwise output goes whole to the arena)
  * @param bandRows depthwise output rows per band
+ * @param projectGrain projection units a band's range is a multiple of where it can be (see whole)
  */
 record BlockChain(int expand, int depthwise, int project, int outH, int outW, int inH, int inW, int kH, int strideH, int padTop,
-                  int bandRows, int expandPixelsPerUnit, int expandUnits, int projectPixelsPerUnit, int projectUnits) {
+                  int bandRows, int expandPixelsPerUnit, int expandUnits, int projectPixelsPerUnit, int projectUnits, int projectGrain) {
 
     static final long L2_BYTES = l2Bytes();
 
@@ -131,21 +132,14 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
     }
 
     /**
-     * Pixels a band's projection range is a multiple of (but for a part's last band): every row tile of the 1x1 kernel
-     * divides it (2, 3, 6 and 12 pixels with 16 vector registers, 6 and 8 with 32), so no tile is moved back over
-     * rows the range already did. Bands of whole rows left a remainder in most ranges: a 14-wide band of 4 rows is 56
-     * pixels, nine 6-pixel tiles and a tenth moved back over 4 of them, 7 % more FMAs in every 14x14 projection. The
-     * pixels held back wait in the depthwise window for the next band (windowPixels counts them).
+     * Projection units [uFrom, u) cut back to a multiple of projectGrain, the units the 1x1 kernel runs best in
+     * ({@link PreparedConv#blocksPerCall}: whole row tiles), so a band's range but a part's last holds no tile moved
+     * back over rows it already did. Bands of whole rows left a remainder in most ranges: a 14-wide band of 4 rows is
+     * 56 pixels, nine 6-pixel tiles and a tenth moved back over 4 of them, 7 % more FMAs in every 14x14 projection.
+     * The pixels held back wait in the depthwise window for the next band (windowPixels counts them).
      */
-    static final int TILE_PIXELS = 24;
-
-    /** Projection units [uFrom, u), cut back to a whole number of {@link #TILE_PIXELS} (blocks without a projection: u). */
     private int whole(int uFrom, int u) {
-        if (project < 0) {
-            return u;
-        }
-        long pixels = (long) (u - uFrom) * projectPixelsPerUnit;
-        return uFrom + (int) (pixels / TILE_PIXELS * TILE_PIXELS / projectPixelsPerUnit);
+        return u <= uFrom ? u : uFrom + (u - uFrom) / projectGrain * projectGrain;
     }
 
     /** The end of the band that starts at depthwise row g (n * outH + y): bandRows on, within its image and r1. */
@@ -306,7 +300,8 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
         int rows = bandRows > 0 ? bandRows : autoBandRows(spec.strideH() * d.inW() * d.inC() + d.outW() * d.outC());
         return new BlockChain(e, i, projected ? i + 1 : -1, d.outH(), d.outW(), d.inH(), d.inW(), spec.kH(), spec.strideH(),
                 spec.padTop(), Math.min(rows, d.outH()), e >= 0 ? pe.pixelsPerUnit(batch) : 1, e >= 0 ? pe.workUnits(batch) : 0,
-                projected ? pp.pixelsPerUnit(batch) : d.outW(), projected ? pp.workUnits(batch) : batch * d.outH());
+                projected ? pp.pixelsPerUnit(batch) : d.outW(), projected ? pp.workUnits(batch) : batch * d.outH(),
+                projected ? Math.max(1, pp.unitBlock(batch) * pp.blocksPerCall(batch)) : 1);
     }
 
     /** Rows whose bands, at {@code floatsPerRow} floats a row, fill half of L2; at least 1. */

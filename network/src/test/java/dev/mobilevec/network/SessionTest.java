@@ -624,11 +624,12 @@ class SessionTest {
                                     assertTrue(st[k + BlockChain.P_TO] == st[k + BlockChain.P_FROM]
                                             || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) st[k + BlockChain.D_TO] * c.outW(), what);
                                     assertTrue((long) st[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) st[BlockChain.D_FROM] * c.outW(), what);
-                                    // A projection range covers whole tiles (TILE_PIXELS), all but the part's last.
-                                    long pixels = (long) (st[k + BlockChain.P_TO] - st[k + BlockChain.P_FROM]) * c.projectPixelsPerUnit();
+                                    // A projection range is whole row tiles (the kernel's grain), all but the part's last.
+                                    int span = st[k + BlockChain.P_TO] - st[k + BlockChain.P_FROM];
                                     if (c.windowsDepthwise() && k + BlockChain.STEP < st.length) {
-                                        assertEquals(0, pixels % BlockChain.TILE_PIXELS, "band " + k / BlockChain.STEP + ": " + what);
-                                        tileCut |= pixels > 0;
+                                        assertEquals(m.conv(c.project()).blocksPerCall(batch), c.projectGrain(), what);
+                                        assertEquals(0, span % c.projectGrain(), "band " + k / BlockChain.STEP + ": " + what);
+                                        tileCut |= span > 0 && c.projectGrain() > 1;
                                     }
                                 }
                                 assertEquals(u1, st.length == 0 ? u0 : next, what);
@@ -640,7 +641,7 @@ class SessionTest {
                 }
             }
         }
-        assertTrue(tileCut, "no band's projection range was checked against TILE_PIXELS");
+        assertTrue(tileCut, "no band's projection range was checked against a grain above 1");
     }
 
     /** The plan names every depthwise layer of v1 and v2 with its neighbours; a tap inside a block is refused with the reason. */

@@ -73,13 +73,14 @@ class WorkSharesTest {
     /**
      * Panel-major layers (unitBlock = a panel's row blocks, blocksPerCall = 3): shares stay exact fractions, every
      * range but a share's first starts at a block boundary, and every range but a share's first and last holds exactly
-     * whole triples of blocks, whichever order the parts come in.
+     * whole triples of blocks, whichever order the parts come in. Row-major ones (unitBlock 1, blocksPerCall 6: whole
+     * row tiles): every range but a share's last is a multiple of 6 units.
      */
     @Test
     void chunksStartAtBlocksAndHoldWholeTriples() {
         int[][] orders = {{0, 1}, {1, 0}, {0, 1, 2}, {2, 0, 1}};
         for (int block : new int[] {1, 13, 25, 49}) {
-            for (int perCall : new int[] {1, 3}) {
+            for (int perCall : new int[] {1, 3, 6}) {
                 for (int blocks : new int[] {1, 2, 6, 10, 15, 36, 40}) {
                     int units = block * blocks;
                     for (int[] order : orders) {
@@ -101,6 +102,9 @@ class WorkSharesTest {
                             assertTrue(shareStarts.contains(r[1]) || r[1] % block == 0, what + " starts inside a block");
                             assertTrue(shareStarts.contains(r[1]) || shareEnds.contains(r[2]) || (r[2] - r[1]) % (block * perCall) == 0,
                                     what + " cuts a triple");
+                            // Row-major 1x1 layers (block 1, blocksPerCall = whole row tiles): only a share's last range
+                            // may end inside a tile.
+                            assertTrue(block > 1 || shareEnds.contains(r[2]) || (r[2] - r[1]) % perCall == 0, what + " ends inside a row tile");
                         }
                     }
                 }
