@@ -122,7 +122,8 @@ public final class PointwiseGemm implements Conv2dKernel {
      * Row blocks (MR pixels each) in which a row-major range runs best: 24 pixels, which every row tile divides (2, 3,
      * 6 and 12 pixels with 16 registers, 6 and 8 with 32). A range of another length ends in a tile moved back over
      * rows it already did (same bits, wasted FMAs): a fused block's 14-wide bands of 56 pixels recomputed 4 of every
-     * 56 rows of their projection (7 %), two threads' 14x14 shares cut in eighths 2 of every 16.
+     * 56 rows of their projection (7 %), and a 14x14 layer's second thread share, cut in eighths of 16 pixels, 2 of
+     * every 16.
      */
     static final int ROW_TILE_UNITS = 24 / MR;
 
