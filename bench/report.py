@@ -83,6 +83,16 @@ def target10(info):
     return None
 
 
+def at_most(x, limit):
+    """A target's verdict: x at most limit, or by how much it misses."""
+    return "met" if x <= limit else f"**not met** (by {100 * (x / limit - 1):.0f} %)"
+
+
+def at_least(x, limit):
+    """A target's verdict: x at least limit, or by how much it misses."""
+    return "met" if x >= limit else f"**not met** (by {100 * (1 - x / limit):.0f} %)"
+
+
 def pct(r, p):
     return r["primaryMetric"]["scorePercentiles"][p]
 
@@ -309,18 +319,18 @@ def main():
     if k1 in ours and k1 in peer:
         ratio = pct(ours[k1], "50.0") / pct(peer[k1], "50.0")
         checks.append(f"- 1 thread, v1 1.0-224 batch 1: ours / ONNX Runtime = {ratio:.2f}× (target ≤ 1.1×): "
-                      + ("met" if ratio <= 1.1 else f"**not met** (by {100 * (ratio / 1.1 - 1):.0f} %)"))
+                      + at_most(ratio, 1.1))
     if k2 in ours and k2 in peer:
         ratio = pct(ours[k2], "50.0") / pct(peer[k2], "50.0")
         tail = pct(ours[k2], "99.0") / pct(ours[k2], "50.0")
         checks.append(f"- 2 threads, v1 1.0-224 batch 1: ours / ONNX Runtime = {ratio:.2f}× (target ≤ 1.1×): "
-                      + ("met" if ratio <= 1.1 else f"**not met** (by {100 * (ratio / 1.1 - 1):.0f} %)")
+                      + at_most(ratio, 1.1)
                       + f"; our p99 / median = {tail:.2f} (target ≤ 1.3): " + ("met" if tail <= 1.3 else "**not met**")
                       + f"; ONNX Runtime's p99 / median = {pct(peer[k2], '99.0') / pct(peer[k2], '50.0'):.2f}")
     if k8 in ours and k8 in peer:
         ratio = pct(peer[k8], "50.0") / pct(ours[k8], "50.0")
         checks.append(f"- throughput, v1 1.0-224 batch 8, 2 threads: ours / ONNX Runtime images/s = {ratio:.2f}× (target ≥ 1): "
-                      + ("met" if ratio >= 1 else f"**not met** (by {100 * (1 - ratio):.0f} %)"))
+                      + at_least(ratio, 1))
     if checks:
         out.append("Targets (issue 5):\n" + "\n".join(checks) + "\n")
     # Issue 11's end-to-end targets (shared with issue 10), for the models this run has beside ONNX Runtime.
@@ -329,12 +339,12 @@ def main():
         if key[0] in ("v1-1.0-224", "v2-1.0-224", "mobilenet_v3_large", "mobilenet_v3_small", "mnasnet1_0"):
             ratio = pct(ours[key], "50.0") / pct(peer[key], "50.0")
             checks.append(f"- {key[0]}, batch 1, {key[1]} thread(s): ours / ONNX Runtime latency = {ratio:.2f}× (target ≤ 0.9×): "
-                          + ("met" if ratio <= 0.9 else f"**not met** (by {100 * (ratio / 0.9 - 1):.0f} %)"))
+                          + at_most(ratio, 0.9))
     for key in sorted(k for k in ours if k in peer and k[2] in (8, 32) and k[1] == "2"):
         if key[0] in ("v1-1.0-224", "v2-1.0-224"):
             ratio = pct(peer[key], "50.0") / pct(ours[key], "50.0")
             checks.append(f"- {key[0]}, batch {key[2]}, 2 threads: ours / ONNX Runtime images/s = {ratio:.2f}× (target ≥ 1.25×): "
-                          + ("met" if ratio >= 1.25 else f"**not met** (by {100 * (1 - ratio / 1.25):.0f} %)"))
+                          + at_least(ratio, 1.25))
     if checks:
         out.append("Targets (issue 11, end to end):\n" + "\n".join(checks) + "\n")
     print("\n".join(out))
