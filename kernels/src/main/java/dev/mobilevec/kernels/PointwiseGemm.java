@@ -47,7 +47,9 @@ public final class PointwiseGemm implements Conv2dKernel {
      * KC-long blocks each block began with a burst of misses while the hardware prefetcher sat idle through the
      * other row tiles' compute. Zen 3, weights cycled through 24 copies so they come from L3/DRAM as in a network,
      * three alternations: 7x7x1152->192 49-53 -> 57-63 GFLOPS, 7x7x1024->1024 47-50 -> 46-60, 7x7x576->160 about
-     * even. Not measured with 32 registers (no such machine this session): they keep KC.
+     * even. With 32 registers (6 x 4 tiles) too: Zen 4 at 512 bits (128 KB and 256 KB panels in one block), 8 weight
+     * sets cycled, against ONNX Runtime alternated (OrtPwCold), two runs: 14x14x512->512 0.94-0.96 -> 0.88-0.89x its
+     * time, 7x7x1024->1024 0.97-0.98 -> 0.87-0.91x, 7x7x512->1024 0.93 -> 0.86-0.90x.
      */
     static final int SPLIT_KC = 65536 / NR;
     /**
@@ -202,8 +204,9 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * Panel-major: three panels where a call streams three at once (16 registers: tile1x3 for one or two pixels,
-         * the primed pixel 0 otherwise; see units); a range cut inside a triple streams its panels one at a time.
+         * Panel-major: three panels where a call streams three at once (tile1x3 for one or two pixels; with 16 registers
+         * also the primed pixel 0 of layers with more; see units); a range cut inside a triple streams its panels one at
+         * a time.
          * Row-major: {@link #ROW_TILE_UNITS} row blocks, so no row tile is moved back over rows the range already did.
          */
         @Override
@@ -212,7 +215,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             if (columnSplit(rows) == 1) {
                 return ROW_TILE_UNITS;
             }
-            return !WIDE_PARTIAL && (rows == 1 || k <= SPLIT_KC) && n / NR >= 3 ? 3 : 1;
+            return (rows == 1 || !WIDE_PARTIAL && k <= SPLIT_KC) && n / NR >= 3 ? 3 : 1;
         }
 
         private int rowBlocks(int batch) {
@@ -282,11 +285,12 @@ public final class PointwiseGemm implements Conv2dKernel {
                 // one panel run as one block, so each weight panel (K x NR, <= 256 KB) is streamed once and then
                 // served from L2 to every row block. Row-major units re-streamed every panel once per 4-row
                 // block: v1 block13.pw (7x7, 4 MB of weights) ran at 39 GFLOPS in the network, FC at 6.
-                if (rowBlocks == 1 && !WIDE_PARTIAL) {
+                if (rowBlocks == 1) {
                     // One row block (the classifier and squeeze-excitation layers at batch 1-4): unit u is panel u;
-                    // the range runs as one block, so block can stream three panels at a time (see tile1x3).
+                    // the range runs as one block, whole K (no row tile reuses a K block's slice here), so block
+                    // can stream three panels at a time (see tile1x3).
                     if (unitFrom < unitTo) {
-                        block(in, inOff, out, outOff, 0, m, unitFrom, unitTo, SPLIT_KC, res, resOff, post);
+                        block(in, inOff, out, outOff, 0, m, unitFrom, unitTo, Math.max(k, SPLIT_KC), res, resOff, post);
                     }
                     return;
                 }
@@ -307,7 +311,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                         continue;
                     }
                     int r0 = (u - p * rowBlocks) * MR, r1 = Math.min((end - p * rowBlocks) * MR, m);
-                    block(in, inOff, out, outOff, r0, r1, p, p + 1, WIDE_PARTIAL ? KC : SPLIT_KC, res, resOff, post);
+                    block(in, inOff, out, outOff, r0, r1, p, p + 1, SPLIT_KC, res, resOff, post);
                     u = end;
                 }
                 return;
@@ -370,7 +374,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                             tile4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                         }
                         // A chunk of one or two rows only (no row tile ran for this panel, so none is owed to the next).
-                        if (!WIDE_PARTIAL && r == mc && mEnd - mc <= 2 && p + 2 < fullPanels && k0 == 0 && k1 == k) {
+                        if (r == mc && mEnd - mc <= 2 && p + 2 < fullPanels && k0 == 0 && k1 == k) {
                             for (; r < mEnd; r++) {
                                 tile1x3(in, inOff + r * k, out, outOff + r * n, p);
                             }
@@ -1717,8 +1721,11 @@ public final class PointwiseGemm implements Conv2dKernel {
          * Zen 3, one 1x1 layer on a 1x1 image with 8 weight sets cycled (cold), against ONNX Runtime alternated
          * (OrtPwCold): 960->1280, 1280->1000, 1024->1000 at 1.14-1.35x its time with one stream, 0.94-1.09x with two,
          * 0.88-0.95x with three. 12 accumulators and the broadcast fit 16 registers. Same FMA chain per element as
-         * every tile. Also pixel 0 of three panels in the panel-major layers with more pixels (see units), so their
-         * weights come from memory in three streams before the 5x2 tiles read them from L2.
+         * every tile. With 32 registers too (they had run tile1 over KC-long K blocks): Zen 4 at 512 bits, same
+         * harness, two runs, 1024->1000 2.25-2.43 -> 0.87-0.91x ORT's time, 1280->1000 2.45-2.53 -> 0.96-0.99x, 960->1280
+         * 2.32-2.54 -> 0.97-1.02x. With 16 registers also pixel 0 of three panels in the panel-major layers with more
+         * pixels (see units), so their weights come from memory in three streams before the 5x2 tiles read them from
+         * L2; with 32 it made 14x14x512->512's median 1.4-3.7x ORT's time (its best runs unchanged), so it is not used there.
          */
         private void tile1x3(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, col = p * NR, c0 = cOff + col;

@@ -102,8 +102,8 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * One or two pixels (the classifier at batch 1-2): full panels go three at a time where the registers allow
-     * (tile1x3), the one or two left and the partial panel alone. Every split of the units (one panel each) pairs them
+     * One or two pixels (the classifier at batch 1-2): full panels go three at a time (tile1x3, with 16
+     * registers and with 32), the one or two left and the partial panel alone. Every split of the units (one panel each) pairs them
      * differently; every split gives the single run's bits, which match the reference within the bound.
      */
     @Test
@@ -418,7 +418,7 @@ class PointwiseGemmTest extends ConvKernelContract {
 
     /**
      * What a caller splitting the units is told: panel-major units come in panels of row blocks, triples with 16
-     * registers; row-major ones in whole row tiles.
+     * registers and for one row block (the classifier) with any; row-major ones in whole row tiles.
      */
     @Test
     void unitBlocksArePanelsOfRowBlocks() {
@@ -429,7 +429,7 @@ class PointwiseGemmTest extends ConvKernelContract {
         org.junit.jupiter.api.Assertions.assertEquals(triples, deep.blocksPerCall(1));
         PreparedConv fc = prepareZero(ConvSpec.pointwise(1, 1, 40, 7 * PointwiseGemm.NR));
         org.junit.jupiter.api.Assertions.assertEquals(1, fc.unitBlock(1));
-        org.junit.jupiter.api.Assertions.assertEquals(triples, fc.blocksPerCall(1));
+        org.junit.jupiter.api.Assertions.assertEquals(3, fc.blocksPerCall(1));
         // Two panels: nothing to stream side by side.
         PreparedConv two = prepareZero(ConvSpec.pointwise(7, 7, 40, 2 * PointwiseGemm.NR + 3));
         org.junit.jupiter.api.Assertions.assertEquals(1, two.blocksPerCall(1));
