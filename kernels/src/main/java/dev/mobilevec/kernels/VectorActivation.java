@@ -10,8 +10,13 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * The gated activations (HARDSIGMOID, HARDSWISH), and clamps with a signed-zero bound, over a block a kernel has just stored, in place.
  * Kernels call it per output row or per cache block, so the data is re-read from L1/L2, not memory.
  * The bits of {@link Activation#apply}: mul, add, max, min(, mul), the max and min as compare-and-blends where that gives
- * the same bits (see gate). Helpers called from the loops must stay small enough for C2 to inline (35 bytes of
- * bytecode): a vector passed to a call that is not inlined is boxed.
+ * the same bits. The gate {@code min(max(t, 0), 1)} is written out in each loop as two compare-and-blends: -0.0 <= 0 takes
+ * +0.0 as MAX does, a NaN fails both compares and stays NaN as in MAX and MIN, and the bound 1 has no signed twin (the
+ * Vector API's float MAX and MIN add NaN and signed-zero fix-ups on x86). No loop calls a helper with vector arguments:
+ * a small {@code gate} helper (under C2's 35-byte limit) was inlined in most compilations, but where C2 inlined these loops into the 1x1
+ * kernel's block (finish), its budget sometimes ran out, gate became a real call and its vectors were boxed:
+ * MobileNetV3-large allocated 230-255 KB per inference for as long as it ran (Zen 4, 512 bits, in some JVMs; after a v2
+ * session in the same JVM in every try; JFR put the samples in gate and apply under PointwiseGemm.finish).
  */
 final class VectorActivation {
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
@@ -40,28 +45,21 @@ final class VectorActivation {
             int base = off + r * stride, end = base + vectorLen;
             if (swish) {
                 for (int i = base; i < end; i += L) {
-                    FloatVector x = FloatVector.fromArray(S, a, i);
-                    x.mul(gate(x.mul(al).add(be), zero, one)).intoArray(a, i);
+                    FloatVector x = FloatVector.fromArray(S, a, i), t = x.mul(al).add(be);
+                    t = t.blend(zero, t.compare(LE, zero));
+                    x.mul(t.blend(one, t.compare(GE, one))).intoArray(a, i);
                 }
             } else {
                 for (int i = base; i < end; i += L) {
-                    gate(FloatVector.fromArray(S, a, i).mul(al).add(be), zero, one).intoArray(a, i);
+                    FloatVector t = FloatVector.fromArray(S, a, i).mul(al).add(be);
+                    t = t.blend(zero, t.compare(LE, zero));
+                    t.blend(one, t.compare(GE, one)).intoArray(a, i);
                 }
             }
             for (int i = end; i < base + len; i++) {
                 a[i] = act.apply(a[i]);
             }
         }
-    }
-
-    /**
-     * {@code min(max(t, 0), 1)} with the bits of Java's MAX and MIN, as compare and blend: -0.0 <= 0 takes +0.0 as MAX
-     * does, a NaN fails both compares and stays NaN as in MAX and MIN, and the bound 1 has no signed twin. The Vector
-     * API's float MAX and MIN add NaN and signed-zero fix-ups on x86; compare and blend are two instructions each.
-     */
-    private static FloatVector gate(FloatVector t, FloatVector zero, FloatVector one) {
-        FloatVector u = t.blend(zero, t.compare(LE, zero));
-        return u.blend(one, u.compare(GE, one));
     }
 
     /** The exact clamp (MAX and MIN order -0.0 below +0.0) for bounds the kernels' blend cannot take. */
@@ -103,13 +101,15 @@ final class VectorActivation {
                 }
             } else if (gated && swish) {
                 for (int i = base; i < end; i += L) {
-                    FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i));
-                    x.mul(gate(x.mul(al).add(be), zero, one)).intoArray(a, i);
+                    FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i)), t = x.mul(al).add(be);
+                    t = t.blend(zero, t.compare(LE, zero));
+                    x.mul(t.blend(one, t.compare(GE, one))).intoArray(a, i);
                 }
             } else if (gated) {
                 for (int i = base; i < end; i += L) {
-                    FloatVector x = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i));
-                    gate(x.mul(al).add(be), zero, one).intoArray(a, i);
+                    FloatVector t = FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, r, rb + i)).mul(al).add(be);
+                    t = t.blend(zero, t.compare(LE, zero));
+                    t.blend(one, t.compare(GE, one)).intoArray(a, i);
                 }
             } else if (exact) {
                 for (int i = base; i < end; i += L) {

@@ -1,0 +1,57 @@
+package dev.mobilevec.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Executable;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No method or constructor of the kernels takes a vector, a mask, a species or an operator as a parameter (a species
+ * that is not a compile-time constant makes the intrinsics fall back to Java code). A vector passed to a call that C2
+ * does not inline is boxed, and whether C2 inlines a small helper depends on the budget left in the method it is being
+ * inlined into, which depends on the profile: VectorActivation's gate helper (7 lines) was inlined in most JVMs and
+ * became a real call in some, where MobileNetV3-large then allocated 230-255 KB per inference for as long as it ran
+ * (Zen 4, 512 bits). The zero-allocation tests run one model per fork and did not see it; this checks the rule itself.
+ */
+class NoVectorArgumentsTest {
+
+    @Test
+    void noKernelMethodTakesAVectorAMaskOrASpecies() throws Exception {
+        List<String> classes = kernelClasses();
+        assertTrue(classes.contains("dev.mobilevec.kernels.PointwiseGemm$Prepared"), "scan found the 1x1 kernel: " + classes);
+        assertTrue(classes.contains("dev.mobilevec.kernels.VectorActivation"), "scan found VectorActivation: " + classes);
+        List<String> offenders = new ArrayList<>();
+        for (String name : classes) {
+            Class<?> c = Class.forName(name, false, NoVectorArgumentsTest.class.getClassLoader());
+            List<Executable> all = new ArrayList<>(List.of(c.getDeclaredMethods()));
+            all.addAll(List.of(c.getDeclaredConstructors()));
+            for (Executable e : all) {
+                for (Class<?> p : e.getParameterTypes()) {
+                    if (p.getPackageName().equals("jdk.incubator.vector")) {
+                        offenders.add(name + "." + e.getName() + " takes " + p.getSimpleName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders, "write the vector code out in the loop instead of passing vectors to a helper");
+    }
+
+    /** The main (non-test) classes of this package, from the directory or jar the kernels were loaded from. */
+    private static List<String> kernelClasses() throws URISyntaxException, java.io.IOException {
+        Path root = Path.of(PointwiseGemm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path dir = root.resolve("dev/mobilevec/kernels");
+        assertTrue(Files.isDirectory(dir), "kernels loaded from a class directory, not " + root);
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".class"))
+                    .map(f -> "dev.mobilevec.kernels." + f.substring(0, f.length() - ".class".length()))
+                    .sorted().toList();
+        }
+    }
+}
