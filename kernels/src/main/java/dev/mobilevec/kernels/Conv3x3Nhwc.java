@@ -171,7 +171,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
+            VectorMask<Float> m0 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)), m1 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb - L));
             q += cb;
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
@@ -224,7 +224,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
+            VectorMask<Float> m0 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)), m1 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb - L));
             q += cb;
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
@@ -273,7 +273,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m0 = Lanes.firstN(cout - cb), m1 = Lanes.firstN(cout - cb - L);
+            VectorMask<Float> m0 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)), m1 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb - L));
             q += cb;
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
@@ -315,7 +315,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m = Lanes.firstN(cout - cb);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb));
             final int co = cout;
             q += cb;
             c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(out, q, m);
@@ -360,7 +360,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m = Lanes.firstN(cout - cb);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb));
             final int co = cout;
             q += cb;
             c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(out, q, m);
@@ -399,8 +399,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             int q = outRow + ox * cout + cb;
-            c0.max(act.min()).min(act.max()).intoArray(out, q, Lanes.firstN(cout - cb));
-            c1.max(act.min()).min(act.max()).intoArray(out, q + L, Lanes.firstN(cout - (cb + L)));
+            c0.max(act.min()).min(act.max()).intoArray(out, q, VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)));
+            c1.max(act.min()).min(act.max()).intoArray(out, q + L, VectorMask.fromLong(S, Lanes.firstNBits(cout - (cb + L))));
         }
     }
 }

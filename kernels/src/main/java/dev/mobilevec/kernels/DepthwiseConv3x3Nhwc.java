@@ -197,7 +197,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         private void sweepS1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
                              int oxTo, boolean tail) {
             final int cp = cPad, cc = c;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
                     w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
                     w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
@@ -419,7 +419,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         private void sweepS2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch,
                              int oxTo, boolean tail) {
             final int cp = cPad, cc = c;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
                     w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
                     w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
@@ -627,7 +627,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 // Plain loads when every full-width load stays inside its array (see sweepTail).
                 long end = (long) ch + kxHi * c + L;
                 if (r0 + end <= a0.length && r1 + end <= a1.length && r2 + end <= a2.length && (long) q + ch + L <= out.length) {
-                    VectorMask<Float> m = Lanes.firstN(c - ch);
+                    VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(c - ch));
                     FloatVector acc = FloatVector.fromArray(S, bias, ch);
                     for (int kx = kxLo; kx <= kxHi; kx++) {
                         acc = FloatVector.fromArray(S, a0, r0 + kx * c + ch).fma(FloatVector.fromArray(S, w, wOff + kx * cPad + ch), acc);

@@ -227,7 +227,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
         private void rows012s1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector w00 = FloatVector.fromArray(S, w, wOff + 0 * cp + ch), w01 = FloatVector.fromArray(S, w, wOff + 1 * cp + ch),
                     w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w03 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
                     w04 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch);
@@ -278,7 +278,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
         private void rows34s1(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector w30 = FloatVector.fromArray(S, w, wOff + 15 * cp + ch), w31 = FloatVector.fromArray(S, w, wOff + 16 * cp + ch),
                     w32 = FloatVector.fromArray(S, w, wOff + 17 * cp + ch), w33 = FloatVector.fromArray(S, w, wOff + 18 * cp + ch),
                     w34 = FloatVector.fromArray(S, w, wOff + 19 * cp + ch);
@@ -338,7 +338,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows012s1Reload(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
@@ -382,7 +382,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows34s1Reload(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
             final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
@@ -430,7 +430,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         /** {@link #rows012s1} at stride 2 over the interior outputs: two new columns per output, 3 partial chains. */
         private void rows012s2(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector w00 = FloatVector.fromArray(S, w, wOff + 0 * cp + ch), w01 = FloatVector.fromArray(S, w, wOff + 1 * cp + ch),
                     w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w03 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
                     w04 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch);
@@ -500,7 +500,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
 
         private void rows34s2(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
             final int cp = cPad, cc = c;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector w30 = FloatVector.fromArray(S, w, wOff + 15 * cp + ch), w31 = FloatVector.fromArray(S, w, wOff + 16 * cp + ch),
                     w32 = FloatVector.fromArray(S, w, wOff + 17 * cp + ch), w33 = FloatVector.fromArray(S, w, wOff + 18 * cp + ch),
                     w34 = FloatVector.fromArray(S, w, wOff + 19 * cp + ch);
@@ -563,7 +563,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows012s2Reload(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int ch, boolean tail) {
             final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             FloatVector b = FloatVector.fromArray(S, bias, ch), z = FloatVector.zero(S);
             int q = outRow + s2First * cc + ch;
             int j = 2 * s2First - padLeft, i = j * cc + ch;
@@ -626,7 +626,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private void rows34s2Reload(float[] a3, int o3, float[] a4, int o4, float[] out, int outRow, int ch, boolean tail) {
             final int cc = c, wo = wbo + ch * K * K;
             final float[] wb = wBlocks;
-            VectorMask<Float> m = Lanes.firstN(cc - ch);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             final int qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             FloatVector z = FloatVector.zero(S);
@@ -825,7 +825,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     }
                 }
             }
-            acc.max(act.min()).min(act.max()).intoArray(out, q + ch, Lanes.firstN(c - ch));
+            acc.max(act.min()).min(act.max()).intoArray(out, q + ch, VectorMask.fromLong(S, Lanes.firstNBits(c - ch)));
         }
 
         /** {@link #pixelTail} at the very end of an array, in scalar code: too rare for C2, and interpreted vector code allocates. */

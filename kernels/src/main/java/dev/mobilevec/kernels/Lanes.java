@@ -1,7 +1,6 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -61,12 +60,15 @@ public final class Lanes {
     }
 
     /**
-     * A mask of the first n lanes (all for n >= COUNT, none for n <= 0). Built with fromLong, which
-     * C2 turns into one instruction; indexInRange in a kernel's epilogue kept C2 from intrinsifying
-     * the whole method (every vector boxed, 80x slower), measured on conv3x3.
+     * The bits of a mask of the first n lanes (all for n >= COUNT, none for n <= 0), for
+     * {@code VectorMask.fromLong(S, firstNBits(n))} at the use: fromLong is one instruction to C2, and
+     * indexInRange in a kernel's epilogue had kept C2 from intrinsifying the whole method (every vector boxed,
+     * 80x slower, conv3x3). A helper returning the mask itself was boxed wherever C2 left the call out of line (a
+     * cold branch, or a spent inlining budget): 25 KB per MobileNetV3-large inference, the depthwise border's
+     * channel tail, after a v2 session in the same JVM. A long crosses the call boundary unboxed.
      */
-    static VectorMask<Float> firstN(int n) {
-        return VectorMask.fromLong(SPECIES, n >= COUNT ? -1L >>> (64 - COUNT) : n <= 0 ? 0L : (1L << n) - 1);
+    static long firstNBits(int n) {
+        return n >= COUNT ? -1L >>> (64 - COUNT) : n <= 0 ? 0L : (1L << n) - 1;
     }
 
     /** Rounds n up to a whole number of vectors. */

@@ -811,9 +811,10 @@ public final class PointwiseGemm implements Conv2dKernel {
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
             c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
-            // The mask is made on every call: made only in the (cold) partial branch, Lanes.firstN was not inlined there
-            // and returned a boxed mask, 40 bytes per inference (a worker's share of v2 at batch 3 on 2 threads).
-            VectorMask<Float> m = Lanes.firstN(nn - j - 2 * L);
+            // The mask is made on every call: made only in the (cold) partial branch by a helper that returned it, the
+            // helper was not inlined there and returned a boxed mask, 40 bytes per inference (a worker's share of v2 at
+            // batch 3 on 2 threads). No helper returns masks now (see Lanes.firstNBits).
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j - 2 * L));
             if (whole) {
                 c02.intoArray(c, q + 2 * L); c12.intoArray(c, q1 + 2 * L); c22.intoArray(c, q2 + 2 * L);
             } else {
@@ -925,7 +926,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
                 }
             }
-            VectorMask<Float> m = Lanes.firstN(nn - j); // on every call, as in tile3x3
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j)); // on every call, as in tile3x3
             if (whole) {
                 c0.intoArray(c, q); c1.intoArray(c, q1); c2.intoArray(c, q2);
                 c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
@@ -1222,7 +1223,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void tile4x1(float[] a, int aOff, float[] c, int cOff, int p, int j, int k0, int k1) {
             final int kk = k, nn = n;
             boolean whole = j + L <= nn;
-            VectorMask<Float> m = Lanes.firstN(nn - j);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j));
             int q0 = cOff + j, q1 = q0 + nn, q2 = q1 + nn, q3 = q2 + nn;
             FloatVector c0, c1, c2, c3;
             if (k0 == 0) {
@@ -1470,7 +1471,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void tile8x2Tail(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;
             final int j1 = j + L;
-            VectorMask<Float> m = Lanes.firstN(nn - j1);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j1));
             int q = cOff + j;
             FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j1);
             FloatVector c00 = b0, c10 = b0, c20 = b0, c30 = b0, c40 = b0, c50 = b0, c60 = b0, c70 = b0;
@@ -1539,7 +1540,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void tile8x1Tail(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;
-            VectorMask<Float> m = Lanes.firstN(nn - j);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j));
             int q = cOff + j;
             FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
             c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.fromArray(S, bias, j);
@@ -1788,7 +1789,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 // Masks only on the last vector: a masked access in a hot loop that C2 cannot prove in
                 // range made it box every vector of the method (measured: 10 KB per inference, v1 0.25).
                 boolean whole = j + L <= n;
-                VectorMask<Float> m = Lanes.firstN(n - j);
+                VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(n - j));
                 FloatVector acc;
                 if (k0 == 0) {
                     acc = FloatVector.fromArray(S, bias, j);

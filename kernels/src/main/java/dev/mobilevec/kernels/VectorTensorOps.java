@@ -29,7 +29,7 @@ public final class VectorTensorOps implements TensorOps {
             int img = inOff + n * hw * c;
             for (int ch = 0; ch < c; ch += L) {
                 // A masked load per pixel is fine here: pooling is 0.01 % of the network's work.
-                VectorMask<Float> m = Lanes.firstN(c - ch);
+                VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(c - ch));
                 // Each term is scaled by 1/hw as it is added (one FMA, one rounding), so the running sum
                 // never exceeds the largest |x|: no overflow unless the mean itself overflows (summing
                 // first overflowed at 1e37 x 64 pixels where the double reference did not). Error: u for
@@ -50,7 +50,7 @@ public final class VectorTensorOps implements TensorOps {
             int base = r * n;
             FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = Lanes.firstN(n - i);
+                VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(n - i));
                 maxV = maxV.max(FloatVector.fromArray(S, in, inOff + base + i, m).blend(Float.NEGATIVE_INFINITY, m.not()));
             }
             float max = maxV.reduceLanes(VectorOperators.MAX);
@@ -64,7 +64,7 @@ public final class VectorTensorOps implements TensorOps {
             }
             float inv = (float) (1 / sum);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = Lanes.firstN(n - i);
+                VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(n - i));
                 FloatVector.fromArray(S, out, outOff + base + i, m).mul(inv).intoArray(out, outOff + base + i, m);
             }
         }
@@ -79,7 +79,7 @@ public final class VectorTensorOps implements TensorOps {
             FloatVector.fromArray(S, a, aOff + i).add(FloatVector.fromArray(S, b, bOff + i)).max(lo).min(hi).intoArray(out, outOff + i);
         }
         if (i < length) {
-            VectorMask<Float> m = Lanes.firstN(length - i);
+            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(length - i));
             FloatVector.fromArray(S, a, aOff + i, m).add(FloatVector.fromArray(S, b, bOff + i, m)).max(lo).min(hi).intoArray(out, outOff + i, m);
         }        VectorActivation.apply(act, out, outOff, 1, 0, length);
     }
