@@ -11,14 +11,15 @@ for line in open(sys.argv[2]):
         name = m.group(3)
         name = re.sub(r'_output_0(_nchwc)?$', '', name)
         name = name.replace('/activation/Relu', '/fc1/Conv').replace('/scale_activation/HardSigmoid', '/fc2/Conv')
+        # A Conv fused with the ReLU after its batch norm is named after the ReLU (MNASNet: layers.i/Relu is
+        # layers.(i-2)/Conv).
+        r = re.match(r'^(.*/layers\.)(\d+)/Relu$', name)
+        if r:
+            name = f"{r.group(1)}{int(r.group(2)) - 2}/Conv"
         ort[name] = ort.get(name, 0) + int(m.group(1))
 rows = []
 for k, (t, shape, us) in ours.items():
     o = ort.get(k)
-    if o is None:
-        # ORT may have fused the activation into a node named after it
-        for suffix in ('/Conv',):
-            pass
     rows.append((k, t, shape, us, o))
 tot_o = tot_r = 0
 for k, t, shape, us, o in rows:
