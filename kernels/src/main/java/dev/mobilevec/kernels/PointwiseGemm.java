@@ -290,7 +290,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                     // the range runs as one block, whole K (no row tile reuses a K block's slice here), so block
                     // can stream three panels at a time (see tile1x3).
                     if (unitFrom < unitTo) {
-                        block(in, inOff, out, outOff, 0, m, unitFrom, unitTo, Math.max(k, SPLIT_KC), res, resOff, post);
+                        block(in, inOff, out, outOff, 0, m, unitFrom, unitTo, k, res, resOff, post);
                     }
                     return;
                 }
