@@ -182,6 +182,26 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             bias = new float[panels * NR];
             System.arraycopy(b, 0, bias, 0, n);
+            if (pairsTail()) {
+                // The last vector is at most half full: its lanes copied into the (zero) upper half, so one vector
+                // holds two pixels' worth of them (see tile8x1Pair). Only masked tiles read these lanes otherwise.
+                int js = n - n % L, h = L / 2, p = js / NR;
+                for (int ci = 0; ci < k; ci++) {
+                    int row = wo + (p * k + ci) * NR + (js - p * NR);
+                    System.arraycopy(packed, row, packed, row + h, n - js);
+                }
+                System.arraycopy(bias, js, bias, js + h, n - js);
+            }
+        }
+
+        /**
+         * Whether the partial panel's last vector, at most half full, runs two pixels per vector (tile8x1Pair): with
+         * 32 registers, Cout % L in 1..L/2 (24, 40, 72 and 8 at 512 bits), and Cout at least L/2 so that the upper
+         * half's store starts inside the row.
+         */
+        private boolean pairsTail() {
+            int tail = n % L;
+            return WIDE_PARTIAL && L >= 8 && tail > 0 && tail <= L / 2 && n >= L / 2;
         }
 
         /** 4-pixel row blocks; when there are few of them, or the weights outweigh the rows, also split by panel. */
@@ -403,6 +423,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                     final int k0 = 0, k1 = k;
                     int r = mc;
                     if (WIDE_PARTIAL) {
+                        boolean pairs = pairsTail();
                         for (; r + 2 * MR <= mEnd; r += 2 * MR) {
                             int ai = inOff + r * k, ci = outOff + r * n;
                             for (int j = fullPanels * NR; j < n; j += 2 * L) {
@@ -412,9 +433,15 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 } else if (j + 2 * L <= n) {
                                     tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
                                 } else if (j + L < n) {
-                                    tile8x2Tail(in, ai, out, ci, fullPanels, j);
+                                    if (pairs) {
+                                        tile8x2Pair(in, ai, out, ci, fullPanels, j);
+                                    } else {
+                                        tile8x2Tail(in, ai, out, ci, fullPanels, j);
+                                    }
                                 } else if (j + L == n) {
                                     tile8x1(in, ai, out, ci, fullPanels, j, k0, k1);
+                                } else if (pairs) {
+                                    tile8x1Pair(in, ai, out, ci, fullPanels, j);
                                 } else {
                                     tile8x1Tail(in, ai, out, ci, fullPanels, j);
                                 }
@@ -1600,6 +1627,101 @@ public final class PointwiseGemm implements Conv2dKernel {
             c2.intoArray(c, q + 2 * nn, m); c3.intoArray(c, q + 3 * nn, m);
             c4.intoArray(c, q + 4 * nn, m); c5.intoArray(c, q + 5 * nn, m);
             c6.intoArray(c, q + 6 * nn, m); c7.intoArray(c, q + 7 * nn, m);
+        }
+
+        /**
+         * 8 pixels x a whole vector at j and the half-full last vector after it, two pixels per vector (see
+         * tile8x1Pair): 12 chains, 12 FMAs per k where tile8x2Tail issued 16, four of them half empty. The broadcasts
+         * serve both the whole vector and the blends.
+         */
+        private void tile8x2Pair(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n, h = L / 2, r = nn - j - L;
+            VectorMask<Float> upper = VectorMask.fromLong(S, Lanes.firstNBits(L) & ~Lanes.firstNBits(h));
+            VectorMask<Float> lowOut = VectorMask.fromLong(S, Lanes.firstNBits(r));
+            VectorMask<Float> highOut = VectorMask.fromLong(S, Lanes.firstNBits(h + r) & ~Lanes.firstNBits(h));
+            int q = cOff + j;
+            FloatVector c0, c1, c2, c3, c4, c5, c6, c7, c01, c23, c45, c67;
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.fromArray(S, bias, j);
+            c01 = c23 = c45 = c67 = FloatVector.fromArray(S, bias, j + L);
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = wo + p * kk * NR + (j - p * NR);
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi), t = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector x0 = FloatVector.broadcast(S, a[a0 + i]), x1 = FloatVector.broadcast(S, a[a1 + i]);
+                c0 = w.fma(x0, c0); c1 = w.fma(x1, c1); c01 = t.fma(x0.blend(x1, upper), c01);
+                FloatVector x2 = FloatVector.broadcast(S, a[a2 + i]), x3 = FloatVector.broadcast(S, a[a3 + i]);
+                c2 = w.fma(x2, c2); c3 = w.fma(x3, c3); c23 = t.fma(x2.blend(x3, upper), c23);
+                FloatVector x4 = FloatVector.broadcast(S, a[a4 + i]), x5 = FloatVector.broadcast(S, a[a5 + i]);
+                c4 = w.fma(x4, c4); c5 = w.fma(x5, c5); c45 = t.fma(x4.blend(x5, upper), c45);
+                FloatVector x6 = FloatVector.broadcast(S, a[a6 + i]), x7 = FloatVector.broadcast(S, a[a7 + i]);
+                c6 = w.fma(x6, c6); c7 = w.fma(x7, c7); c67 = t.fma(x6.blend(x7, upper), c67);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
+                c45 = c45.blend(lo, c45.compare(LE, lo)); c67 = c67.blend(lo, c67.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c45 = c45.blend(hi, c45.compare(GE, hi)); c67 = c67.blend(hi, c67.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
+            int qt = q + L, up = qt + nn - h;
+            c01.intoArray(c, qt, lowOut); c01.intoArray(c, up, highOut);
+            c23.intoArray(c, qt + 2 * nn, lowOut); c23.intoArray(c, up + 2 * nn, highOut);
+            c45.intoArray(c, qt + 4 * nn, lowOut); c45.intoArray(c, up + 4 * nn, highOut);
+            c67.intoArray(c, qt + 6 * nn, lowOut); c67.intoArray(c, up + 6 * nn, highOut);
+        }
+
+        /**
+         * 8 pixels x the last vector of the partial panel when it is at most half full (see pairsTail): pixels 2i
+         * and 2i+1 share one vector, the first in the lower half, the second in the upper, against weights and
+         * bias packed twice over. 4 FMAs per k where tile8x1Tail issued 8 half-empty ones; each element's chain is
+         * still bias, then k ascending. The input is the blend of two broadcasts; the upper half is stored from
+         * L/2 floats before the pixel's channels, so only the chosen lanes land (n >= L/2 keeps that offset in the row).
+         */
+        private void tile8x1Pair(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = k, nn = n, h = L / 2, r = nn - j;
+            VectorMask<Float> upper = VectorMask.fromLong(S, Lanes.firstNBits(L) & ~Lanes.firstNBits(h));
+            VectorMask<Float> lowOut = VectorMask.fromLong(S, Lanes.firstNBits(r));
+            VectorMask<Float> highOut = VectorMask.fromLong(S, Lanes.firstNBits(h + r) & ~Lanes.firstNBits(h));
+            int q = cOff + j;
+            FloatVector c01, c23, c45, c67;
+            c01 = c23 = c45 = c67 = FloatVector.fromArray(S, bias, j);
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk, a6 = a5 + kk, a7 = a6 + kk;
+            int bi = wo + p * kk * NR + (j - p * NR);
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c01 = w.fma(FloatVector.broadcast(S, a[a0 + i]).blend(FloatVector.broadcast(S, a[a1 + i]), upper), c01);
+                c23 = w.fma(FloatVector.broadcast(S, a[a2 + i]).blend(FloatVector.broadcast(S, a[a3 + i]), upper), c23);
+                c45 = w.fma(FloatVector.broadcast(S, a[a4 + i]).blend(FloatVector.broadcast(S, a[a5 + i]), upper), c45);
+                c67 = w.fma(FloatVector.broadcast(S, a[a6 + i]).blend(FloatVector.broadcast(S, a[a7 + i]), upper), c67);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
+                c45 = c45.blend(lo, c45.compare(LE, lo)); c67 = c67.blend(lo, c67.compare(LE, lo));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c45 = c45.blend(hi, c45.compare(GE, hi)); c67 = c67.blend(hi, c67.compare(GE, hi));
+                }
+            }
+            int up = q + nn - h; // lane h + t of the pair lands at q + nn + t: the odd pixel's channel j + t
+            c01.intoArray(c, q, lowOut); c01.intoArray(c, up, highOut);
+            c23.intoArray(c, q + 2 * nn, lowOut); c23.intoArray(c, up + 2 * nn, highOut);
+            c45.intoArray(c, q + 4 * nn, lowOut); c45.intoArray(c, up + 4 * nn, highOut);
+            c67.intoArray(c, q + 6 * nn, lowOut); c67.intoArray(c, up + 6 * nn, highOut);
         }
 
         /**

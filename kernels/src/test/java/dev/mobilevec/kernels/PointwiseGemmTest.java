@@ -197,6 +197,32 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * A last vector at most half full, two pixels per vector with 32 registers (tile8x1Pair, tile8x2Pair): Cout L/2
+     * (the smallest paired; L/2 - 1 is not), L + 1 and L + L/2 (after a whole vector in the same tile: 24 at 512 bits),
+     * 2L + L/2 (40: after a whole-vector tile), NR + L/2 and NR + L + 1 (after a full panel: 72), and L + L/2 + 1 (not
+     * paired), with the clamps and the gated activation; 7 to 17 pixels (no 8-pixel tile, one, one plus 1-7 rows for the
+     * smaller tiles, two) and 10 x 10 at batch 2 (104-pixel chunks), K odd and even: the reference within the bound, every
+     * split bitwise, and the fused residual add.
+     */
+    @Test
+    void halfFullLastVectorsMatchReferenceForEveryRowCountAndSplit() {
+        int l = ConvCase.L, nr = PointwiseGemm.NR, h = Math.max(1, l / 2);
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
+        for (int cout : new int[] {h - 1, h, l + 1, l + h, 2 * l + h, nr + h, nr + l + 1, l + h + 1}) {
+            if (cout < 1) {
+                continue;
+            }
+            for (int m = 7; m <= 17; m++) {
+                ConvSpec s = ConvSpec.pointwise(1, m, 3 + m % 2, cout);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 4), Values.MIXED, 1500 + 19 * m + cout), 1);
+            }
+            ConvSpec s = ConvSpec.pointwise(10, 10, 24, cout);
+            assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(cout % 4), Values.MIXED, 1600 + cout), 5);
+            assertFusedResidualIsConvolutionThenAdd(new ConvCase(s, 2, Activation.NONE, Values.MIXED, 1700 + cout));
+        }
+    }
+
+    /**
      * A partial panel of one or two vectors, each whole or masked, with no full panel before it (Cout 8 and 16 at
      * 256 bits, as in MNASNet's 16->8 and v3's 16->16) or after one whose K is past the pair tiles' limits: with 16
      * registers it runs in 6-pixel tiles (tile6x2, tile6x1), the 1-5 pixels left over in a chunk through one more tile
