@@ -1,0 +1,62 @@
+import dev.mobilevec.kernels.*;
+import java.util.*;
+
+/**
+ * One depthwise layer timed call by call with the caches prepared before each call: "hot" (nothing in between),
+ * "cold" (a 4 MB buffer read in between: input, output and weights pushed out of L2 to L3), "input hot" (the
+ * buffer, then the input read again), "weights hot" (the buffer, then the packed weights' layer run on other data:
+ * not possible from outside, so approximated by running the layer once on a second input). Median microseconds.
+ * -Dshapes="h,w,c,k,s;..." (padding k/2).
+ */
+public class DwCold {
+    static float sink;
+
+    public static void main(String[] args) {
+        String[] ss = System.getProperty("shapes", "7,7,1152,5,1;7,7,576,5,1;14,14,576,3,1;7,7,1152,3,1;14,14,480,5,1").split(";");
+        Random r = new Random(1);
+        float[] evict = new float[1 << 20]; // 4 MB
+        for (int i = 0; i < evict.length; i++) evict[i] = r.nextFloat();
+        for (String sh : ss) {
+            int[] s = Arrays.stream(sh.split(",")).mapToInt(Integer::parseInt).toArray();
+            int h = s[0], w = s[1], c = s[2], k = s[3], st = s[4], pad = k / 2;
+            ConvSpec spec = new ConvSpec(h, w, c, c, k, k, st, st, pad, pad, pad, pad, c);
+            float[] wt = new float[spec.weightLength()];
+            for (int i = 0; i < wt.length; i++) wt[i] = r.nextFloat() - 0.5f;
+            PreparedConv pc = (k == 5 ? DepthwiseConv5x5Nhwc.INSTANCE : DepthwiseConv3x3Nhwc.INSTANCE).prepare(spec, wt, new float[c], Activation.RELU6);
+            int off = HeapAlignment.FLOAT_OFFSET;
+            float[] in = new float[off + spec.inputLength(1)], in2 = new float[in.length];
+            for (int i = 0; i < in.length; i++) { in[i] = r.nextFloat(); in2[i] = r.nextFloat(); }
+            float[] out = new float[off + 16 + spec.outputLength(1)];
+            int units = pc.workUnits(1);
+            String[] modes = {"hot", "cold", "input hot", "weights hot"};
+            StringBuilder sb = new StringBuilder(String.format("%-16s", h + "x" + w + "x" + c + "/k" + k + "s" + st));
+            for (int mode = 0; mode < 4; mode++) {
+                int n = 400;
+                long[] t = new long[n];
+                for (int rep = -100; rep < n; rep++) {
+                    if (mode >= 1) {
+                        float acc = 0;
+                        for (int i = 0; i < evict.length; i += 16) acc += evict[i];
+                        sink += acc;
+                    }
+                    if (mode == 2) {
+                        float acc = 0;
+                        for (int i = 0; i < in.length; i += 16) acc += in[i];
+                        sink += acc;
+                    }
+                    if (mode == 3) {
+                        pc.run(1, in2, off, out, off + 16, 0, units);
+                    }
+                    long t0 = System.nanoTime();
+                    pc.run(1, in, off, out, off + 16, 0, units);
+                    long dt = System.nanoTime() - t0;
+                    if (rep >= 0) t[rep] = dt;
+                }
+                Arrays.sort(t);
+                sb.append(String.format("  %s %.1f", modes[mode], t[n / 2] / 1e3));
+            }
+            System.out.println(sb);
+        }
+        if (sink == 42) System.out.println();
+    }
+}
