@@ -19,14 +19,12 @@ public class DwArena {
         }
         int[][] pairs = {{0, 1}, {1, 2}, {0, 2}, {1, 0}, {2, 1}, {0, 3}};
         for (String sh : ss) {
-            int[] s = Arrays.stream(sh.split(",")).mapToInt(Integer::parseInt).toArray();
-            int h = s[0], w = s[1], c = s[2], k = s[3], st = s[4], pad = k / 2;
-            ConvSpec spec = new ConvSpec(h, w, c, c, k, k, st, st, pad, pad, pad, pad, c);
-            float[] wt = new float[spec.weightLength()];
-            for (int i = 0; i < wt.length; i++) wt[i] = r.nextFloat() - 0.5f;
-            PreparedConv pc = (k == 5 ? DepthwiseConv5x5Nhwc.INSTANCE : DepthwiseConv3x3Nhwc.INSTANCE).prepare(spec, wt, new float[c], Activation.RELU);
+            DwCase dc = DwCase.of(sh, r, Activation.RELU);
+            ConvSpec spec = dc.spec();
+            PreparedConv pc = dc.conv();
+            int c = spec.inC();
             int units = pc.workUnits(1), off = HeapAlignment.FLOAT_OFFSET;
-            StringBuilder sb = new StringBuilder(String.format("%-16s", h + "x" + w + "x" + c + "/k" + k + "s" + st));
+            StringBuilder sb = new StringBuilder(String.format("%-16s", dc.name()));
             float[] smallIn = new float[off + spec.inputLength(1)], smallOut = new float[off + 16 + spec.outputLength(1)];
             for (int i = 0; i < smallIn.length; i++) smallIn[i] = r.nextFloat();
             for (int q = -1; q < pairs.length; q++) {

@@ -19,12 +19,10 @@ public class DwCold {
         float[] evict = new float[Integer.getInteger("evictMb", 4) << 18]; // 4 MB unless -DevictMb
         for (int i = 0; i < evict.length; i++) evict[i] = r.nextFloat();
         for (String sh : ss) {
-            int[] s = Arrays.stream(sh.split(",")).mapToInt(Integer::parseInt).toArray();
-            int h = s[0], w = s[1], c = s[2], k = s[3], st = s[4], pad = k / 2;
-            ConvSpec spec = new ConvSpec(h, w, c, c, k, k, st, st, pad, pad, pad, pad, c);
-            float[] wt = new float[spec.weightLength()];
-            for (int i = 0; i < wt.length; i++) wt[i] = r.nextFloat() - 0.5f;
-            PreparedConv pc = (k == 5 ? DepthwiseConv5x5Nhwc.INSTANCE : DepthwiseConv3x3Nhwc.INSTANCE).prepare(spec, wt, new float[c], Activation.RELU6);
+            DwCase dc = DwCase.of(sh, r, Activation.RELU6);
+            ConvSpec spec = dc.spec();
+            PreparedConv pc = dc.conv();
+            int c = spec.inC();
             int off = HeapAlignment.FLOAT_OFFSET;
             float[] in = new float[off + spec.inputLength(1)], in2 = new float[in.length];
             for (int i = 0; i < in.length; i++) { in[i] = r.nextFloat(); in2[i] = r.nextFloat(); }
@@ -32,7 +30,7 @@ public class DwCold {
             int units = pc.workUnits(1);
             String[] modes = {"hot", "cold", "input hot", "weights hot", "in+out hot", "out hot"};
             float[] out2 = new float[out.length];
-            StringBuilder sb = new StringBuilder(String.format("%-16s", h + "x" + w + "x" + c + "/k" + k + "s" + st));
+            StringBuilder sb = new StringBuilder(String.format("%-16s", dc.name()));
             for (int mode = 0; mode < modes.length; mode++) {
                 int n = 400;
                 long[] t = new long[n];

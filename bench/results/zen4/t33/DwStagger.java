@@ -12,12 +12,10 @@ public class DwStagger {
         int step = Integer.getInteger("step", 16);
         Random r = new Random(1);
         for (String sh : ss) {
-            int[] s = Arrays.stream(sh.split(",")).mapToInt(Integer::parseInt).toArray();
-            int h = s[0], w = s[1], c = s[2], k = s[3], st = s[4], pad = k / 2;
-            ConvSpec spec = new ConvSpec(h, w, c, c, k, k, st, st, pad, pad, pad, pad, c);
-            float[] wt = new float[spec.weightLength()];
-            for (int i = 0; i < wt.length; i++) wt[i] = r.nextFloat() - 0.5f;
-            PreparedConv pc = (k == 5 ? DepthwiseConv5x5Nhwc.INSTANCE : DepthwiseConv3x3Nhwc.INSTANCE).prepare(spec, wt, new float[c], Activation.RELU6);
+            DwCase dc = DwCase.of(sh, r, Activation.RELU6);
+            ConvSpec spec = dc.spec();
+            PreparedConv pc = dc.conv();
+            int c = spec.inC();
             int inLen = spec.inputLength(1), outLen = spec.outputLength(1);
             int base = HeapAlignment.FLOAT_OFFSET;
             // output region starts at the first 4 KB multiple (in floats: 1024) after the input, plus d
@@ -26,7 +24,7 @@ public class DwStagger {
             for (int i = 0; i < inLen; i++) arena[base + i] = r.nextFloat();
             int units = pc.workUnits(1);
             int reps = (int) Math.max(50, 2e9 / (2.0 * spec.macs()));
-            StringBuilder sb = new StringBuilder(h + "x" + w + "x" + c + "/k" + k + "s" + st + " (input at " + (base % 1024) + " mod 1024 floats):");
+            StringBuilder sb = new StringBuilder(dc.name() + " (input at " + (base % 1024) + " mod 1024 floats):");
             for (int pass = 0; pass < 2; pass++) {
                 for (int d = 0; d < 1024; d += step) {
                     int outOff = outBase0 + (base % 1024) + d;
