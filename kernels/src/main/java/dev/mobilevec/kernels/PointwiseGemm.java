@@ -54,7 +54,7 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int SPLIT_KC = 65536 / NR;
     /**
      * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
-     * on full panels, 8 x 2 and 8 x 3 on the partial one. With 16 (AVX2) full panels run 2 x 4 or as two 6 x 2 or
+     * on full panels, 8 x 2 and 8 x 3 on the partial one, and the pair tiles for a half-full last vector. With 16 (AVX2) full panels run 2 x 4 or as two 6 x 2 or
      * 5 x 2 half-panel tiles (see block) and the partial panel 3 x 3, 6 x 2 and 6 x 1 (4 x 4, the tile before, needs
      * 21 registers and spilled).
      */
@@ -164,6 +164,8 @@ public final class PointwiseGemm implements Conv2dKernel {
         private final float[] packed;
         private final int wo;
         private final float[] bias;
+        /** The last vector holds two pixels (see pairsTail(int)); its weights and bias are packed twice over. */
+        private final boolean pairsTail;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
             super(s, act);
@@ -182,7 +184,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             bias = new float[panels * NR];
             System.arraycopy(b, 0, bias, 0, n);
-            if (pairsTail()) {
+            pairsTail = pairsTail(n);
+            if (pairsTail) {
                 // The last vector is at most half full: its lanes copied into the (zero) upper half, so one vector
                 // holds two pixels' worth of them (see tile8x1Pair). Only masked tiles read these lanes otherwise.
                 int js = n - n % L, h = L / 2, p = js / NR;
@@ -199,7 +202,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          * 32 registers, Cout % L in 1..L/2 (24, 40, 72 and 8 at 512 bits), and Cout at least L/2 so that the upper
          * half's store starts inside the row.
          */
-        private boolean pairsTail() {
+        private static boolean pairsTail(int n) {
             int tail = n % L;
             return WIDE_PARTIAL && L >= 8 && tail > 0 && tail <= L / 2 && n >= L / 2;
         }
@@ -423,7 +426,6 @@ public final class PointwiseGemm implements Conv2dKernel {
                     final int k0 = 0, k1 = k;
                     int r = mc;
                     if (WIDE_PARTIAL) {
-                        boolean pairs = pairsTail();
                         for (; r + 2 * MR <= mEnd; r += 2 * MR) {
                             int ai = inOff + r * k, ci = outOff + r * n;
                             for (int j = fullPanels * NR; j < n; j += 2 * L) {
@@ -433,14 +435,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 } else if (j + 2 * L <= n) {
                                     tile8x2(in, ai, out, ci, fullPanels, j, k0, k1);
                                 } else if (j + L < n) {
-                                    if (pairs) {
+                                    if (pairsTail) {
                                         tile8x2Pair(in, ai, out, ci, fullPanels, j);
                                     } else {
                                         tile8x2Tail(in, ai, out, ci, fullPanels, j);
                                     }
                                 } else if (j + L == n) {
                                     tile8x1(in, ai, out, ci, fullPanels, j, k0, k1);
-                                } else if (pairs) {
+                                } else if (pairsTail) {
                                     tile8x1Pair(in, ai, out, ci, fullPanels, j);
                                 } else {
                                     tile8x1Tail(in, ai, out, ci, fullPanels, j);
