@@ -50,6 +50,36 @@ class NoVectorArgumentsTest {
         assertEquals(List.of(), offenders, "write the vector code out in the loop instead of passing vectors to or from a helper");
     }
 
+    /**
+     * Every species constant of the kernels is {@link Lanes#SPECIES}: one float vector shape per JVM. A second shape
+     * feeds the JDK's shared vector methods a second vector class, and where C2 loses a value's exact class inside a
+     * kernel it then leaves those calls virtual and boxes: a 256-bit copy of the 1x1 kernel beside the 512-bit one
+     * made MobileNetV3-large allocate 143 MB per inference after v2 in the same JVM, and an 8-channel 256-bit tile in
+     * the 512-bit kernel 57 MB per MNASNet 0.5 inference after v1 (README, "One vector shape per JVM"). FmaProbe's
+     * 256-bit loop measures the machine for {@code bench --json} after the timed runs and is the one exception.
+     */
+    @Test
+    void everyKernelSpeciesIsThePreferredOne() throws Exception {
+        List<String> offenders = new ArrayList<>();
+        int seen = 0;
+        for (String name : kernelClasses()) {
+            Class<?> c = Class.forName(name, true, NoVectorArgumentsTest.class.getClassLoader());
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (!jdk.incubator.vector.VectorSpecies.class.isAssignableFrom(f.getType())
+                        || !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                seen++;
+                if (f.get(null) != Lanes.SPECIES && !(c == FmaProbe.class && f.getName().equals("S256"))) {
+                    offenders.add(name + "." + f.getName() + " = " + f.get(null));
+                }
+            }
+        }
+        assertTrue(seen >= 5, "found the kernels' species fields (" + seen + ")");
+        assertEquals(List.of(), offenders, "the kernels use one vector species, Lanes.SPECIES");
+    }
+
     /** The main (non-test) classes of this package, from the directory or jar the kernels were loaded from. */
     private static List<String> kernelClasses() throws URISyntaxException, java.io.IOException {
         Path root = Path.of(PointwiseGemm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
