@@ -201,7 +201,7 @@ class PointwiseGemmTest extends ConvKernelContract {
      * (the smallest paired; L/2 - 1 is not), L + 1 and L + L/2 (after a whole vector in the same tile: 24 at 512 bits),
      * 2L + L/2 (40: after a whole-vector tile), NR + L/2 and NR + L + 1 (after a full panel: 72), and L + L/2 + 1 (not
      * paired), with the clamps and the gated activation; 7 to 17 pixels (no 8-pixel tile, one, one plus 1-7 rows for the
-     * smaller tiles, two) and 10 x 10 at batch 2 (104-pixel chunks), K odd and even: the reference within the bound, every
+     * smaller tiles, two) and 10 x 10 at batch 2 (200 pixels: 96-pixel chunks and a rest), K odd and even: the reference within the bound, every
      * split bitwise, and the fused residual add.
      */
     @Test
