@@ -1,6 +1,7 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,6 +19,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 public final class Conv3x3Nhwc implements Conv2dKernel {
 
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final VectorSpecies<Integer> SI = Lanes.INT_SPECIES;
     private static final int L = Lanes.COUNT;
     private static final int NB = 2 * L;
     private static final int PX = 6;
@@ -156,17 +158,17 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 for (int j = 0; j < span; j++, wi += cp) {
                     FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
                     int i = r + j;
-                    FloatVector x = FloatVector.broadcast(S, a[i]);
+                    FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats();
                     c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                    x = FloatVector.broadcast(S, a[i + ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + ps])).reinterpretAsFloats();
                     c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                    x = FloatVector.broadcast(S, a[i + 2 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * ps])).reinterpretAsFloats();
                     c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                    x = FloatVector.broadcast(S, a[i + 3 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * ps])).reinterpretAsFloats();
                     c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                    x = FloatVector.broadcast(S, a[i + 4 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * ps])).reinterpretAsFloats();
                     c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                    x = FloatVector.broadcast(S, a[i + 5 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * ps])).reinterpretAsFloats();
                     c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
                 }
             }
@@ -209,17 +211,17 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 for (int j = 0; j < span; j++, wi += cp) {
                     FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
                     int i = r + j;
-                    FloatVector x = FloatVector.broadcast(S, a[i]);
+                    FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats();
                     c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                    x = FloatVector.broadcast(S, a[i + ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + ps])).reinterpretAsFloats();
                     c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                    x = FloatVector.broadcast(S, a[i + 2 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * ps])).reinterpretAsFloats();
                     c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                    x = FloatVector.broadcast(S, a[i + 3 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * ps])).reinterpretAsFloats();
                     c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                    x = FloatVector.broadcast(S, a[i + 4 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * ps])).reinterpretAsFloats();
                     c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                    x = FloatVector.broadcast(S, a[i + 5 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * ps])).reinterpretAsFloats();
                     c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
                 }
             }
@@ -260,15 +262,15 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 for (int j = 0; j < span; j++, wi += cp) {
                     FloatVector w0 = FloatVector.fromArray(S, w, wi), w1 = FloatVector.fromArray(S, w, wi + L);
                     int i = r + j;
-                    FloatVector x = FloatVector.broadcast(S, a[i]);
+                    FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats();
                     c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                    x = FloatVector.broadcast(S, a[i + ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + ps])).reinterpretAsFloats();
                     c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                    x = FloatVector.broadcast(S, a[i + 2 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * ps])).reinterpretAsFloats();
                     c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                    x = FloatVector.broadcast(S, a[i + 3 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * ps])).reinterpretAsFloats();
                     c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                    x = FloatVector.broadcast(S, a[i + 4 * ps]);
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * ps])).reinterpretAsFloats();
                     c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
                 }
             }
@@ -300,18 +302,18 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 for (int j = 0; j < span; j++, wi += cp) {
                     FloatVector w0 = FloatVector.fromArray(S, w, wi);
                     int i = r + j;
-                    c0 = w0.fma(FloatVector.broadcast(S, a[i]), c0);
-                    c1 = w0.fma(FloatVector.broadcast(S, a[i + ps]), c1);
-                    c2 = w0.fma(FloatVector.broadcast(S, a[i + 2 * ps]), c2);
-                    c3 = w0.fma(FloatVector.broadcast(S, a[i + 3 * ps]), c3);
-                    c4 = w0.fma(FloatVector.broadcast(S, a[i + 4 * ps]), c4);
-                    c5 = w0.fma(FloatVector.broadcast(S, a[i + 5 * ps]), c5);
-                    c6 = w0.fma(FloatVector.broadcast(S, a[i + 6 * ps]), c6);
-                    c7 = w0.fma(FloatVector.broadcast(S, a[i + 7 * ps]), c7);
-                    c8 = w0.fma(FloatVector.broadcast(S, a[i + 8 * ps]), c8);
-                    c9 = w0.fma(FloatVector.broadcast(S, a[i + 9 * ps]), c9);
-                    c10 = w0.fma(FloatVector.broadcast(S, a[i + 10 * ps]), c10);
-                    c11 = w0.fma(FloatVector.broadcast(S, a[i + 11 * ps]), c11);
+                    c0 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                    c1 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + ps])).reinterpretAsFloats(), c1);
+                    c2 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * ps])).reinterpretAsFloats(), c2);
+                    c3 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * ps])).reinterpretAsFloats(), c3);
+                    c4 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * ps])).reinterpretAsFloats(), c4);
+                    c5 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * ps])).reinterpretAsFloats(), c5);
+                    c6 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * ps])).reinterpretAsFloats(), c6);
+                    c7 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * ps])).reinterpretAsFloats(), c7);
+                    c8 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * ps])).reinterpretAsFloats(), c8);
+                    c9 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * ps])).reinterpretAsFloats(), c9);
+                    c10 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * ps])).reinterpretAsFloats(), c10);
+                    c11 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * ps])).reinterpretAsFloats(), c11);
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -345,18 +347,18 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 for (int j = 0; j < span; j++, wi += cp) {
                     FloatVector w0 = FloatVector.fromArray(S, w, wi);
                     int i = r + j;
-                    c0 = w0.fma(FloatVector.broadcast(S, a[i]), c0);
-                    c1 = w0.fma(FloatVector.broadcast(S, a[i + ps]), c1);
-                    c2 = w0.fma(FloatVector.broadcast(S, a[i + 2 * ps]), c2);
-                    c3 = w0.fma(FloatVector.broadcast(S, a[i + 3 * ps]), c3);
-                    c4 = w0.fma(FloatVector.broadcast(S, a[i + 4 * ps]), c4);
-                    c5 = w0.fma(FloatVector.broadcast(S, a[i + 5 * ps]), c5);
-                    c6 = w0.fma(FloatVector.broadcast(S, a[i + 6 * ps]), c6);
-                    c7 = w0.fma(FloatVector.broadcast(S, a[i + 7 * ps]), c7);
-                    c8 = w0.fma(FloatVector.broadcast(S, a[i + 8 * ps]), c8);
-                    c9 = w0.fma(FloatVector.broadcast(S, a[i + 9 * ps]), c9);
-                    c10 = w0.fma(FloatVector.broadcast(S, a[i + 10 * ps]), c10);
-                    c11 = w0.fma(FloatVector.broadcast(S, a[i + 11 * ps]), c11);
+                    c0 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                    c1 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + ps])).reinterpretAsFloats(), c1);
+                    c2 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * ps])).reinterpretAsFloats(), c2);
+                    c3 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * ps])).reinterpretAsFloats(), c3);
+                    c4 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * ps])).reinterpretAsFloats(), c4);
+                    c5 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * ps])).reinterpretAsFloats(), c5);
+                    c6 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * ps])).reinterpretAsFloats(), c6);
+                    c7 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * ps])).reinterpretAsFloats(), c7);
+                    c8 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * ps])).reinterpretAsFloats(), c8);
+                    c9 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * ps])).reinterpretAsFloats(), c9);
+                    c10 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * ps])).reinterpretAsFloats(), c10);
+                    c11 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * ps])).reinterpretAsFloats(), c11);
                 }
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -392,7 +394,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     int t = rowBase + x * cin;
                     int wi = wo + (ky * 3 + kx) * cin * coutPad + cb;
                     for (int ci = 0; ci < cin; ci++, wi += coutPad) {
-                        FloatVector xv = FloatVector.broadcast(S, a[t + ci]);
+                        FloatVector xv = IntVector.broadcast(SI, Float.floatToRawIntBits(a[t + ci])).reinterpretAsFloats();
                         c0 = FloatVector.fromArray(S, w, wi).fma(xv, c0);
                         c1 = FloatVector.fromArray(S, w, wi + L).fma(xv, c1);
                     }

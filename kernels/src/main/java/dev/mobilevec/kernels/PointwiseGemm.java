@@ -1,6 +1,7 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,6 +26,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 public final class PointwiseGemm implements Conv2dKernel {
 
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
+    private static final VectorSpecies<Integer> SI = Lanes.INT_SPECIES;
     private static final int L = Lanes.COUNT;
     /** Rows (pixels) per micro-tile, and so per work unit. */
     static final int MR = 4;
@@ -613,17 +615,17 @@ public final class PointwiseGemm implements Conv2dKernel {
                 FloatVector b1 = FloatVector.fromArray(S, packed, bi + 1 * L);
                 FloatVector b2 = FloatVector.fromArray(S, packed, bi + 2 * L);
                 FloatVector b3 = FloatVector.fromArray(S, packed, bi + 3 * L);
-                FloatVector x0 = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x0 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 d00 = b0.fma(x0, d00); d01 = b1.fma(x0, d01); d02 = b2.fma(x0, d02); d03 = b3.fma(x0, d03);
-                FloatVector x1 = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector x1 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 d10 = b0.fma(x1, d10); d11 = b1.fma(x1, d11); d12 = b2.fma(x1, d12); d13 = b3.fma(x1, d13);
-                FloatVector x2 = FloatVector.broadcast(S, a[a2 + i]);
+                FloatVector x2 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 d20 = b0.fma(x2, d20); d21 = b1.fma(x2, d21); d22 = b2.fma(x2, d22); d23 = b3.fma(x2, d23);
-                FloatVector x3 = FloatVector.broadcast(S, a[a3 + i]);
+                FloatVector x3 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 d30 = b0.fma(x3, d30); d31 = b1.fma(x3, d31); d32 = b2.fma(x3, d32); d33 = b3.fma(x3, d33);
-                FloatVector x4 = FloatVector.broadcast(S, a[a4 + i]);
+                FloatVector x4 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
                 d40 = b0.fma(x4, d40); d41 = b1.fma(x4, d41); d42 = b2.fma(x4, d42); d43 = b3.fma(x4, d43);
-                FloatVector x5 = FloatVector.broadcast(S, a[a5 + i]);
+                FloatVector x5 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 d50 = b0.fma(x5, d50); d51 = b1.fma(x5, d51); d52 = b2.fma(x5, d52); d53 = b3.fma(x5, d53);
             }
             boolean last = k1 == kk;
@@ -691,17 +693,17 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[a2 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[a3 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[a4 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
                 c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                x = FloatVector.broadcast(S, a[a5 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -760,15 +762,15 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + (p * kk + k0) * NR + (j - p * NR);
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[a2 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[a3 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[a4 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
                 c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
             }
             boolean last = k1 == kk;
@@ -818,11 +820,11 @@ public final class PointwiseGemm implements Conv2dKernel {
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
                 FloatVector w2 = FloatVector.fromArray(S, packed, bi + 2 * L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01); c02 = w2.fma(x, c02);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = w0.fma(x, c10); c11 = w1.fma(x, c11); c12 = w2.fma(x, c12);
-                x = FloatVector.broadcast(S, a[a2 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -865,18 +867,18 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[a4 + i]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[a5 + i]), c5);
-                c6 = w.fma(FloatVector.broadcast(S, a[a6 + i]), c6);
-                c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
-                c8 = w.fma(FloatVector.broadcast(S, a[a8 + i]), c8);
-                c9 = w.fma(FloatVector.broadcast(S, a[a9 + i]), c9);
-                c10 = w.fma(FloatVector.broadcast(S, a[a10 + i]), c10);
-                c11 = w.fma(FloatVector.broadcast(S, a[a11 + i]), c11);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(), c7);
+                c8 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a8 + i])).reinterpretAsFloats(), c8);
+                c9 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a9 + i])).reinterpretAsFloats(), c9);
+                c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a10 + i])).reinterpretAsFloats(), c10);
+                c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a11 + i])).reinterpretAsFloats(), c11);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int cl = clampKind;
@@ -918,30 +920,30 @@ public final class PointwiseGemm implements Conv2dKernel {
             int i = 0;
             if ((kk & 1) != 0) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c0 = w.fma(FloatVector.broadcast(S, a[a0]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[a1]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[a2]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[a3]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[a4]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[a5]), c5);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5])).reinterpretAsFloats(), c5);
                 i++;
                 bi += NR;
             }
             for (; i < kk; i += 2, bi += 2 * NR) {
                 int i0 = a0 + i, i1 = a1 + i, i2 = a2 + i, i3 = a3 + i, i4 = a4 + i, i5 = a5 + i;
                 FloatVector w = FloatVector.fromArray(S, packed, bi), v = FloatVector.fromArray(S, packed, bi + NR);
-                c0 = w.fma(FloatVector.broadcast(S, a[i0]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[i1]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[i2]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[i3]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[i4]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[i5]), c5);
-                c0 = v.fma(FloatVector.broadcast(S, a[i0 + 1]), c0);
-                c1 = v.fma(FloatVector.broadcast(S, a[i1 + 1]), c1);
-                c2 = v.fma(FloatVector.broadcast(S, a[i2 + 1]), c2);
-                c3 = v.fma(FloatVector.broadcast(S, a[i3 + 1]), c3);
-                c4 = v.fma(FloatVector.broadcast(S, a[i4 + 1]), c4);
-                c5 = v.fma(FloatVector.broadcast(S, a[i5 + 1]), c5);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5])).reinterpretAsFloats(), c5);
+                c0 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0 + 1])).reinterpretAsFloats(), c0);
+                c1 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1 + 1])).reinterpretAsFloats(), c1);
+                c2 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2 + 1])).reinterpretAsFloats(), c2);
+                c3 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3 + 1])).reinterpretAsFloats(), c3);
+                c4 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4 + 1])).reinterpretAsFloats(), c4);
+                c5 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats(), c5);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int cl = clampKind;
@@ -998,9 +1000,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 FloatVector b1 = FloatVector.fromArray(S, packed, bi + L);
                 FloatVector b2 = FloatVector.fromArray(S, packed, bi + 2 * L);
                 FloatVector b3 = FloatVector.fromArray(S, packed, bi + 3 * L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = b0.fma(x, c00); c01 = b1.fma(x, c01); c02 = b2.fma(x, c02); c03 = b3.fma(x, c03);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = b0.fma(x, c10); c11 = b1.fma(x, c11); c12 = b2.fma(x, c12); c13 = b3.fma(x, c13);
             }
             boolean last = k1 == kk;
@@ -1040,7 +1042,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             int a0 = aOff, a1 = a0 + kk;
             int bi = wo + p * kk * NR, bj = bi + kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]), y = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c00 = b.fma(x, c00); c10 = b.fma(y, c10);
                 b = FloatVector.fromArray(S, packed, bi + L);
@@ -1088,7 +1090,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             int a0 = aOff, a1 = a0 + kk;
             int bi = wo + p * kk * NR + 2 * L, bj = wo + (p + 1) * kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]), y = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c00 = b.fma(x, c00); c10 = b.fma(y, c10);
                 b = FloatVector.fromArray(S, packed, bi + L);
@@ -1138,7 +1140,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             int a0 = aOff, a1 = a0 + kk;
             int bi = wo + p * kk * NR, bj = bi + kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]), y = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c00 = b.fma(x, c00); c10 = b.fma(y, c10);
                 b = FloatVector.fromArray(S, packed, bi + L);
@@ -1199,13 +1201,13 @@ public final class PointwiseGemm implements Conv2dKernel {
                 FloatVector b1 = FloatVector.fromArray(S, packed, bi + L);
                 FloatVector b2 = FloatVector.fromArray(S, packed, bi + 2 * L);
                 FloatVector b3 = FloatVector.fromArray(S, packed, bi + 3 * L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = b0.fma(x, c00); c01 = b1.fma(x, c01); c02 = b2.fma(x, c02); c03 = b3.fma(x, c03);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = b0.fma(x, c10); c11 = b1.fma(x, c11); c12 = b2.fma(x, c12); c13 = b3.fma(x, c13);
-                x = FloatVector.broadcast(S, a[a2 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = b0.fma(x, c20); c21 = b1.fma(x, c21); c22 = b2.fma(x, c22); c23 = b3.fma(x, c23);
-                x = FloatVector.broadcast(S, a[a3 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c30 = b0.fma(x, c30); c31 = b1.fma(x, c31); c32 = b2.fma(x, c32); c33 = b3.fma(x, c33);
             }
             boolean last = k1 == kk;
@@ -1267,10 +1269,10 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + (p * kk + k0) * NR + (j - p * NR);
             for (int i = k0; i < k1; i++, bi += NR) {
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
-                c0 = b.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
-                c1 = b.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
-                c2 = b.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
-                c3 = b.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
+                c0 = b.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), c0);
+                c1 = b.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(), c1);
+                c2 = b.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(), c2);
+                c3 = b.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), c3);
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
@@ -1328,21 +1330,21 @@ public final class PointwiseGemm implements Conv2dKernel {
             int i = k0;
             if (((k1 - k0) & 1) != 0) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[a2 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[a3 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[a4 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
                 c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                x = FloatVector.broadcast(S, a[a5 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
-                x = FloatVector.broadcast(S, a[a6 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats();
                 c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
-                x = FloatVector.broadcast(S, a[a7 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
                 i++;
                 bi += NR;
@@ -1353,37 +1355,37 @@ public final class PointwiseGemm implements Conv2dKernel {
                 FloatVector v0 = FloatVector.fromArray(S, packed, bi + NR), v1 = FloatVector.fromArray(S, packed, bi + NR + L);
                 int i0 = a0 + i, i1 = a1 + i, i2 = a2 + i, i3 = a3 + i, i4 = a4 + i, i5 = a5 + i, i6 = a6 + i, i7 = a7 + i;
                 FloatVector x;
-                x = FloatVector.broadcast(S, a[i0]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0])).reinterpretAsFloats();
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[i1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1])).reinterpretAsFloats();
                 c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[i2]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[i3]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3])).reinterpretAsFloats();
                 c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[i4]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4])).reinterpretAsFloats();
                 c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                x = FloatVector.broadcast(S, a[i5]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5])).reinterpretAsFloats();
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
-                x = FloatVector.broadcast(S, a[i6]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6])).reinterpretAsFloats();
                 c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
-                x = FloatVector.broadcast(S, a[i7]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7])).reinterpretAsFloats();
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
-                x = FloatVector.broadcast(S, a[i0 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0 + 1])).reinterpretAsFloats();
                 c00 = v0.fma(x, c00); c01 = v1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[i1 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1 + 1])).reinterpretAsFloats();
                 c10 = v0.fma(x, c10); c11 = v1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[i2 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2 + 1])).reinterpretAsFloats();
                 c20 = v0.fma(x, c20); c21 = v1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[i3 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3 + 1])).reinterpretAsFloats();
                 c30 = v0.fma(x, c30); c31 = v1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[i4 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4 + 1])).reinterpretAsFloats();
                 c40 = v0.fma(x, c40); c41 = v1.fma(x, c41);
-                x = FloatVector.broadcast(S, a[i5 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats();
                 c50 = v0.fma(x, c50); c51 = v1.fma(x, c51);
-                x = FloatVector.broadcast(S, a[i6 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6 + 1])).reinterpretAsFloats();
                 c60 = v0.fma(x, c60); c61 = v1.fma(x, c61);
-                x = FloatVector.broadcast(S, a[i7 + 1]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats();
                 c70 = v0.fma(x, c70); c71 = v1.fma(x, c71);
             }
             boolean last = k1 == kk;
@@ -1438,14 +1440,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L),
                         w2 = FloatVector.fromArray(S, packed, bi + 2 * L);
                 FloatVector x;
-                x = FloatVector.broadcast(S, a[a0 + i]); c00 = w0.fma(x, c00); c01 = w1.fma(x, c01); c02 = w2.fma(x, c02);
-                x = FloatVector.broadcast(S, a[a1 + i]); c10 = w0.fma(x, c10); c11 = w1.fma(x, c11); c12 = w2.fma(x, c12);
-                x = FloatVector.broadcast(S, a[a2 + i]); c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
-                x = FloatVector.broadcast(S, a[a3 + i]); c30 = w0.fma(x, c30); c31 = w1.fma(x, c31); c32 = w2.fma(x, c32);
-                x = FloatVector.broadcast(S, a[a4 + i]); c40 = w0.fma(x, c40); c41 = w1.fma(x, c41); c42 = w2.fma(x, c42);
-                x = FloatVector.broadcast(S, a[a5 + i]); c50 = w0.fma(x, c50); c51 = w1.fma(x, c51); c52 = w2.fma(x, c52);
-                x = FloatVector.broadcast(S, a[a6 + i]); c60 = w0.fma(x, c60); c61 = w1.fma(x, c61); c62 = w2.fma(x, c62);
-                x = FloatVector.broadcast(S, a[a7 + i]); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(); c00 = w0.fma(x, c00); c01 = w1.fma(x, c01); c02 = w2.fma(x, c02);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(); c10 = w0.fma(x, c10); c11 = w1.fma(x, c11); c12 = w2.fma(x, c12);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(); c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(); c30 = w0.fma(x, c30); c31 = w1.fma(x, c31); c32 = w2.fma(x, c32);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(); c40 = w0.fma(x, c40); c41 = w1.fma(x, c41); c42 = w2.fma(x, c42);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(); c50 = w0.fma(x, c50); c51 = w1.fma(x, c51); c52 = w2.fma(x, c52);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(); c60 = w0.fma(x, c60); c61 = w1.fma(x, c61); c62 = w2.fma(x, c62);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int cl = clampKind;
@@ -1509,21 +1511,21 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
                 c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-                x = FloatVector.broadcast(S, a[a1 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-                x = FloatVector.broadcast(S, a[a2 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-                x = FloatVector.broadcast(S, a[a3 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-                x = FloatVector.broadcast(S, a[a4 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
                 c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-                x = FloatVector.broadcast(S, a[a5 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
-                x = FloatVector.broadcast(S, a[a6 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats();
                 c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
-                x = FloatVector.broadcast(S, a[a7 + i]);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -1578,14 +1580,14 @@ public final class PointwiseGemm implements Conv2dKernel {
             int i = 0;
             if ((kk & 1) != 0) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[a4 + i]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[a5 + i]), c5);
-                c6 = w.fma(FloatVector.broadcast(S, a[a6 + i]), c6);
-                c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(), c7);
                 i++;
                 bi += NR;
             }
@@ -1593,23 +1595,23 @@ public final class PointwiseGemm implements Conv2dKernel {
             for (; i < kk; i += 2, bi += 2 * NR) {
                 int i0 = a0 + i, i1 = a1 + i, i2 = a2 + i, i3 = a3 + i, i4 = a4 + i, i5 = a5 + i, i6 = a6 + i, i7 = a7 + i;
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c0 = w.fma(FloatVector.broadcast(S, a[i0]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[i1]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[i2]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[i3]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[i4]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[i5]), c5);
-                c6 = w.fma(FloatVector.broadcast(S, a[i6]), c6);
-                c7 = w.fma(FloatVector.broadcast(S, a[i7]), c7);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7])).reinterpretAsFloats(), c7);
                 FloatVector v = FloatVector.fromArray(S, packed, bi + NR);
-                c0 = v.fma(FloatVector.broadcast(S, a[i0 + 1]), c0);
-                c1 = v.fma(FloatVector.broadcast(S, a[i1 + 1]), c1);
-                c2 = v.fma(FloatVector.broadcast(S, a[i2 + 1]), c2);
-                c3 = v.fma(FloatVector.broadcast(S, a[i3 + 1]), c3);
-                c4 = v.fma(FloatVector.broadcast(S, a[i4 + 1]), c4);
-                c5 = v.fma(FloatVector.broadcast(S, a[i5 + 1]), c5);
-                c6 = v.fma(FloatVector.broadcast(S, a[i6 + 1]), c6);
-                c7 = v.fma(FloatVector.broadcast(S, a[i7 + 1]), c7);
+                c0 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0 + 1])).reinterpretAsFloats(), c0);
+                c1 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1 + 1])).reinterpretAsFloats(), c1);
+                c2 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2 + 1])).reinterpretAsFloats(), c2);
+                c3 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3 + 1])).reinterpretAsFloats(), c3);
+                c4 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4 + 1])).reinterpretAsFloats(), c4);
+                c5 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats(), c5);
+                c6 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6 + 1])).reinterpretAsFloats(), c6);
+                c7 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats(), c7);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int cl = clampKind;
@@ -1649,13 +1651,13 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi), t = FloatVector.fromArray(S, packed, bi + L);
-                FloatVector x0 = FloatVector.broadcast(S, a[a0 + i]), x1 = FloatVector.broadcast(S, a[a1 + i]);
+                FloatVector x0 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), x1 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c0 = w.fma(x0, c0); c1 = w.fma(x1, c1); c01 = t.fma(x0.blend(x1, upper), c01);
-                FloatVector x2 = FloatVector.broadcast(S, a[a2 + i]), x3 = FloatVector.broadcast(S, a[a3 + i]);
+                FloatVector x2 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(), x3 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c2 = w.fma(x2, c2); c3 = w.fma(x3, c3); c23 = t.fma(x2.blend(x3, upper), c23);
-                FloatVector x4 = FloatVector.broadcast(S, a[a4 + i]), x5 = FloatVector.broadcast(S, a[a5 + i]);
+                FloatVector x4 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(), x5 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c4 = w.fma(x4, c4); c5 = w.fma(x5, c5); c45 = t.fma(x4.blend(x5, upper), c45);
-                FloatVector x6 = FloatVector.broadcast(S, a[a6 + i]), x7 = FloatVector.broadcast(S, a[a7 + i]);
+                FloatVector x6 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(), x7 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c6 = w.fma(x6, c6); c7 = w.fma(x7, c7); c67 = t.fma(x6.blend(x7, upper), c67);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -1704,10 +1706,10 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c01 = w.fma(FloatVector.broadcast(S, a[a0 + i]).blend(FloatVector.broadcast(S, a[a1 + i]), upper), c01);
-                c23 = w.fma(FloatVector.broadcast(S, a[a2 + i]).blend(FloatVector.broadcast(S, a[a3 + i]), upper), c23);
-                c45 = w.fma(FloatVector.broadcast(S, a[a4 + i]).blend(FloatVector.broadcast(S, a[a5 + i]), upper), c45);
-                c67 = w.fma(FloatVector.broadcast(S, a[a6 + i]).blend(FloatVector.broadcast(S, a[a7 + i]), upper), c67);
+                c01 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(), upper), c01);
+                c23 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), upper), c23);
+                c45 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(), upper), c45);
+                c67 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(), upper), c67);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int cl = clampKind;
@@ -1747,14 +1749,14 @@ public final class PointwiseGemm implements Conv2dKernel {
             int i = k0;
             if (((k1 - k0) & 1) != 0) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c0 = w.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[a4 + i]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[a5 + i]), c5);
-                c6 = w.fma(FloatVector.broadcast(S, a[a6 + i]), c6);
-                c7 = w.fma(FloatVector.broadcast(S, a[a7 + i]), c7);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(), c7);
                 i++;
                 bi += NR;
             }
@@ -1763,22 +1765,22 @@ public final class PointwiseGemm implements Conv2dKernel {
             for (; i < k1; i += 2, bi += 2 * NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi), v = FloatVector.fromArray(S, packed, bi + NR);
                 int i0 = a0 + i, i1 = a1 + i, i2 = a2 + i, i3 = a3 + i, i4 = a4 + i, i5 = a5 + i, i6 = a6 + i, i7 = a7 + i;
-                c0 = w.fma(FloatVector.broadcast(S, a[i0]), c0);
-                c1 = w.fma(FloatVector.broadcast(S, a[i1]), c1);
-                c2 = w.fma(FloatVector.broadcast(S, a[i2]), c2);
-                c3 = w.fma(FloatVector.broadcast(S, a[i3]), c3);
-                c4 = w.fma(FloatVector.broadcast(S, a[i4]), c4);
-                c5 = w.fma(FloatVector.broadcast(S, a[i5]), c5);
-                c6 = w.fma(FloatVector.broadcast(S, a[i6]), c6);
-                c7 = w.fma(FloatVector.broadcast(S, a[i7]), c7);
-                c0 = v.fma(FloatVector.broadcast(S, a[i0 + 1]), c0);
-                c1 = v.fma(FloatVector.broadcast(S, a[i1 + 1]), c1);
-                c2 = v.fma(FloatVector.broadcast(S, a[i2 + 1]), c2);
-                c3 = v.fma(FloatVector.broadcast(S, a[i3 + 1]), c3);
-                c4 = v.fma(FloatVector.broadcast(S, a[i4 + 1]), c4);
-                c5 = v.fma(FloatVector.broadcast(S, a[i5 + 1]), c5);
-                c6 = v.fma(FloatVector.broadcast(S, a[i6 + 1]), c6);
-                c7 = v.fma(FloatVector.broadcast(S, a[i7 + 1]), c7);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7])).reinterpretAsFloats(), c7);
+                c0 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i0 + 1])).reinterpretAsFloats(), c0);
+                c1 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i1 + 1])).reinterpretAsFloats(), c1);
+                c2 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i2 + 1])).reinterpretAsFloats(), c2);
+                c3 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i3 + 1])).reinterpretAsFloats(), c3);
+                c4 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4 + 1])).reinterpretAsFloats(), c4);
+                c5 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats(), c5);
+                c6 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6 + 1])).reinterpretAsFloats(), c6);
+                c7 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats(), c7);
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
@@ -1818,7 +1820,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             int bi = wo + (p * k + k0) * NR;
             for (int i = k0; i < k1; i++, bi += NR) {
-                FloatVector x = FloatVector.broadcast(S, a[aOff + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[aOff + i])).reinterpretAsFloats();
                 c00 = FloatVector.fromArray(S, packed, bi).fma(x, c00);
                 c01 = FloatVector.fromArray(S, packed, bi + L).fma(x, c01);
                 c02 = FloatVector.fromArray(S, packed, bi + 2 * L).fma(x, c02);
@@ -1862,7 +1864,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector c22 = FloatVector.fromArray(S, bias, col + 2 * NR + 2 * L), c23 = FloatVector.fromArray(S, bias, col + 2 * NR + 3 * L);
             int bi = wo + p * kk * NR, bj = bi + kk * NR, bh = bj + kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR, bh += NR) {
-                FloatVector x = FloatVector.broadcast(S, a[aOff + i]);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[aOff + i])).reinterpretAsFloats();
                 c00 = FloatVector.fromArray(S, packed, bi).fma(x, c00);
                 c01 = FloatVector.fromArray(S, packed, bi + L).fma(x, c01);
                 c02 = FloatVector.fromArray(S, packed, bi + 2 * L).fma(x, c02);
@@ -1924,7 +1926,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
                 int bi = wo + (p * k + k0) * NR + (j - p * NR);
                 for (int i = k0; i < k1; i++, bi += NR) {
-                    acc = FloatVector.fromArray(S, packed, bi).fma(FloatVector.broadcast(S, a[aOff + i]), acc);
+                    acc = FloatVector.fromArray(S, packed, bi).fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[aOff + i])).reinterpretAsFloats(), acc);
                 }
                 if (cl != 0) {
                     acc = acc.blend(lo, acc.compare(LE, lo));
