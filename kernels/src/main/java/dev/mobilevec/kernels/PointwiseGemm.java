@@ -1042,7 +1042,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             int a0 = aOff, a1 = a0 + kk;
             int bi = wo + p * kk * NR, bj = bi + kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
-                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(),
+                        y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c00 = b.fma(x, c00); c10 = b.fma(y, c10);
                 b = FloatVector.fromArray(S, packed, bi + L);
@@ -1090,7 +1091,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             int a0 = aOff, a1 = a0 + kk;
             int bi = wo + p * kk * NR + 2 * L, bj = wo + (p + 1) * kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
-                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(),
+                        y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c00 = b.fma(x, c00); c10 = b.fma(y, c10);
                 b = FloatVector.fromArray(S, packed, bi + L);
@@ -1140,7 +1142,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             int a0 = aOff, a1 = a0 + kk;
             int bi = wo + p * kk * NR, bj = bi + kk * NR;
             for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
-                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(),
+                        y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 FloatVector b = FloatVector.fromArray(S, packed, bi);
                 c00 = b.fma(x, c00); c10 = b.fma(y, c10);
                 b = FloatVector.fromArray(S, packed, bi + L);
@@ -1651,13 +1654,17 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi), t = FloatVector.fromArray(S, packed, bi + L);
-                FloatVector x0 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(), x1 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                FloatVector x0 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(),
+                        x1 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
                 c0 = w.fma(x0, c0); c1 = w.fma(x1, c1); c01 = t.fma(x0.blend(x1, upper), c01);
-                FloatVector x2 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(), x3 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
+                FloatVector x2 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats(),
+                        x3 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
                 c2 = w.fma(x2, c2); c3 = w.fma(x3, c3); c23 = t.fma(x2.blend(x3, upper), c23);
-                FloatVector x4 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(), x5 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
+                FloatVector x4 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats(),
+                        x5 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c4 = w.fma(x4, c4); c5 = w.fma(x5, c5); c45 = t.fma(x4.blend(x5, upper), c45);
-                FloatVector x6 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(), x7 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
+                FloatVector x6 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(),
+                        x7 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c6 = w.fma(x6, c6); c7 = w.fma(x7, c7); c67 = t.fma(x6.blend(x7, upper), c67);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
@@ -1706,10 +1713,14 @@ public final class PointwiseGemm implements Conv2dKernel {
             int bi = wo + p * kk * NR + (j - p * NR);
             for (int i = 0; i < kk; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
-                c01 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(), upper), c01);
-                c23 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), upper), c23);
-                c45 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(), upper), c45);
-                c67 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(), upper), c67);
+                c01 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats(),
+                        upper), c01);
+                c23 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(),
+                        upper), c23);
+                c45 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats(),
+                        upper), c45);
+                c67 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(),
+                        upper), c67);
             }
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
             int cl = clampKind;
@@ -1926,7 +1937,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
                 int bi = wo + (p * k + k0) * NR + (j - p * NR);
                 for (int i = k0; i < k1; i++, bi += NR) {
-                    acc = FloatVector.fromArray(S, packed, bi).fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[aOff + i])).reinterpretAsFloats(), acc);
+                    acc = FloatVector.fromArray(S, packed, bi).fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[aOff + i])).reinterpretAsFloats(),
+                            acc);
                 }
                 if (cl != 0) {
                     acc = acc.blend(lo, acc.compare(LE, lo));
