@@ -1,6 +1,7 @@
 package dev.mobilevec.bench;
 
 import dev.mobilevec.kernels.Conv2dKernel;
+import dev.mobilevec.kernels.HeapAlignment;
 import dev.mobilevec.kernels.ConvSpec;
 import dev.mobilevec.kernels.DepthwiseConv5x5Nhwc;
 import dev.mobilevec.kernels.PreparedConv;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64"}) // see LayerBenchmark
 public class Depthwise5x5Benchmark {
     @Param({"test-data/mobilenet_v3_small_128.onnx"})
     public String onnx;
@@ -64,16 +65,17 @@ public class Depthwise5x5Benchmark {
             w[i] = (float) r.nextGaussian() * 0.1f;
         }
         conv = k.prepare(s, w, new float[s.outC()], l.activation());
-        in = new float[s.inputLength(1)];
-        for (int i = 0; i < in.length; i++) {
+        in = new float[HeapAlignment.FLOAT_OFFSET + s.inputLength(1)];
+        for (int i = HeapAlignment.FLOAT_OFFSET; i < in.length; i++) {
             in[i] = (float) r.nextDouble();
         }
-        out = new float[LayerBenchmark.OUT_STAGGER + s.outputLength(1)];
+        out = new float[HeapAlignment.FLOAT_OFFSET + LayerBenchmark.OUT_STAGGER + s.outputLength(1)];
     }
 
     @Benchmark
     public float[] run() {
-        conv.run(1, in, 0, out, LayerBenchmark.OUT_STAGGER); // 4K aliasing: see LayerBenchmark.OUT_STAGGER
+        int o = HeapAlignment.FLOAT_OFFSET; // aligned as the session's arena (see LayerBenchmark)
+        conv.run(1, in, o, out, o + LayerBenchmark.OUT_STAGGER); // 4K aliasing: see LayerBenchmark.OUT_STAGGER
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,8 +20,10 @@ public final class Lanes {
      * Ints of the same shape, for one job only: broadcasting an input scalar's bits. Zen 4 runs
      * {@code vbroadcastss zmm, m32} on an FP pipe but {@code vpbroadcastd zmm, m32} in the load unit (one broadcast per
      * FMA: 84 against 115-118 GFLOPS, README); C2 folds {@code floatToRawIntBits} of an array load into the int load.
+     * Derived from {@link #SPECIES}, not {@code IntVector.SPECIES_PREFERRED}: where the preferred int vector is narrower
+     * than the float one (AVX without AVX2) the lanes would not line up.
      */
-    public static final VectorSpecies<Integer> INT_SPECIES = IntVector.SPECIES_PREFERRED;
+    public static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
     /** Floats per vector: 16 with AVX-512, 8 with AVX2 or -XX:MaxVectorSize=32, 4 with NEON or -XX:MaxVectorSize=16. */
     public static final int COUNT = SPECIES.length();
     /**
