@@ -205,6 +205,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
+            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
+            final boolean upper = clampKind == 2;
             int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge && !tail) {
@@ -246,7 +249,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 sa = x2.fma(w21, sa);
                 sb = x2.fma(w20, sb);
                 r = r.blend(lo, r.compare(LE, lo));
-                r = r.blend(hi, r.compare(GE, hi));
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
                 if (tail) {
                     r.intoArray(out, q, m);
                 } else {
@@ -361,6 +366,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
+            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
+            final boolean upper = clampKind == 2;
             int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -406,8 +414,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 tb = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
                 r = r.blend(lo, r.compare(LE, lo));
                 t = t.blend(lo, t.compare(LE, lo));
-                r.blend(hi, r.compare(GE, hi)).intoArray(out, q);
-                t.blend(hi, t.compare(GE, hi)).intoArray(out, q + rowOut);
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                    t = t.blend(hi, t.compare(GE, hi));
+                }
+                r.intoArray(out, q);
+                t.intoArray(out, q + rowOut);
             }
             if (rightEdge && oxTo == oxHi) {
                 sa.blend(lo, sa.compare(LE, lo)).blend(hi, sa.compare(GE, hi)).intoArray(out, q);
@@ -427,6 +439,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
+            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
+            final boolean upper = clampKind == 2;
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge && !tail) {
@@ -460,7 +475,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 r = x2.fma(w22, r);
                 sa = x2.fma(w20, sa);
                 r = r.blend(lo, r.compare(LE, lo));
-                r = r.blend(hi, r.compare(GE, hi));
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
                 if (tail) {
                     r.intoArray(out, q, m);
                 } else {
@@ -489,6 +506,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
+            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
+            final boolean upper = clampKind == 2;
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -533,8 +553,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 ta = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
                 r = r.blend(lo, r.compare(LE, lo));
                 t = t.blend(lo, t.compare(LE, lo));
-                r.blend(hi, r.compare(GE, hi)).intoArray(out, q);
-                t.blend(hi, t.compare(GE, hi)).intoArray(out, q + rowOut);
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                    t = t.blend(hi, t.compare(GE, hi));
+                }
+                r.intoArray(out, q);
+                t.intoArray(out, q + rowOut);
             }
             if (rightEdge && oxTo == oxHi) {
                 FloatVector e = FloatVector.fromArray(S, a2, i2 + cc).fma(w21, FloatVector.fromArray(S, a1, i1 + cc)

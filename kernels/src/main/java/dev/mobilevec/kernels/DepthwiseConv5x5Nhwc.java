@@ -289,6 +289,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             // Pass A's partial sums are the chains' starting values, read from out (clamped into the row for
             // the outputs that do not exist: those chains are dropped).
             FloatVector p0 = FloatVector.fromArray(S, out, Math.min(Math.max(q, qFirst), qLast)),
@@ -305,7 +306,10 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 FloatVector n = FloatVector.fromArray(S, out, Math.min(q + 4 * cc, qLast));
                 p3 = x4.fma(w40, x3.fma(w30, n));
                 // Outputs left of 0 complete first and land on output 0, which completes after them.
-                r = r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi));
+                r = r.blend(lo, r.compare(LE, lo));
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
                 if (tail) {
                     r.intoArray(out, Math.max(q, qFirst), m);
                 } else {
@@ -387,6 +391,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             // Pass A's partial sums are the chains' starting values, read from out (clamped into the row for
             // the outputs that do not exist: those chains are dropped).
             FloatVector p0 = FloatVector.fromArray(S, out, Math.min(Math.max(q, qFirst), qLast)),
@@ -403,7 +408,10 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 FloatVector n = FloatVector.fromArray(S, out, Math.min(q + 4 * cc, qLast));
                 p3 = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
                 // Outputs left of 0 complete first and land on output 0, which completes after them.
-                r = r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi));
+                r = r.blend(lo, r.compare(LE, lo));
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
                 if (tail) {
                     r.intoArray(out, Math.max(q, qFirst), m);
                 } else {
@@ -509,6 +517,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     w44 = FloatVector.fromArray(S, w, wOff + 24 * cp + ch);
             final int qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             FloatVector z = FloatVector.zero(S);
             int q = outRow + s2First * cc + ch;
             int j = 2 * s2First - padLeft, i = j * cc + ch;
@@ -536,10 +545,14 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 pa = x4.fma(w42, x3.fma(w32, pb));
                 n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
                 pb = x4.fma(w40, x3.fma(w30, n));
+                r = r.blend(lo, r.compare(LE, lo));
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
                 if (tail) {
-                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
+                    r.intoArray(out, q, m);
                 } else {
-                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                    r.intoArray(out, q);
                 }
             }
             for (int ox = oxHi + 1; ox < outW; ox++, q += cc) {
@@ -629,6 +642,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             final int qLast = outRow + (outW - 1) * cc + ch;
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             FloatVector z = FloatVector.zero(S);
             int q = outRow + s2First * cc + ch;
             int j = 2 * s2First - padLeft, i = j * cc + ch;
@@ -656,10 +670,14 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 pa = x4.fma(FloatVector.fromArray(S, wb, wo + 22 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 17 * L), pb));
                 n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
                 pb = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
+                r = r.blend(lo, r.compare(LE, lo));
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
                 if (tail) {
-                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
+                    r.intoArray(out, q, m);
                 } else {
-                    r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                    r.intoArray(out, q);
                 }
             }
             for (int ox = oxHi + 1; ox < outW; ox++, q += cc) {
