@@ -16,7 +16,7 @@ public class DwHarness {
             float[] wt = new float[spec.weightLength()];
             for (int i = 0; i < wt.length; i++) wt[i] = r.nextFloat() - 0.5f;
             Conv2dKernel ker = dense ? Conv3x3Nhwc.INSTANCE : k == 5 ? DepthwiseConv5x5Nhwc.INSTANCE : DepthwiseConv3x3Nhwc.INSTANCE;
-            PreparedConv pc = ker.prepare(spec, wt, new float[co], ("HSWISH".equals(System.getProperty("act")) ? Activation.HARDSWISH : Activation.RELU6));
+            PreparedConv pc = ker.prepare(spec, wt, new float[co], ("HSWISH".equals(System.getProperty("act")) ? Activation.HARDSWISH : "RELU".equals(System.getProperty("act")) ? Activation.RELU : Activation.RELU6));
             int off = HeapAlignment.FLOAT_OFFSET;
             float[] in = new float[off + spec.inputLength(1) + 64];
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat();
