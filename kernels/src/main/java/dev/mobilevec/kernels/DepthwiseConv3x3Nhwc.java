@@ -366,9 +366,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
-            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
-            final boolean upper = clampKind == 2;
+            final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -439,9 +437,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
-            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
-            final boolean upper = clampKind == 2;
+            final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge && !tail) {
@@ -506,9 +502,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
-            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
-            final boolean upper = clampKind == 2;
+            final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
