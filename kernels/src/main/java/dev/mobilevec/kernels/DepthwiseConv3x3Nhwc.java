@@ -279,6 +279,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
             FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            final boolean upper = clampKind == 2; // see sweepS1
             int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -307,7 +308,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 r = x2.fma(w22, r);
                 sa = x2.fma(w20, sa);
                 r = r.blend(lo, r.compare(LE, lo));
-                r.blend(hi, r.compare(GE, hi)).intoArray(out, q);
+                if (upper) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
+                r.intoArray(out, q);
             }
             if (rightEdge && oxTo == oxHi) {
                 FloatVector e = FloatVector.fromArray(S, a, i + rs2 + cc).fma(w21, FloatVector.fromArray(S, a, i + rs + cc)
