@@ -77,6 +77,37 @@ public class KPairProbe {
     }
 
 
+    static void runQ5(float[] a, int aOff, float[] wq, float[] binit, float[] c, int cOff, int pixels, int k) {
+        int n = L / 2;
+        FloatVector w0 = FloatVector.fromArray(S, wq, 0), w1 = FloatVector.fromArray(S, wq, L), w2 = FloatVector.fromArray(S, wq, 2 * L),
+            w3 = FloatVector.fromArray(S, wq, 3 * L), w4 = FloatVector.fromArray(S, wq, 4 * L), w5 = FloatVector.fromArray(S, wq, 5 * L),
+            w6 = FloatVector.fromArray(S, wq, 6 * L), w7 = FloatVector.fromArray(S, wq, 7 * L);
+        FloatVector b = FloatVector.fromArray(S, binit, 0);
+        for (int p = 0; p + 2 <= pixels; p += 2) {
+            long o = 4L * (aOff + p * 16);
+            MemorySegment seg = MemorySegment.ofArray(a);
+            FloatVector c0 = b, c1 = b;
+            c0 = w0.fma(LongVector.broadcast(SL, seg.get(JL, o)).reinterpretAsFloats(), c0);
+            c1 = w0.fma(LongVector.broadcast(SL, seg.get(JL, o + 64)).reinterpretAsFloats(), c1);
+            c0 = w1.fma(LongVector.broadcast(SL, seg.get(JL, o + 8)).reinterpretAsFloats(), c0);
+            c1 = w1.fma(LongVector.broadcast(SL, seg.get(JL, o + 72)).reinterpretAsFloats(), c1);
+            c0 = w2.fma(LongVector.broadcast(SL, seg.get(JL, o + 16)).reinterpretAsFloats(), c0);
+            c1 = w2.fma(LongVector.broadcast(SL, seg.get(JL, o + 80)).reinterpretAsFloats(), c1);
+            c0 = w3.fma(LongVector.broadcast(SL, seg.get(JL, o + 24)).reinterpretAsFloats(), c0);
+            c1 = w3.fma(LongVector.broadcast(SL, seg.get(JL, o + 88)).reinterpretAsFloats(), c1);
+            c0 = w4.fma(LongVector.broadcast(SL, seg.get(JL, o + 32)).reinterpretAsFloats(), c0);
+            c1 = w4.fma(LongVector.broadcast(SL, seg.get(JL, o + 96)).reinterpretAsFloats(), c1);
+            c0 = w5.fma(LongVector.broadcast(SL, seg.get(JL, o + 40)).reinterpretAsFloats(), c0);
+            c1 = w5.fma(LongVector.broadcast(SL, seg.get(JL, o + 104)).reinterpretAsFloats(), c1);
+            c0 = w6.fma(LongVector.broadcast(SL, seg.get(JL, o + 48)).reinterpretAsFloats(), c0);
+            c1 = w6.fma(LongVector.broadcast(SL, seg.get(JL, o + 112)).reinterpretAsFloats(), c1);
+            c0 = w7.fma(LongVector.broadcast(SL, seg.get(JL, o + 56)).reinterpretAsFloats(), c0);
+            c1 = w7.fma(LongVector.broadcast(SL, seg.get(JL, o + 120)).reinterpretAsFloats(), c1);
+            EVEN.selectFrom(c0, c1).add(ODD.selectFrom(c0, c1)).intoArray(c, cOff + p * n);
+        }
+    }
+
+
     // generic even K: 8 pixels, 2 k-pairs per iteration, weights loaded
     static void runQ3(float[] a, int aOff, float[] wq, float[] binit, float[] c, int cOff, int pixels, int k) {
         MemorySegment seg = MemorySegment.ofArray(a);
@@ -220,7 +251,7 @@ public class KPairProbe {
         for (int i = 0; i < k; i++) for (int j = 0; j < n; j++) wl[j * k + i] = w[i * n + j];
         PreparedConv pc = PointwiseGemm.INSTANCE.prepare(spec, wl, bias, Activation.NONE);
         ref(in, off, w, bias, ref, off, pixels, k, n);
-        int V = Integer.getInteger("v", 1); if (V == 3) runQ3(in, off, wq, binit, out, off, pixels, k); else if (V == 4) runQ4(in, off, wq, binit, out, off, pixels, k); else if (V == 2) runQ2(in, off, wq, binit, out, off, pixels, k); else runQ(in, off, wq, binit, out, off, pixels, k);
+        int V = Integer.getInteger("v", 1); if (V == 5) runQ5(in, off, wq, binit, out, off, pixels, k); else if (V == 3) runQ3(in, off, wq, binit, out, off, pixels, k); else if (V == 4) runQ4(in, off, wq, binit, out, off, pixels, k); else if (V == 2) runQ2(in, off, wq, binit, out, off, pixels, k); else runQ(in, off, wq, binit, out, off, pixels, k);
         pc.run(1, in, off, out2, off, 0, pc.workUnits(1));
         double e1 = 0, e2 = 0;
         for (int i = 0; i < pixels * n; i++) { e1 = Math.max(e1, Math.abs(out[off + i] - ref[off + i])); e2 = Math.max(e2, Math.abs(out2[off + i] - ref[off + i])); }
@@ -229,13 +260,13 @@ public class KPairProbe {
         int reps = (int) Math.max(20, 1e10 / flops);
         for (int round = 0; round < 10; round++) {
             long t0 = System.nanoTime();
-            if (V == 3) for (int i = 0; i < reps; i++) runQ3(in, off, wq, binit, out, off, pixels, k); else if (V == 4) for (int i = 0; i < reps; i++) runQ4(in, off, wq, binit, out, off, pixels, k); else if (V == 2) for (int i = 0; i < reps; i++) runQ2(in, off, wq, binit, out, off, pixels, k); else for (int i = 0; i < reps; i++) runQ(in, off, wq, binit, out, off, pixels, k);
+            if (V == 5) for (int i = 0; i < reps; i++) runQ5(in, off, wq, binit, out, off, pixels, k); else if (V == 3) for (int i = 0; i < reps; i++) runQ3(in, off, wq, binit, out, off, pixels, k); else if (V == 4) for (int i = 0; i < reps; i++) runQ4(in, off, wq, binit, out, off, pixels, k); else if (V == 2) for (int i = 0; i < reps; i++) runQ2(in, off, wq, binit, out, off, pixels, k); else for (int i = 0; i < reps; i++) runQ(in, off, wq, binit, out, off, pixels, k);
             long t1 = System.nanoTime();
             for (int i = 0; i < reps; i++) pc.run(1, in, off, out2, off, 0, pc.workUnits(1));
             long t2 = System.nanoTime();
             var tmx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
             long b0 = tmx.getThreadAllocatedBytes(Thread.currentThread().threadId());
-            if (V == 2) runQ2(in, off, wq, binit, out, off, pixels, k); else if (V == 4) runQ4(in, off, wq, binit, out, off, pixels, k); else runQ(in, off, wq, binit, out, off, pixels, k);
+            if (V == 5) runQ5(in, off, wq, binit, out, off, pixels, k); else if (V == 2) runQ2(in, off, wq, binit, out, off, pixels, k); else if (V == 4) runQ4(in, off, wq, binit, out, off, pixels, k); else runQ(in, off, wq, binit, out, off, pixels, k);
             long b1 = tmx.getThreadAllocatedBytes(Thread.currentThread().threadId());
             System.out.printf("round %d  Q %7.1f us  lib %7.1f us  Q alloc %d B/call%n", round, (t1 - t0) / 1e3 / reps, (t2 - t1) / 1e3 / reps, b1 - b0);
         }
