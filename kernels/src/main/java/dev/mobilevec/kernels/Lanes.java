@@ -24,6 +24,11 @@ public final class Lanes {
      * than the float one (AVX without AVX2) the lanes would not line up.
      */
     public static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
+    /**
+     * Longs of the same shape, for one job only: broadcasting two adjacent input floats at once ({@code vpbroadcastq
+     * zmm, m64}, again in the load unit), so that one vector holds two k's of one pixel (PointwiseGemm's k-pair tiles).
+     */
+    public static final VectorSpecies<Long> LONG_SPECIES = SPECIES.withLanes(long.class);
     /** Floats per vector: 16 with AVX-512, 8 with AVX2 or -XX:MaxVectorSize=32, 4 with NEON or -XX:MaxVectorSize=16. */
     public static final int COUNT = SPECIES.length();
     /**

@@ -2,8 +2,13 @@ package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.WeakReference;
 
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -27,6 +32,19 @@ public final class PointwiseGemm implements Conv2dKernel {
 
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
     private static final VectorSpecies<Integer> SI = Lanes.INT_SPECIES;
+    private static final VectorSpecies<Long> SJ = Lanes.LONG_SPECIES;
+    /**
+     * Two adjacent input floats as one long, in native order: reinterpreted as floats they land in lanes 2j and 2j + 1 in
+     * memory order on a little-endian machine, which is every machine the k-pair path runs on (see kPairs).
+     */
+    private static final ValueLayout.OfLong TWO_FLOATS = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** The K of the k-pair path (see kPairs): its K / 2 = 8 weight vectors stay in registers. */
+    static final int KPAIR_K = 16;
+    /**
+     * Heap segments a k-pair layer keeps (see Prepared.segment): room for every thread's band window and the arena
+     * buffers, looked up once per call.
+     */
+    static final int SEGMENT_SLOTS = 2 * Runtime.getRuntime().availableProcessors() + 4;
     private static final int L = Lanes.COUNT;
     /** Rows (pixels) per micro-tile, and so per work unit. */
     static final int MR = 4;
@@ -160,6 +178,20 @@ public final class PointwiseGemm implements Conv2dKernel {
         return new Prepared(spec, weights, b, activation, weightOffset);
     }
 
+    /**
+     * Whether the layer runs two k's per vector (kPairRows): Cout exactly half a vector (8 at 512 bits) and K =
+     * KPAIR_K, as in MNASNet 0.5's first projection (112x112x16->8). There the pair tile joins two pixels'
+     * broadcasts with a blend per FMA, on the FP pipes the FMAs need (31 % of peak). Here one 64-bit broadcast puts
+     * input k and k+1 of one pixel in alternate lanes, against weights packed the same way: one FMA per two k per
+     * pixel and no blend; two permutes and an add per two pixels at the end. Zen 4: stand-alone 1.29-1.43x, in
+     * MNASNet 0.5 93 -> 56 us at one thread (README, "Two k's per vector"). The 64-bit loads go through a heap
+     * MemorySegment kept per input array (Prepared.segment). AVX-512 only (512-bit vectors, 32 registers): the
+     * two-source permute is one instruction there, and no other machine was measured.
+     */
+    static boolean kPairs(int n, int k) {
+        return WIDE_PARTIAL && L >= 16 && n == L / 2 && k == KPAIR_K;
+    }
+
     private static final class Prepared extends BasePreparedConv {
         private final int k, n, panels, pixelsPerImage;
         /** [panel][k][NR], from index {@code wo} (maybe a slice of a shared array): 64-byte aligned where {@link HeapAlignment} can tell. */
@@ -168,6 +200,21 @@ public final class PointwiseGemm implements Conv2dKernel {
         private final float[] bias;
         /** The last vector holds two pixels (see pairsTail(int)); its weights and bias are packed twice over. */
         private final boolean pairsTail;
+        /**
+         * The k-pair path (see kPairs): [K/2][L] weights, lane 2j + t holding W[2i + t][j]; then the accumulators'
+         * start (bias in the even lanes, 0 in the odd); then the even and the odd lane indices, from {@code kpo}.
+         */
+        private final boolean kPairs;
+        private final float[] kp;
+        private final int kpo;
+        /**
+         * The k-pair path's heap segments over its input arrays (see segment). On JDK 25 a segment made by
+         * MemorySegment.ofArray is not scalar-replaced once read (128 B per call, per step when made in the loop), so
+         * each input array's segment is made once and kept. Weak: a slot holds no array alive past the next collection
+         * (its segment refers to the array), and an inference that allocates nothing triggers none.
+         */
+        private final WeakReference<?>[] segments;
+        private int nextSegment;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
             super(s, act);
@@ -197,7 +244,31 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
                 System.arraycopy(bias, js, bias, js + h, n - js);
             }
+            kPairs = kPairs(n, k);
+            segments = kPairs ? new WeakReference<?>[SEGMENT_SLOTS] : null;
+            if (kPairs) {
+                HeapAlignment.Slice kr = HeapAlignment.slice(weightOffset, (KPAIR_K / 2 + 3) * L);
+                kp = kr.array();
+                kpo = kr.offset();
+                for (int ci = 0; ci < k; ci++) {
+                    for (int co = 0; co < n; co++) {
+                        kp[kpo + ci / 2 * L + 2 * co + (ci & 1)] = weights[co * k + ci];
+                    }
+                }
+                int bo = kpo + KPAIR_K / 2 * L;
+                for (int co = 0; co < n; co++) {
+                    kp[bo + 2 * co] = b[co];
+                }
+                for (int t = 0; t < L; t++) {
+                    kp[bo + L + t] = 2 * t;
+                    kp[bo + 2 * L + t] = 2 * t + 1;
+                }
+            } else {
+                kp = null;
+                kpo = 0;
+            }
         }
+
 
         /**
          * Whether the partial panel's last vector, at most half full, runs two pixels per vector (tile8x1Pair): with
@@ -357,6 +428,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             // (row-major layers): the two run together, 2 pixels x 5 vectors (tile2x5), after the other full panels.
             boolean pair5 = !WIDE_PARTIAL && n / NR >= 1 && pFrom < n / NR && pTo > n / NR && k <= PAIR5_MAX_K && n % NR == L;
             int loopPanels = pair5 ? fullPanels - 1 : fullPanels;
+            MemorySegment inSegment = kPairs ? segment(in) : null;
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
                 if (sixes) {
@@ -419,6 +491,12 @@ public final class PointwiseGemm implements Conv2dKernel {
                     for (; r < mEnd; r++) {
                         tile1(in, inOff + r * k, out, outOff + r * n, p, 0, k);
                         tile1Partial(in, inOff + r * k, out, outOff + r * n, fullPanels, 0, k);
+                    }
+                } else if (kPairs && fullPanels < pTo) {
+                    int rows = mEnd - mc;
+                    kPairRows(inSegment, inOff + mc * k, out, outOff + mc * n, rows);
+                    if ((rows & 1) != 0) {
+                        tileKPair1(inSegment, inOff + (mEnd - 1) * k, out, outOff + (mEnd - 1) * n);
                     }
                 } else if (fullPanels < pTo) {
                     // The last, partial panel (Cout not a multiple of NR; all of it when Cout < NR, as in
@@ -1692,6 +1770,134 @@ public final class PointwiseGemm implements Conv2dKernel {
             c23.intoArray(c, qt + 2 * nn, lowOut); c23.intoArray(c, up + 2 * nn, highOut);
             c45.intoArray(c, qt + 4 * nn, lowOut); c45.intoArray(c, up + 4 * nn, highOut);
             c67.intoArray(c, qt + 6 * nn, lowOut); c67.intoArray(c, up + 6 * nn, highOut);
+        }
+
+        /**
+         * Rows of a k-pair layer (see kPairs), two pixels per step: accumulator t holds pixel t's even k's in lanes 2j
+         * and its odd k's in 2j + 1, each a chain from its start (bias in the even lane, 0 in the odd) in k order,
+         * added by two permutes and one add at the end. An odd last row goes through tileKPair1 with the same chains, so
+         * the bits do not depend on the tiling or the thread split. The 8 weight vectors are loaded once per call.
+         * Two pixels per step, not 4 or 8: each segment read costs C1 dozens of virtual registers, and with 32 or 64
+         * of them in one method C1's profiled tier gave up ("out of virtual registers"), which left the method in tier
+         * 2, never compiled by C2 and 100x slower (the MemorySegment trap of ../shared/VECTOR_API_NOTES.md). The
+         * byte offsets come from int arithmetic: from long arithmetic C2 ran the loop 12 % slower.
+         */
+        /** An input array and its heap segment, made together so that a slot never pairs one with another's. */
+        private static final class ArraySegment {
+            final float[] array;
+            final MemorySegment segment;
+
+            ArraySegment(float[] array) {
+                this.array = array;
+                this.segment = MemorySegment.ofArray(array);
+            }
+        }
+
+        /**
+         * The heap segment over {@code a}, from the layer's slots: a layer reads one arena buffer, or one band window
+         * per thread, so after the first inference every call finds its array. A miss makes one (three small objects)
+         * and takes an empty or cleared slot, else the next in turn; threads racing on the counter or a slot only cost
+         * another miss, never a wrong segment (a slot holds one immutable pair).
+         */
+        private MemorySegment segment(float[] a) {
+            WeakReference<?>[] slots = segments;
+            int free = -1;
+            for (int i = 0; i < slots.length; i++) {
+                WeakReference<?> r = slots[i];
+                Object o = r == null ? null : r.get();
+                if (o instanceof ArraySegment e && e.array == a) {
+                    return e.segment;
+                }
+                if (o == null && free < 0) {
+                    free = i;
+                }
+            }
+            ArraySegment e = new ArraySegment(a);
+            slots[free >= 0 ? free : Math.floorMod(nextSegment++, slots.length)] = new WeakReference<>(e);
+            return e.segment;
+        }
+
+        private void kPairRows(MemorySegment m, int aOff, float[] c, int cOff, int rows) {
+            final int kk = k, bo = kpo + KPAIR_K / 2 * L;
+            final float[] w = kp;
+            FloatVector v0 = FloatVector.fromArray(S, w, kpo + 0 * L);
+            FloatVector v1 = FloatVector.fromArray(S, w, kpo + 1 * L);
+            FloatVector v2 = FloatVector.fromArray(S, w, kpo + 2 * L);
+            FloatVector v3 = FloatVector.fromArray(S, w, kpo + 3 * L);
+            FloatVector v4 = FloatVector.fromArray(S, w, kpo + 4 * L);
+            FloatVector v5 = FloatVector.fromArray(S, w, kpo + 5 * L);
+            FloatVector v6 = FloatVector.fromArray(S, w, kpo + 6 * L);
+            FloatVector v7 = FloatVector.fromArray(S, w, kpo + 7 * L);
+            FloatVector start = FloatVector.fromArray(S, w, bo);
+            FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            final int cl = clampKind;
+            for (int t = 0; t + 2 <= rows; t += 2) {
+                long o0 = 4L * (aOff + t * kk), o1 = 4L * (aOff + t * kk + kk);
+                FloatVector c0 = start, c1 = start;
+                c0 = v0.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0)).reinterpretAsFloats(), c0);
+                c1 = v0.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1)).reinterpretAsFloats(), c1);
+                c0 = v1.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 8)).reinterpretAsFloats(), c0);
+                c1 = v1.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 8)).reinterpretAsFloats(), c1);
+                c0 = v2.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 16)).reinterpretAsFloats(), c0);
+                c1 = v2.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 16)).reinterpretAsFloats(), c1);
+                c0 = v3.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 24)).reinterpretAsFloats(), c0);
+                c1 = v3.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 24)).reinterpretAsFloats(), c1);
+                c0 = v4.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 32)).reinterpretAsFloats(), c0);
+                c1 = v4.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 32)).reinterpretAsFloats(), c1);
+                c0 = v5.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 40)).reinterpretAsFloats(), c0);
+                c1 = v5.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 40)).reinterpretAsFloats(), c1);
+                c0 = v6.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 48)).reinterpretAsFloats(), c0);
+                c1 = v6.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 48)).reinterpretAsFloats(), c1);
+                c0 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 56)).reinterpretAsFloats(), c0);
+                c1 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 56)).reinterpretAsFloats(), c1);
+                FloatVector r = even.selectFrom(c0, c1).add(odd.selectFrom(c0, c1));
+                if (cl != 0) {
+                    r = r.blend(lo, r.compare(LE, lo));
+                    if (cl == 2) {
+                        r = r.blend(hi, r.compare(GE, hi));
+                    }
+                }
+                r.intoArray(c, cOff + t * (L / 2));
+            }
+        }
+
+        /**
+         * One pixel of a k-pair layer: kPairRows' chains for an odd last row. The permutes of the one accumulator with
+         * itself give the pixel's sums in both halves; the lower is stored.
+         */
+        private void tileKPair1(MemorySegment m, int aOff, float[] c, int cOff) {
+            final int bo = kpo + KPAIR_K / 2 * L;
+            final float[] w = kp;
+            long o0 = 4L * aOff;
+            FloatVector v0 = FloatVector.fromArray(S, w, kpo + 0 * L);
+            FloatVector v1 = FloatVector.fromArray(S, w, kpo + 1 * L);
+            FloatVector v2 = FloatVector.fromArray(S, w, kpo + 2 * L);
+            FloatVector v3 = FloatVector.fromArray(S, w, kpo + 3 * L);
+            FloatVector v4 = FloatVector.fromArray(S, w, kpo + 4 * L);
+            FloatVector v5 = FloatVector.fromArray(S, w, kpo + 5 * L);
+            FloatVector v6 = FloatVector.fromArray(S, w, kpo + 6 * L);
+            FloatVector v7 = FloatVector.fromArray(S, w, kpo + 7 * L);
+            FloatVector c0 = FloatVector.fromArray(S, w, bo);
+            c0 = v0.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0)).reinterpretAsFloats(), c0);
+            c0 = v1.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 8)).reinterpretAsFloats(), c0);
+            c0 = v2.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 16)).reinterpretAsFloats(), c0);
+            c0 = v3.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 24)).reinterpretAsFloats(), c0);
+            c0 = v4.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 32)).reinterpretAsFloats(), c0);
+            c0 = v5.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 40)).reinterpretAsFloats(), c0);
+            c0 = v6.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 48)).reinterpretAsFloats(), c0);
+            c0 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 56)).reinterpretAsFloats(), c0);
+            FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
+            FloatVector r = even.selectFrom(c0, c0).add(odd.selectFrom(c0, c0));
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                r = r.blend(lo, r.compare(LE, lo));
+                if (cl == 2) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
+            }
+            r.intoArray(c, cOff, VectorMask.fromLong(S, Lanes.firstNBits(L / 2)));
         }
 
         /**

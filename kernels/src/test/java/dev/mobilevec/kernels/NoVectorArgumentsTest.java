@@ -57,8 +57,8 @@ class NoVectorArgumentsTest {
      * made MobileNetV3-large allocate 143 MB per inference after v2 in the same JVM, and an 8-channel 256-bit tile in
      * the 512-bit kernel 57 MB per MNASNet 0.5 inference after v1 (README, "One vector shape per JVM"). FmaProbe's
      * 256-bit loop measures the machine for {@code bench --json} after the timed runs and is the one exception.
-     * {@link Lanes#INT_SPECIES} (ints of the same shape, whose only use is broadcasting an input's bits) is allowed
-     * too: a second element type at the same shape is another class for other methods (IntVector's), not a second
+     * {@link Lanes#INT_SPECIES} and {@link Lanes#LONG_SPECIES} (ints and longs of the same shape, whose only use is
+     * broadcasting an input's bits, one or two floats) are allowed too: a second element type at the same shape is another class for other methods (IntVector's), not a second
      * class in FloatVector's shared ones; the zero-allocation tests and README's model sequences watch it.
      */
     @Test
@@ -74,7 +74,7 @@ class NoVectorArgumentsTest {
                 }
                 f.setAccessible(true);
                 seen++;
-                if (f.get(null) != Lanes.SPECIES && f.get(null) != Lanes.INT_SPECIES
+                if (f.get(null) != Lanes.SPECIES && f.get(null) != Lanes.INT_SPECIES && f.get(null) != Lanes.LONG_SPECIES
                         && !(c == FmaProbe.class && f.getName().equals("S256"))) {
                     offenders.add(name + "." + f.getName() + " = " + f.get(null));
                 }
@@ -83,6 +83,8 @@ class NoVectorArgumentsTest {
         assertTrue(seen >= 5, "found the kernels' species fields (" + seen + ")");
         assertEquals(Lanes.SPECIES.vectorShape(), Lanes.INT_SPECIES.vectorShape(), "the int species has the float one's shape");
         assertEquals(Lanes.SPECIES.length(), Lanes.INT_SPECIES.length(), "and its lane count");
+        assertEquals(Lanes.SPECIES.vectorShape(), Lanes.LONG_SPECIES.vectorShape(), "the long species has the float one's shape");
+        assertEquals(Lanes.SPECIES.length(), 2 * Lanes.LONG_SPECIES.length(), "and half its lane count");
         assertEquals(List.of(), offenders, "the kernels use one vector species, Lanes.SPECIES");
     }
 

@@ -68,6 +68,11 @@ class PointwiseGemmTest extends ConvKernelContract {
         org.junit.jupiter.api.Assertions.assertFalse(ref.fusesResidual());
     }
 
+    /**
+     * Cout split in two gives the whole layer's bits, since every tile runs the same chain per element, except where a
+     * half (or the whole) takes the k-pair path (PointwiseGemm.kPairs), whose chains split even and odd k: there each
+     * part is held to the reference bound instead.
+     */
     @Test
     void outputChannelsComputedInTwoHalvesConcatenateToTheWhole() {
         qt().withExamples(EXAMPLES / 3).forAll(cases()).checkAssert(c -> {
@@ -76,6 +81,11 @@ class PointwiseGemmTest extends ConvKernelContract {
                 return;
             }
             int half = s.outC() / 2, rest = s.outC() - half, k = s.inC();
+            if (PointwiseGemm.kPairs(half, k) || PointwiseGemm.kPairs(rest, k) || PointwiseGemm.kPairs(s.outC(), k)) {
+                assertMatchesReference(c.with(ConvSpec.pointwise(s.inH(), s.inW(), k, half)));
+                assertMatchesReference(c.with(ConvSpec.pointwise(s.inH(), s.inW(), k, rest)));
+                return;
+            }
             float[] in = c.input(), w = c.weights(), b = c.bias();
             float[] whole = fast(c, in, w, b);
             ConvCase first = c.with(ConvSpec.pointwise(s.inH(), s.inW(), k, half));
@@ -220,6 +230,74 @@ class PointwiseGemmTest extends ConvKernelContract {
             assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(cout % 4), Values.MIXED, 1600 + cout), 5);
             assertFusedResidualIsConvolutionThenAdd(new ConvCase(s, 2, Activation.NONE, Values.MIXED, 1700 + cout));
         }
+    }
+
+    /**
+     * Two k's per vector (PointwiseGemm.kPairs: Cout = L/2 and K = KPAIR_K, 512 bits with 32 registers; elsewhere the
+     * same shapes take the pair or partial tiles and the test still holds): 1 to 11 pixels (pairs and an odd last
+     * pixel), 10 x 10 at batch 2 and 7 x 7 at batch 3 (96-pixel chunks, odd chunk ends), every activation, K one
+     * either side: the reference within the bound, every split bitwise, the fused residual add, and a pixel's bits
+     * independent of its position (the same pixels one row later, so pairs become odd ones and back).
+     */
+    @Test
+    void kPairLayersMatchReferenceForEveryRowCountSplitAndPosition() {
+        int h = Math.max(1, ConvCase.L / 2), kk = PointwiseGemm.KPAIR_K;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
+        for (int k : new int[] {kk - 1, kk, kk + 1}) {
+            for (int m = 1; m <= 11; m++) {
+                ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, h), 1, acts.get(m % 4), Values.MIXED, 2100 + 31 * m + k);
+                assertEverySplitGivesTheWholeRun(c, 1);
+                assertPixelBitsIndependentOfPosition(c);
+            }
+            ConvSpec s = ConvSpec.pointwise(10, 10, k, h);
+            assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(k % 4), Values.MIXED, 2200 + k), 3);
+            assertEverySplitGivesTheWholeRun(new ConvCase(ConvSpec.pointwise(7, 7, k, h), 3, acts.get((k + 1) % 4), Values.MIXED, 2300 + k), 1);
+            assertFusedResidualIsConvolutionThenAdd(new ConvCase(s, 2, Activation.NONE, Values.MIXED, 2400 + k));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL && ConvCase.L >= 16, PointwiseGemm.kPairs(h, kk),
+                "the k-pair path is on exactly at 512 bits with 32 registers");
+    }
+
+    /**
+     * A k-pair layer keeps one heap segment per input array (PointwiseGemm.Prepared.segment, SEGMENT_SLOTS of them):
+     * one prepared layer run in turn over more distinct input arrays than it has slots, twice round, each at two
+     * offsets, gives for every array the bits of a layer prepared afresh for it, so a segment is never read for
+     * another array, whether found, made, or made after its slot was taken.
+     */
+    @Test
+    void kPairLayerReadsEachInputArrayThroughItsOwnSegment() {
+        int h = Math.max(1, ConvCase.L / 2), k = PointwiseGemm.KPAIR_K, arrays = PointwiseGemm.SEGMENT_SLOTS + 3;
+        ConvSpec s = ConvSpec.pointwise(7, 9, k, h);
+        ConvCase c = new ConvCase(s, 1, Activation.RELU6, Values.MIXED, 2500);
+        float[] w = c.weights(), b = c.bias();
+        PreparedConv shared = kernel().prepare(s, w, b, c.act());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2501);
+        float[][] ins = new float[arrays][];
+        for (int i = 0; i < arrays; i++) {
+            ins[i] = Values.MIXED.array(r, s.inputLength(1) + 2 * k);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < arrays; i++) {
+                int off = (round + i) % 3 * k;
+                float[] out = new float[s.outputLength(1)], expected = new float[s.outputLength(1)];
+                shared.run(1, ins[i], off, out, 0);
+                kernel().prepare(s, w, b, c.act()).run(1, ins[i], off, expected, 0);
+                Bounds.assertBitwise(expected, out, "array " + i + " of " + arrays + ", round " + round + ", offset " + off);
+            }
+        }
+    }
+
+    /** A 1 x m layer's output equals, bit for bit, pixels 1..m of the same layer run over one more pixel in front. */
+    private void assertPixelBitsIndependentOfPosition(ConvCase c) {
+        ConvSpec s = c.spec(), longer = ConvSpec.pointwise(1, s.inW() + 1, s.inC(), s.outC());
+        float[] in = c.input(), front = Values.MIXED.array(new java.util.SplittableRandom(c.seed() + 3), s.inC());
+        float[] in2 = new float[in.length + s.inC()];
+        System.arraycopy(front, 0, in2, 0, front.length);
+        System.arraycopy(in, 0, in2, s.inC(), in.length);
+        float[] w = c.weights(), b = c.bias();
+        float[] alone = run(kernel().prepare(s, w, b, c.act()), 1, in);
+        float[] after = run(kernel().prepare(longer, w, b, c.act()), 1, in2);
+        Bounds.assertBitwise(alone, java.util.Arrays.copyOfRange(after, s.outC(), after.length), "one pixel later " + c);
     }
 
     /**
