@@ -60,6 +60,12 @@ case "$mode" in
     if [ -n "$widths" ]; then
       jmh widths "${widths#|}" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 -p model=v1-1.0-224,v2-1.0-224
     fi
+    # Each model's per-layer table inside the network, 1 thread, as ./mobilevec runs (64-byte aligned): report.py
+    # turns its 1x1 rows into issue 11's in-network target.
+    for a in v1 v2; do
+      echo "== in-network layers: $a-1.0-224" >&2
+      ./mobilevec bench --arch "$a" --threads 1 --iterations 200 --no-check --json > "$dir/network-$a-1.0-224.json"
+    done
     threads=(1 2)
     ;;
   peers)
@@ -75,9 +81,8 @@ case "$mode" in
     jmh peer-layers "FmaPeakBenchmark.fma12$|LayerBenchmark" -wi 2 -i 3 -w 1 -r 1 -p impl=fast -p layer="$layers"
     for m in "${models[@]}"; do
       echo "== in-network layers: $m" >&2
-      # The default object alignment, like the isolated LayerBenchmark forks and NetworkBenchmark beside them.
-      MOBILEVEC_JAVA_OPTS="-XX:ObjectAlignmentInBytes=8 ${MOBILEVEC_JAVA_OPTS:-}" \
-        ./mobilevec bench --model "bench/models/$m.onnx" --threads 1 --iterations 200 --no-check --json > "$dir/network-$m.json"
+      # 64-byte aligned, as ./mobilevec runs and as the isolated LayerBenchmark forks run since the fifteenth session.
+      ./mobilevec bench --model "bench/models/$m.onnx" --threads 1 --iterations 200 --no-check --json > "$dir/network-$m.json"
     done
     jmh peer-grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1 \
         -p model="$(IFS=,; echo "${models[*]}")"

@@ -39,7 +39,11 @@ public final class ResultInfo {
         List<String[]> dw5 = new ArrayList<>();
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("info.json")).toList()) {
-                for (Object o : (List<?>) Json.parse(Files.readString(f))) {
+                // JMH result files are lists; ./mobilevec bench --json tables (network-*.json) are objects: skipped.
+                if (!(Json.parse(Files.readString(f)) instanceof List<?> list)) {
+                    continue;
+                }
+                for (Object o : list) {
                     Map<?, ?> r = (Map<?, ?>) o, params = (Map<?, ?>) ((Map<?, ?>) o).get("params");
                     if (params == null) {
                         continue;

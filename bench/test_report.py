@@ -1,0 +1,68 @@
+"""Tests of the in-network 1x1 target in bench/report.py (issue 11: the 1x1 layers average at least 80 % of the FMA
+peak inside the network) on hand-made `./mobilevec bench --json` tables, and of report.py taking such a table
+beside the JMH files without mistaking it for info.json.
+Run: python3 -m unittest discover -s bench -p 'test_*.py'"""
+import io
+import json
+import os
+import sys
+import tempfile
+import unittest
+from contextlib import redirect_stdout
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import report  # noqa: E402
+
+
+def net(layers, peak=200.0, model="m", threads=1):
+    return {"schema": "mobilevec-bench/1", "model": model, "threads": threads, "fma_peak_gflops_per_core": peak,
+            "layers": [dict(zip(("type", "mflop", "us"), l)) for l in layers]}
+
+
+class PointwiseInNetworkTest(unittest.TestCase):
+    def test_flop_weighted_over_the_1x1_layers_only(self):
+        # 1x1: 10 MFLOP in 100 us and 30 MFLOP in 200 us -> 40 / 300 us = 133.33 GFLOPS (the plain mean of the two
+        # layers' 100 and 150 GFLOPS would be 125); the depthwise and fc rows do not count. 133.33 / 200 = 66.7 %.
+        g, frac, n = report.pointwise_in_network(net([("pw1x1", 10, 100), ("dw3x3", 1, 100), ("pw1x1", 30, 200),
+                                                      ("fc", 2, 50)]))
+        self.assertAlmostEqual(g, 400 / 3, places=9)
+        self.assertAlmostEqual(frac, 2 / 3, places=9)
+        self.assertEqual(n, 2)
+
+    def test_no_1x1_layer_gives_none(self):
+        self.assertIsNone(report.pointwise_in_network(net([("dw3x3", 1, 10), ("conv3x3", 5, 40)])))
+        self.assertIsNone(report.pointwise_line("m", net([])))
+
+    def test_verdict_at_and_below_80_percent(self):
+        # 16 MFLOP in 100 us = 160 GFLOPS = 80 % of 200: met; in 101 us 158.4 GFLOPS = 79.2 %: missed by 1 %.
+        self.assertTrue(report.pointwise_line("m", net([("pw1x1", 16, 100)])).endswith(": met"))
+        line = report.pointwise_line("v2", net([("pw1x1", 16, 101)], model="v2", threads=2))
+        self.assertIn("v2, 1×1 layers in the network (1, 2 thread(s)", line)
+        self.assertIn("158.4 GFLOPS, 79 %", line)
+        self.assertTrue(line.endswith("**not met** (by 1 %)"), line)
+
+    def test_report_takes_network_tables_beside_jmh_results(self):
+        d = tempfile.mkdtemp()
+        paths = []
+        for name, data in (("grid.json", []), ("network-a.json", net([("pw1x1", 18, 100)], model="a")),
+                           ("network-b.json", net([("pw1x1", 10, 100)], model="b"))):
+            paths.append(os.path.join(d, name))
+            with open(paths[-1], "w") as f:
+                json.dump(data, f)
+        sys.argv = ["report.py"] + paths
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            report.main()
+        text = buf.getvalue()
+        self.assertIn("Target (issue 11, in the network):", text)
+        # 18 MFLOP / 100 us = 180 GFLOPS = 90 % of 200; 10 / 100 = 100 GFLOPS = 50 %, missed by 1 - 0.5 / 0.8 = 37.5 %.
+        self.assertIn("- a, 1×1 layers in the network (1, 1 thread(s), `./mobilevec bench --json`): 180.0 GFLOPS, 90 %", text)
+        self.assertIn("- b, 1×1 layers in the network (1, 1 thread(s), `./mobilevec bench --json`): 100.0 GFLOPS, 50 %", text)
+        self.assertIn("**not met** (by 38 %)", text)
+        # A network table is not the fingerprint: the machine line falls back to /proc/cpuinfo.
+        self.assertNotIn("caches", text.splitlines()[0])
+
+
+if __name__ == "__main__":
+    unittest.main()
