@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.ref.WeakReference;
+import java.nio.ByteOrder;
 
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -35,7 +36,7 @@ public final class PointwiseGemm implements Conv2dKernel {
     private static final VectorSpecies<Long> SJ = Lanes.LONG_SPECIES;
     /**
      * Two adjacent input floats as one long, in native order: reinterpreted as floats they land in lanes 2j and 2j + 1 in
-     * memory order on a little-endian machine, which is every machine the k-pair path runs on (see kPairs).
+     * memory order on a little-endian machine, the only kind the k-pair path runs on (see kPairs).
      */
     private static final ValueLayout.OfLong TWO_FLOATS = ValueLayout.JAVA_LONG_UNALIGNED;
     /** The K of the k-pair path (see kPairs): its K / 2 = 8 weight vectors stay in registers. */
@@ -189,7 +190,7 @@ public final class PointwiseGemm implements Conv2dKernel {
      * two-source permute is one instruction there, and no other machine was measured.
      */
     static boolean kPairs(int n, int k) {
-        return WIDE_PARTIAL && L >= 16 && n == L / 2 && k == KPAIR_K;
+        return WIDE_PARTIAL && L >= 16 && n == L / 2 && k == KPAIR_K && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     }
 
     private static final class Prepared extends BasePreparedConv {
@@ -245,8 +246,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 System.arraycopy(bias, js, bias, js + h, n - js);
             }
             kPairs = kPairs(n, k);
-            segments = kPairs ? new WeakReference<?>[SEGMENT_SLOTS] : null;
             if (kPairs) {
+                segments = new WeakReference<?>[SEGMENT_SLOTS];
                 HeapAlignment.Slice kr = HeapAlignment.slice(weightOffset, (KPAIR_K / 2 + 3) * L);
                 kp = kr.array();
                 kpo = kr.offset();
@@ -264,11 +265,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                     kp[bo + 2 * L + t] = 2 * t + 1;
                 }
             } else {
+                segments = null;
                 kp = null;
                 kpo = 0;
             }
         }
-
 
         /**
          * Whether the partial panel's last vector, at most half full, runs two pixels per vector (tile8x1Pair): with
