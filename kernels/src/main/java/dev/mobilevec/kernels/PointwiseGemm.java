@@ -1773,16 +1773,6 @@ public final class PointwiseGemm implements Conv2dKernel {
             c67.intoArray(c, qt + 6 * nn, lowOut); c67.intoArray(c, up + 6 * nn, highOut);
         }
 
-        /**
-         * Rows of a k-pair layer (see kPairs), two pixels per step: accumulator t holds pixel t's even k's in lanes 2j
-         * and its odd k's in 2j + 1, each a chain from its start (bias in the even lane, 0 in the odd) in k order,
-         * added by two permutes and one add at the end. An odd last row goes through tileKPair1 with the same chains, so
-         * the bits do not depend on the tiling or the thread split. The 8 weight vectors are loaded once per call.
-         * Two pixels per step, not 4 or 8: each segment read costs C1 dozens of virtual registers, and with 32 or 64
-         * of them in one method C1's profiled tier gave up ("out of virtual registers"), which left the method in tier
-         * 2, never compiled by C2 and 100x slower (the MemorySegment trap of ../shared/VECTOR_API_NOTES.md). The
-         * byte offsets come from int arithmetic: from long arithmetic C2 ran the loop 12 % slower.
-         */
         /** An input array and its heap segment, made together so that a slot never pairs one with another's. */
         private static final class ArraySegment {
             final float[] array;
@@ -1818,6 +1808,16 @@ public final class PointwiseGemm implements Conv2dKernel {
             return e.segment;
         }
 
+        /**
+         * Rows of a k-pair layer (see kPairs), two pixels per step: accumulator t holds pixel t's even k's in lanes 2j
+         * and its odd k's in 2j + 1, each a chain from its start (bias in the even lane, 0 in the odd) in k order,
+         * added by two permutes and one add at the end. An odd last row goes through tileKPair1 with the same chains, so
+         * the bits do not depend on the tiling or the thread split. The 8 weight vectors are loaded once per call.
+         * Two pixels per step, not 4 or 8: each segment read costs C1 dozens of virtual registers, and with 32 or 64
+         * of them in one method C1's profiled tier gave up ("out of virtual registers"), which left the method in tier
+         * 2, never compiled by C2 and 100x slower (the MemorySegment trap of ../shared/VECTOR_API_NOTES.md). The
+         * byte offsets come from int arithmetic: from long arithmetic C2 ran the loop 12 % slower.
+         */
         private void kPairRows(MemorySegment m, int aOff, float[] c, int cOff, int rows) {
             final int kk = k, bo = kpo + KPAIR_K / 2 * L;
             final float[] w = kp;
