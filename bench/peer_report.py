@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from report import at_most, pointwise_line  # bench/report.py: this script's folder is on sys.path
+from report import at_most, pointwise_line, squeeze_excitation_line  # bench/report.py: this script's folder is on sys.path
 
 
 def load(path):
@@ -37,9 +37,9 @@ def main(d):
         if net:
             out.append(f"In the network: {net['latency_ms']['median']:.3f} ms median at 1 thread, "
                        f"{100 * net['fraction_of_peak']:.0f} % of that run's peak ({net['fma_peak_gflops_per_core']:.0f} GFLOPS).\n")
-            line = pointwise_line(m, net)
-            if line:
-                out.append(line.lstrip("- ") + "\n")
+            for line in (pointwise_line(m, net), squeeze_excitation_line(m, net)):
+                if line:
+                    out.append(line.lstrip("- ") + "\n")
         out.append("| # | type | output | MFLOP | isolated µs | GFLOPS | % peak | in network µs | GFLOPS | % of its run's peak |")
         out.append("|---|---|---|---|---|---|---|---|---|---|")
         for key in sorted((k for k in iso if k.startswith(m + "/")), key=lambda k: int(k.split("#")[1])):

@@ -115,6 +115,37 @@ def pointwise_line(name, net, limit=0.8):
             f"FLOP-weighted; target ≥ {100 * limit:.0f} %): " + at_least(frac, limit))
 
 
+def squeeze_excitation(net):
+    """Issue 10's squeeze-excitation target (under 5 % of each block that carries one), from the per-layer table of one
+    `./mobilevec bench --json` run (layers timed one by one). A block is the layers whose names share their first two
+    path components (torchvision's exports: '/features/features.N/...'); its squeeze-excitation is its avgpool, fc and
+    scale rows, and a block has one when it has both an avgpool and a scale row. Returns [(block, block us, SE us)]."""
+    blocks = {}
+    for l in net.get("layers", []):
+        parts = l.get("name", "").split("/")
+        if len(parts) < 4:  # not inside a block: the stem's pool, the softmax
+            continue
+        b = blocks.setdefault("/".join(parts[:3]), {"us": 0.0, "se": 0.0, "types": set()})
+        b["us"] += l["us"]
+        b["types"].add(l["type"])
+        if l["type"] in ("avgpool", "fc", "scale"):
+            b["se"] += l["us"]
+    return [(k, b["us"], b["se"]) for k, b in blocks.items() if {"avgpool", "scale"} <= b["types"]]
+
+
+def squeeze_excitation_line(name, net, limit=0.05):
+    """The report line for squeeze_excitation: the share over all such blocks, the worst block, met or not."""
+    rows = squeeze_excitation(net)
+    if not rows:
+        return None
+    total, se = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    worst = max(rows, key=lambda r: r[2] / r[1])
+    return (f"- {name}, squeeze-excitation (pool, two FC, scale; {len(rows)} blocks, {net['threads']} thread(s), "
+            f"`./mobilevec bench --json`): {se:.1f} of {total:.1f} µs, {100 * se / total:.1f} %; worst "
+            f"{worst[0]} {100 * worst[2] / worst[1]:.1f} % (target < {100 * limit:.0f} % of each block): "
+            + ("met" if worst[2] / worst[1] < limit else f"**not met** (worst block {worst[2] / worst[1] / limit:.1f}× the limit)"))
+
+
 def aligned_too(a, peer, limit):
     """The same latency target for NetworkBenchmarkAligned (64-byte object alignment, as ./mobilevec runs), if run."""
     if not a:

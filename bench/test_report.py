@@ -64,5 +64,38 @@ class PointwiseInNetworkTest(unittest.TestCase):
         self.assertNotIn("caches", text.splitlines()[0])
 
 
+def named(layers, threads=1):
+    return {"threads": threads, "layers": [dict(zip(("name", "type", "us"), l)) for l in layers]}
+
+
+class SqueezeExcitationTest(unittest.TestCase):
+    LAYERS = [("/features/features.0/features.0.0/Conv", "conv3x3", 100),
+              ("/features/features.1/block/block.0/block.0.0/Conv", "dw3x3", 30),
+              ("/features/features.1/block/block.1/avgpool/GlobalAveragePool", "avgpool", 2),
+              ("/features/features.1/block/block.1/fc1/Conv", "fc", 1),
+              ("/features/features.1/block/block.1/fc2/Conv", "fc", 1),
+              ("/features/features.1/block/block.1/Mul", "scale", 6),
+              ("/features/features.1/block/block.2/block.2.0/Conv", "pw1x1", 60),
+              ("/features/features.2/block/block.0/block.0.0/Conv", "pw1x1", 50),
+              ("/features/features.2/block/block.1/block.1.0/Conv", "dw3x3", 20),
+              ("/features/features.2/block/block.2/block.2.0/Conv", "pw1x1", 30),
+              ("/avgpool/GlobalAveragePool", "avgpool", 3),
+              ("/classifier/classifier.0/Gemm", "fc", 40)]
+
+    def test_only_blocks_with_a_pool_and_a_scale_count(self):
+        # features.1: 30 + 2 + 1 + 1 + 6 + 60 = 100 us, of which 2 + 1 + 1 + 6 = 10 are the SE. features.2 has no SE;
+        # the stem, the final pool and the classifier are not blocks with one (the classifier's fc has no pool/scale).
+        self.assertEqual(report.squeeze_excitation(named(self.LAYERS)), [("/features/features.1", 100, 10)])
+
+    def test_verdict_is_on_the_worst_block(self):
+        line = report.squeeze_excitation_line("v3", named(self.LAYERS))
+        self.assertIn("10.0 of 100.0 µs, 10.0 %", line)
+        self.assertTrue(line.endswith("**not met** (worst block 2.0× the limit)"), line)
+        # 4 us of SE in a 100 us block (scale 6 -> 0): 4 % < 5 %: met.
+        fast = [(n, t, 0 if t == "scale" else u) for n, t, u in self.LAYERS]
+        self.assertTrue(report.squeeze_excitation_line("v3", named(fast)).endswith(": met"))
+        self.assertIsNone(report.squeeze_excitation_line("v2", named(self.LAYERS[7:10])))
+
+
 if __name__ == "__main__":
     unittest.main()

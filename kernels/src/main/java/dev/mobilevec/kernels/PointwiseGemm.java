@@ -187,10 +187,14 @@ public final class PointwiseGemm implements Conv2dKernel {
      * pixel and no blend; two permutes and an add per two pixels at the end. Zen 4: stand-alone 1.29-1.43x, in
      * MNASNet 0.5 93 -> 56 us at one thread (README, "Two k's per vector"). The 64-bit loads go through a heap
      * MemorySegment kept per input array (Prepared.segment). AVX-512 only (512-bit vectors, 32 registers): the
-     * two-source permute is one instruction there, and no other machine was measured.
+     * two-source permute is one instruction there, and no other machine was measured. Not for layers of one pixel per
+     * image (V3-small's first squeeze-excitation FC, 16 -> 8): called once per inference, the k-pair methods were still
+     * in C1's profiled tier (3) after 1,000 inferences (-XX:+PrintCompilation), and the layer took 10-30 us against 0.3
+     * for the 8 -> 16 FC after it; one pixel has nothing to gain from them.
      */
-    static boolean kPairs(int n, int k) {
-        return WIDE_PARTIAL && L >= 16 && n == L / 2 && k == KPAIR_K && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    static boolean kPairs(int n, int k, int pixelsPerImage) {
+        return WIDE_PARTIAL && L >= 16 && n == L / 2 && k == KPAIR_K && pixelsPerImage > 1
+                && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     }
 
     private static final class Prepared extends BasePreparedConv {
@@ -245,7 +249,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
                 System.arraycopy(bias, js, bias, js + h, n - js);
             }
-            kPairs = kPairs(n, k);
+            kPairs = kPairs(n, k, pixelsPerImage);
             if (kPairs) {
                 segments = new WeakReference<?>[SEGMENT_SLOTS];
                 HeapAlignment.Slice kr = HeapAlignment.slice(weightOffset, (KPAIR_K / 2 + 3) * L);

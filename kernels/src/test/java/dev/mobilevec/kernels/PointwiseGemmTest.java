@@ -80,8 +80,8 @@ class PointwiseGemmTest extends ConvKernelContract {
             if (s.outC() < 2) {
                 return;
             }
-            int half = s.outC() / 2, rest = s.outC() - half, k = s.inC();
-            if (PointwiseGemm.kPairs(half, k) || PointwiseGemm.kPairs(rest, k) || PointwiseGemm.kPairs(s.outC(), k)) {
+            int half = s.outC() / 2, rest = s.outC() - half, k = s.inC(), px = s.inH() * s.inW();
+            if (PointwiseGemm.kPairs(half, k, px) || PointwiseGemm.kPairs(rest, k, px) || PointwiseGemm.kPairs(s.outC(), k, px)) {
                 assertMatchesReference(c.with(ConvSpec.pointwise(s.inH(), s.inW(), k, half)));
                 assertMatchesReference(c.with(ConvSpec.pointwise(s.inH(), s.inW(), k, rest)));
                 return;
@@ -237,7 +237,8 @@ class PointwiseGemmTest extends ConvKernelContract {
      * same shapes take the pair or partial tiles and the test still holds): 1 to 11 pixels (pairs and an odd last
      * pixel), 10 x 10 at batch 2 and 7 x 7 at batch 3 (96-pixel chunks, odd chunk ends), every activation, K one
      * either side: the reference within the bound, every split bitwise, the fused residual add, and a pixel's bits
-     * independent of its position (the same pixels one row later, so pairs become odd ones and back).
+     * independent of its position (the same pixels one row later, so pairs become odd ones and back). A 1 x 1 layer (a
+     * squeeze-excitation FC) takes the ordinary tiles, at every batch.
      */
     @Test
     void kPairLayersMatchReferenceForEveryRowCountSplitAndPosition() {
@@ -247,15 +248,19 @@ class PointwiseGemmTest extends ConvKernelContract {
             for (int m = 1; m <= 11; m++) {
                 ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, h), 1, acts.get(m % 4), Values.MIXED, 2100 + 31 * m + k);
                 assertEverySplitGivesTheWholeRun(c, 1);
-                assertPixelBitsIndependentOfPosition(c);
+                if (m > 1) {
+                    // One pixel per image never takes the k-pair path (PointwiseGemm.kPairs), so 1 x 1 and 1 x 2 differ.
+                    assertPixelBitsIndependentOfPosition(c);
+                }
             }
             ConvSpec s = ConvSpec.pointwise(10, 10, k, h);
             assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(k % 4), Values.MIXED, 2200 + k), 3);
             assertEverySplitGivesTheWholeRun(new ConvCase(ConvSpec.pointwise(7, 7, k, h), 3, acts.get((k + 1) % 4), Values.MIXED, 2300 + k), 1);
             assertFusedResidualIsConvolutionThenAdd(new ConvCase(s, 2, Activation.NONE, Values.MIXED, 2400 + k));
         }
-        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL && ConvCase.L >= 16, PointwiseGemm.kPairs(h, kk),
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL && ConvCase.L >= 16, PointwiseGemm.kPairs(h, kk, 2),
                 "the k-pair path is on exactly at 512 bits with 32 registers");
+        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.kPairs(h, kk, 1), "never for one pixel per image");
     }
 
     /**
