@@ -85,6 +85,11 @@ public final class PointwiseGemm implements Conv2dKernel {
      * across panels. (120, a multiple of the 16-register 5-pixel tile too, measured 3-7 % slower on Zen 3.)
      */
     static final int MC = 96;
+    /** Whether a layer with Cout = L runs tile16x1: K is one of the literals it has a copy for. */
+    static boolean tile16(int n, int k) {
+        return WIDE_PARTIAL && n == L && (k == 16 || k == 24 || k == 32 || k == 48);
+    }
+
     /**
      * Up to this K a row-major 16-register layer whose Cout is a multiple of two vectors and at least six (48, 64, 96,
      * 144, 192 at 256 bits) runs all of its columns in groups of six vectors, 2 pixels at a time (tile2x6 from a panel's
@@ -210,6 +215,8 @@ public final class PointwiseGemm implements Conv2dKernel {
          * start (bias in the even lanes, 0 in the odd); then the even and the odd lane indices, from {@code kpo}.
          */
         private final boolean kPairs;
+        /** Rows of 16 pixels through tile16x1 (see tile16(int, int)). */
+        private final boolean sixteenRows;
         private final float[] kp;
         private final int kpo;
         /**
@@ -250,6 +257,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 System.arraycopy(bias, js, bias, js + h, n - js);
             }
             kPairs = kPairs(n, k, pixelsPerImage);
+            sixteenRows = tile16(n, k);
             if (kPairs) {
                 segments = new WeakReference<?>[SEGMENT_SLOTS];
                 HeapAlignment.Slice kr = HeapAlignment.slice(weightOffset, (KPAIR_K / 2 + 3) * L);
@@ -511,6 +519,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                     final int k0 = 0, k1 = k;
                     int r = mc;
                     if (WIDE_PARTIAL) {
+                        if (sixteenRows) {
+                            for (; r + 16 <= mEnd; r += 16) {
+                                tile16x1(in, inOff + r * k, out, outOff + r * n);
+                            }
+                        }
                         for (; r + 2 * MR <= mEnd; r += 2 * MR) {
                             int ai = inOff + r * k, ci = outOff + r * n;
                             for (int j = fullPanels * NR; j < n; j += 2 * L) {
@@ -1379,6 +1392,241 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c0.intoArray(c, q0, m); c1.intoArray(c, q1, m);
                 c2.intoArray(c, q2, m); c3.intoArray(c, q3, m);
             }
+        }
+
+        /**
+         * 16 pixels x one vector for Cout = L and K = 16, 24, 32 or 48 (see tile16(int, int); at 512 bits the
+         * 16-channel layers of v2, V3 and MNASNet: 112x112x16->16, 56x56x24->16, 112x112x32->16, 56x56x48->16). K, and so
+         * the pixel stride, is a literal in each copy (Java has no other way to make it a compile-time constant): the 16
+         * rows' broadcasts are then constant displacements from one index. With K a field, a 16-pixel tile kept 10 of
+         * its 16 row offsets in xmm registers and ran at 60 % of peak against tile8x1's 78 % (t36). Stand-alone, Zen 4,
+         * 8 weight sets cycled, ReLU6, against tile8x1 (`t37/tile16.txt`, % of peak): 112x112x16->16 64 -> 81,
+         * 56x56x24->16 73 -> 87, 112x112x32->16 76 -> 88, 56x56x48->16 80 -> 92. Same chains as every other tile (bias,
+         * then k in order), so the same bits.
+         */
+        private void tile16x1(float[] a, int aOff, float[] c, int cOff) {
+            switch (k) {
+                case 16 -> tile16x1K16(a, aOff, c, cOff);
+                case 24 -> tile16x1K24(a, aOff, c, cOff);
+                case 32 -> tile16x1K32(a, aOff, c, cOff);
+                default -> tile16x1K48(a, aOff, c, cOff);
+            }
+        }
+
+        /** {@link #tile16x1} for K = 16. */
+        private void tile16x1K16(float[] a, int aOff, float[] c, int cOff) {
+            final int kk = 16;
+            FloatVector b = FloatVector.fromArray(S, bias, 0);
+            FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
+            FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
+            int bi = wo;
+            for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 1 * kk])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * kk])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * kk])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * kk])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * kk])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * kk])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * kk])).reinterpretAsFloats(), c7);
+                c8 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * kk])).reinterpretAsFloats(), c8);
+                c9 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * kk])).reinterpretAsFloats(), c9);
+                c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * kk])).reinterpretAsFloats(), c10);
+                c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * kk])).reinterpretAsFloats(), c11);
+                c12 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 12 * kk])).reinterpretAsFloats(), c12);
+                c13 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 13 * kk])).reinterpretAsFloats(), c13);
+                c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
+                c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
+                c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
+            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
+            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
+            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+        }
+
+        /** {@link #tile16x1} for K = 24. */
+        private void tile16x1K24(float[] a, int aOff, float[] c, int cOff) {
+            final int kk = 24;
+            FloatVector b = FloatVector.fromArray(S, bias, 0);
+            FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
+            FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
+            int bi = wo;
+            for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 1 * kk])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * kk])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * kk])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * kk])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * kk])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * kk])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * kk])).reinterpretAsFloats(), c7);
+                c8 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * kk])).reinterpretAsFloats(), c8);
+                c9 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * kk])).reinterpretAsFloats(), c9);
+                c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * kk])).reinterpretAsFloats(), c10);
+                c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * kk])).reinterpretAsFloats(), c11);
+                c12 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 12 * kk])).reinterpretAsFloats(), c12);
+                c13 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 13 * kk])).reinterpretAsFloats(), c13);
+                c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
+                c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
+                c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
+            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
+            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
+            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+        }
+
+        /** {@link #tile16x1} for K = 32. */
+        private void tile16x1K32(float[] a, int aOff, float[] c, int cOff) {
+            final int kk = 32;
+            FloatVector b = FloatVector.fromArray(S, bias, 0);
+            FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
+            FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
+            int bi = wo;
+            for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 1 * kk])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * kk])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * kk])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * kk])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * kk])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * kk])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * kk])).reinterpretAsFloats(), c7);
+                c8 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * kk])).reinterpretAsFloats(), c8);
+                c9 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * kk])).reinterpretAsFloats(), c9);
+                c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * kk])).reinterpretAsFloats(), c10);
+                c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * kk])).reinterpretAsFloats(), c11);
+                c12 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 12 * kk])).reinterpretAsFloats(), c12);
+                c13 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 13 * kk])).reinterpretAsFloats(), c13);
+                c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
+                c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
+                c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
+            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
+            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
+            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+        }
+
+        /** {@link #tile16x1} for K = 48. */
+        private void tile16x1K48(float[] a, int aOff, float[] c, int cOff) {
+            final int kk = 48;
+            FloatVector b = FloatVector.fromArray(S, bias, 0);
+            FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
+            FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
+            int bi = wo;
+            for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 1 * kk])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * kk])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * kk])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * kk])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * kk])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * kk])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * kk])).reinterpretAsFloats(), c7);
+                c8 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * kk])).reinterpretAsFloats(), c8);
+                c9 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * kk])).reinterpretAsFloats(), c9);
+                c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * kk])).reinterpretAsFloats(), c10);
+                c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * kk])).reinterpretAsFloats(), c11);
+                c12 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 12 * kk])).reinterpretAsFloats(), c12);
+                c13 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 13 * kk])).reinterpretAsFloats(), c13);
+                c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
+                c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
+                c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
+            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
+            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
+            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
         }
 
         /**

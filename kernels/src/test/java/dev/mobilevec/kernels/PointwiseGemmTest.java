@@ -264,6 +264,33 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * The 16-pixel tiles (PointwiseGemm.tile16: Cout = L and K = 16, 24, 32 or 48, with 32 registers; each K a copy
+     * with K a literal): row counts 1 to 40 (no 16-pixel tile, one or two and then the 8-pixel and single-pixel rows),
+     * the same K one either side (the tiles they would not take), every activation, every split, batch 3 over 7 x 7
+     * (chunks of 96 rows, 16-tiles across image boundaries), the fused residual add, and a pixel's bits independent of
+     * its position (one pixel more in front moves every pixel from a 16-tile into an 8-tile or the reverse), so the
+     * 16-pixel chains are the other tiles' chains.
+     */
+    @Test
+    void sixteenPixelTilesMatchReferenceForEveryRowCountSplitAndPosition() {
+        int n = ConvCase.L;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
+        for (int k : new int[] {15, 16, 17, 24, 32, 33, 48}) {
+            for (int m : new int[] {1, 7, 8, 15, 16, 17, 23, 24, 31, 32, 33, 40}) {
+                ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, n), 1, acts.get((m + k) % 4), Values.MIXED, 2600 + 41 * m + k);
+                assertEverySplitGivesTheWholeRun(c, 1);
+                assertPixelBitsIndependentOfPosition(c);
+            }
+            assertEverySplitGivesTheWholeRun(new ConvCase(ConvSpec.pointwise(7, 7, k, n), 3, acts.get(k % 4), Values.MIXED, 2700 + k), 1);
+            assertFusedResidualIsConvolutionThenAdd(new ConvCase(ConvSpec.pointwise(6, 9, k, n), 2, Activation.NONE, Values.MIXED, 2800 + k));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(ConvCase.L, 24),
+                "the 16-pixel tiles are on exactly with 32 registers");
+        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L, 17));
+        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(2 * ConvCase.L, 16));
+    }
+
+    /**
      * A k-pair layer keeps one heap segment per input array (PointwiseGemm.Prepared.segment, SEGMENT_SLOTS of them):
      * one prepared layer run in turn over more distinct input arrays than it has slots, twice round, each at two
      * offsets, gives for every array the bits of a layer prepared afresh for it, so a segment is never read for
