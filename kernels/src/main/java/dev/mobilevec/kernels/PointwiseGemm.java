@@ -85,9 +85,9 @@ public final class PointwiseGemm implements Conv2dKernel {
      * across panels. (120, a multiple of the 16-register 5-pixel tile too, measured 3-7 % slower on Zen 3.)
      */
     static final int MC = 96;
-    /** Whether a layer with Cout = L runs tile16x1: K is one of the literals it has a copy for. */
+    /** Whether a layer runs its 16-pixel row blocks through tile16x1: Cout whole vectors, K one of its literals. */
     static boolean tile16(int n, int k) {
-        return WIDE_PARTIAL && n == L && (k == 16 || k == 24 || k == 32 || k == 48);
+        return WIDE_PARTIAL && n % L == 0 && (k == 16 || k == 24 || k == 32 || k == 48);
     }
 
     /**
@@ -454,6 +454,13 @@ public final class PointwiseGemm implements Conv2dKernel {
                     for (int p = pFrom; p < loopPanels; p++) {
                         int r = mc;
                         if (WIDE_PARTIAL) {
+                            if (sixteenRows && k0 == 0 && k1 == k) {
+                                for (; r + 16 <= mEnd; r += 16) {
+                                    for (int j = p * NR; j < (p + 1) * NR; j += L) {
+                                        tile16x1(in, inOff + r * k, out, outOff + r * n, p, j);
+                                    }
+                                }
+                            }
                             for (; r + 6 <= mEnd; r += 6) {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
@@ -521,7 +528,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                     if (WIDE_PARTIAL) {
                         if (sixteenRows) {
                             for (; r + 16 <= mEnd; r += 16) {
-                                tile16x1(in, inOff + r * k, out, outOff + r * n);
+                                for (int j = fullPanels * NR; j + L <= n; j += L) {
+                                    tile16x1(in, inOff + r * k, out, outOff + r * n, fullPanels, j);
+                                }
                             }
                         }
                         for (; r + 2 * MR <= mEnd; r += 2 * MR) {
@@ -1395,31 +1404,34 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * 16 pixels x one vector for Cout = L and K = 16, 24, 32 or 48 (see tile16(int, int); at 512 bits the
-         * 16-channel layers of v2, V3 and MNASNet: 112x112x16->16, 56x56x24->16, 112x112x32->16, 56x56x48->16). K, and so
-         * the pixel stride, is a literal in each copy (Java has no other way to make it a compile-time constant): the 16
-         * rows' broadcasts are then constant displacements from one index. With K a field, a 16-pixel tile kept 10 of
-         * its 16 row offsets in xmm registers and ran at 60 % of peak against tile8x1's 78 % (t36). Stand-alone, Zen 4,
-         * 8 weight sets cycled, ReLU6, against tile8x1 (`t37/tile16.txt`, % of peak): 112x112x16->16 64 -> 81,
-         * 56x56x24->16 73 -> 87, 112x112x32->16 76 -> 88, 56x56x48->16 80 -> 92. Same chains as every other tile (bias,
-         * then k in order), so the same bits.
+         * 16 pixels x one vector of output channels [j, j + L) of panel p, for K = 16, 24, 32 or 48 and Cout a multiple
+         * of L (see tile16(int, int)): the layers run their 16-pixel row blocks vector column by vector column, full
+         * panels and the partial one, before the 6- and 8-pixel tiles take the rows left. K, and so the pixel stride, is a
+         * literal in each copy (Java has no other way to make it a compile-time constant): the 16 rows' broadcasts are
+         * then constant displacements from one index. With K a field, a 16-pixel tile kept 10 of its 16 row offsets in
+         * xmm registers and ran at 60 % of peak against tile8x1's 78 % (t36). Stand-alone, Zen 4, 8 weight sets cycled,
+         * against the 6- and 8-pixel tiles (`t37/tile16.txt`, % of peak): 112x112x16->16 64 -> 81, 56x56x24->16 73 -> 87,
+         * 112x112x32->16 76 -> 88, 56x56x48->16 80 -> 92 (ReLU6); 112x112x16->96 69 -> 80, 112x112x16->64 76 -> 80-82,
+         * 112x112x16->48 75 -> 81 (ReLU); 28x28x32->192 83-84 -> 88, 14x14x48->288 86-88 -> 90 (ReLU6). One broadcast
+         * per FMA costs nothing here (Zen 4 broadcasts in the load unit), and 16 chains per tile halve the tile's fixed
+         * cost per pixel. Same chains as every other tile (bias, then k in order), so the same bits.
          */
-        private void tile16x1(float[] a, int aOff, float[] c, int cOff) {
+        private void tile16x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             switch (k) {
-                case 16 -> tile16x1K16(a, aOff, c, cOff);
-                case 24 -> tile16x1K24(a, aOff, c, cOff);
-                case 32 -> tile16x1K32(a, aOff, c, cOff);
-                default -> tile16x1K48(a, aOff, c, cOff);
+                case 16 -> tile16x1K16(a, aOff, c, cOff, p, j);
+                case 24 -> tile16x1K24(a, aOff, c, cOff, p, j);
+                case 32 -> tile16x1K32(a, aOff, c, cOff, p, j);
+                default -> tile16x1K48(a, aOff, c, cOff, p, j);
             }
         }
 
         /** {@link #tile16x1} for K = 16. */
-        private void tile16x1K16(float[] a, int aOff, float[] c, int cOff) {
-            final int kk = 16;
-            FloatVector b = FloatVector.fromArray(S, bias, 0);
+        private void tile16x1K16(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = 16, nn = n;
+            FloatVector b = FloatVector.fromArray(S, bias, j);
             FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
             FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
-            int bi = wo;
+            int bi = wo + p * kk * NR + (j - p * NR), q = cOff + j;
             for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
                 c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
@@ -1461,19 +1473,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
                 }
             }
-            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
-            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
-            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
-            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+            c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
+            c8.intoArray(c, q + 8 * nn); c9.intoArray(c, q + 9 * nn); c10.intoArray(c, q + 10 * nn); c11.intoArray(c, q + 11 * nn);
+            c12.intoArray(c, q + 12 * nn); c13.intoArray(c, q + 13 * nn); c14.intoArray(c, q + 14 * nn); c15.intoArray(c, q + 15 * nn);
         }
 
         /** {@link #tile16x1} for K = 24. */
-        private void tile16x1K24(float[] a, int aOff, float[] c, int cOff) {
-            final int kk = 24;
-            FloatVector b = FloatVector.fromArray(S, bias, 0);
+        private void tile16x1K24(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = 24, nn = n;
+            FloatVector b = FloatVector.fromArray(S, bias, j);
             FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
             FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
-            int bi = wo;
+            int bi = wo + p * kk * NR + (j - p * NR), q = cOff + j;
             for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
                 c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
@@ -1515,19 +1527,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
                 }
             }
-            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
-            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
-            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
-            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+            c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
+            c8.intoArray(c, q + 8 * nn); c9.intoArray(c, q + 9 * nn); c10.intoArray(c, q + 10 * nn); c11.intoArray(c, q + 11 * nn);
+            c12.intoArray(c, q + 12 * nn); c13.intoArray(c, q + 13 * nn); c14.intoArray(c, q + 14 * nn); c15.intoArray(c, q + 15 * nn);
         }
 
         /** {@link #tile16x1} for K = 32. */
-        private void tile16x1K32(float[] a, int aOff, float[] c, int cOff) {
-            final int kk = 32;
-            FloatVector b = FloatVector.fromArray(S, bias, 0);
+        private void tile16x1K32(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = 32, nn = n;
+            FloatVector b = FloatVector.fromArray(S, bias, j);
             FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
             FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
-            int bi = wo;
+            int bi = wo + p * kk * NR + (j - p * NR), q = cOff + j;
             for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
                 c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
@@ -1569,19 +1581,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
                 }
             }
-            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
-            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
-            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
-            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+            c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
+            c8.intoArray(c, q + 8 * nn); c9.intoArray(c, q + 9 * nn); c10.intoArray(c, q + 10 * nn); c11.intoArray(c, q + 11 * nn);
+            c12.intoArray(c, q + 12 * nn); c13.intoArray(c, q + 13 * nn); c14.intoArray(c, q + 14 * nn); c15.intoArray(c, q + 15 * nn);
         }
 
         /** {@link #tile16x1} for K = 48. */
-        private void tile16x1K48(float[] a, int aOff, float[] c, int cOff) {
-            final int kk = 48;
-            FloatVector b = FloatVector.fromArray(S, bias, 0);
+        private void tile16x1K48(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = 48, nn = n;
+            FloatVector b = FloatVector.fromArray(S, bias, j);
             FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b;
             FloatVector c8 = b, c9 = b, c10 = b, c11 = b, c12 = b, c13 = b, c14 = b, c15 = b;
-            int bi = wo;
+            int bi = wo + p * kk * NR + (j - p * NR), q = cOff + j;
             for (int i = aOff, end = aOff + kk; i < end; i++, bi += NR) {
                 FloatVector w = FloatVector.fromArray(S, packed, bi);
                 c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
@@ -1623,10 +1635,10 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
                 }
             }
-            c0.intoArray(c, cOff); c1.intoArray(c, cOff + 1 * L); c2.intoArray(c, cOff + 2 * L); c3.intoArray(c, cOff + 3 * L);
-            c4.intoArray(c, cOff + 4 * L); c5.intoArray(c, cOff + 5 * L); c6.intoArray(c, cOff + 6 * L); c7.intoArray(c, cOff + 7 * L);
-            c8.intoArray(c, cOff + 8 * L); c9.intoArray(c, cOff + 9 * L); c10.intoArray(c, cOff + 10 * L); c11.intoArray(c, cOff + 11 * L);
-            c12.intoArray(c, cOff + 12 * L); c13.intoArray(c, cOff + 13 * L); c14.intoArray(c, cOff + 14 * L); c15.intoArray(c, cOff + 15 * L);
+            c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
+            c8.intoArray(c, q + 8 * nn); c9.intoArray(c, q + 9 * nn); c10.intoArray(c, q + 10 * nn); c11.intoArray(c, q + 11 * nn);
+            c12.intoArray(c, q + 12 * nn); c13.intoArray(c, q + 13 * nn); c14.intoArray(c, q + 14 * nn); c15.intoArray(c, q + 15 * nn);
         }
 
         /**

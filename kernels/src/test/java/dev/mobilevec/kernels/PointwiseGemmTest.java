@@ -264,30 +264,43 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * The 16-pixel tiles (PointwiseGemm.tile16: Cout = L and K = 16, 24, 32 or 48, with 32 registers; each K a copy
-     * with K a literal): row counts 1 to 40 (no 16-pixel tile, one or two and then the 8-pixel and single-pixel rows),
+     * The 16-pixel tiles (PointwiseGemm.tile16: Cout a multiple of L and K = 16, 24, 32 or 48, with 32 registers; each K
+     * a copy with K a literal, run vector column by vector column over full and partial panels): for Cout = L, row
+     * counts 1 to 40 (no 16-pixel tile, one or two and then the 8-pixel and single-pixel rows); for Cout of 2, 3, 4 (a
+     * full panel) and 6 vectors (a panel and two vectors) and one lane more (no 16-pixel tile), rows around 16 and 32;
      * the same K one either side (the tiles they would not take), every activation, every split, batch 3 over 7 x 7
      * (chunks of 96 rows, 16-tiles across image boundaries), the fused residual add, and a pixel's bits independent of
-     * its position (one pixel more in front moves every pixel from a 16-tile into an 8-tile or the reverse), so the
-     * 16-pixel chains are the other tiles' chains.
+     * its position (one pixel more in front moves every pixel from a 16-tile into a 6- or 8-pixel tile or the
+     * reverse), so the 16-pixel chains are the other tiles' chains.
      */
     @Test
     void sixteenPixelTilesMatchReferenceForEveryRowCountSplitAndPosition() {
-        int n = ConvCase.L;
+        int l = ConvCase.L;
         java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
         for (int k : new int[] {15, 16, 17, 24, 32, 33, 48}) {
             for (int m : new int[] {1, 7, 8, 15, 16, 17, 23, 24, 31, 32, 33, 40}) {
-                ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, n), 1, acts.get((m + k) % 4), Values.MIXED, 2600 + 41 * m + k);
+                ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, l), 1, acts.get((m + k) % 4), Values.MIXED, 2600 + 41 * m + k);
                 assertEverySplitGivesTheWholeRun(c, 1);
                 assertPixelBitsIndependentOfPosition(c);
             }
-            assertEverySplitGivesTheWholeRun(new ConvCase(ConvSpec.pointwise(7, 7, k, n), 3, acts.get(k % 4), Values.MIXED, 2700 + k), 1);
-            assertFusedResidualIsConvolutionThenAdd(new ConvCase(ConvSpec.pointwise(6, 9, k, n), 2, Activation.NONE, Values.MIXED, 2800 + k));
+            for (int n : new int[] {2 * l, 3 * l, PointwiseGemm.NR, PointwiseGemm.NR + 2 * l, 3 * l + 1}) {
+                for (int m : new int[] {15, 16, 17, 33}) {
+                    ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, n), 1, acts.get((m + n + k) % 4), Values.MIXED, 2650 + 43 * m + n + k);
+                    assertEverySplitGivesTheWholeRun(c, 1);
+                    assertPixelBitsIndependentOfPosition(c);
+                }
+            }
+            assertEverySplitGivesTheWholeRun(new ConvCase(ConvSpec.pointwise(7, 7, k, l), 3, acts.get(k % 4), Values.MIXED, 2700 + k), 1);
+            assertEverySplitGivesTheWholeRun(new ConvCase(ConvSpec.pointwise(7, 7, k, PointwiseGemm.NR + 2 * l), 3, acts.get((k + 1) % 4),
+                    Values.MIXED, 2750 + k), 1);
+            assertFusedResidualIsConvolutionThenAdd(new ConvCase(ConvSpec.pointwise(6, 9, k, l), 2, Activation.NONE, Values.MIXED, 2800 + k));
+            assertFusedResidualIsConvolutionThenAdd(new ConvCase(ConvSpec.pointwise(6, 9, k, 3 * l), 2, Activation.NONE, Values.MIXED, 2850 + k));
         }
         org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(ConvCase.L, 24),
                 "the 16-pixel tiles are on exactly with 32 registers");
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(6 * ConvCase.L, 16));
         org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L, 17));
-        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(2 * ConvCase.L, 16));
+        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(2 * ConvCase.L + 1, 16));
     }
 
     /**
