@@ -85,9 +85,14 @@ public final class PointwiseGemm implements Conv2dKernel {
      * across panels. (120, a multiple of the 16-register 5-pixel tile too, measured 3-7 % slower on Zen 3.)
      */
     static final int MC = 96;
-    /** Whether a layer runs its 16-pixel row blocks through tile16x1: Cout whole vectors, K one of its literals. */
+    /**
+     * Whether a layer runs its 16-pixel row blocks through tile16x1: Cout of one vector at K = 16, 24, 32 or 48, or
+     * Cout of whole vectors at K = 16. Column by column at the other K was faster in some JVMs and slower in others
+     * (one shape per JVM: 28x28x24->144 82 -> 69 % of peak, 14x14x48->288 84-89 -> 81-82; `t37/tile16.txt`), at
+     * K = 16 faster in every one (112x112x16->96 67-69 -> 81, 56x56x16->48 75 -> 83).
+     */
     static boolean tile16(int n, int k) {
-        return WIDE_PARTIAL && n % L == 0 && (k == 16 || k == 24 || k == 32 || k == 48);
+        return WIDE_PARTIAL && (n == L ? k == 16 || k == 24 || k == 32 || k == 48 : n % L == 0 && k == 16);
     }
 
     /**
@@ -1404,17 +1409,16 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * 16 pixels x one vector of output channels [j, j + L) of panel p, for K = 16, 24, 32 or 48 and Cout a multiple
-         * of L (see tile16(int, int)): the layers run their 16-pixel row blocks vector column by vector column, full
-         * panels and the partial one, before the 6- and 8-pixel tiles take the rows left. K, and so the pixel stride, is a
-         * literal in each copy (Java has no other way to make it a compile-time constant): the 16 rows' broadcasts are
-         * then constant displacements from one index. With K a field, a 16-pixel tile kept 10 of its 16 row offsets in
-         * xmm registers and ran at 60 % of peak against tile8x1's 78 % (t36). Stand-alone, Zen 4, 8 weight sets cycled,
-         * against the 6- and 8-pixel tiles (`t37/tile16.txt`, % of peak): 112x112x16->16 64 -> 81, 56x56x24->16 73 -> 87,
-         * 112x112x32->16 76 -> 88, 56x56x48->16 80 -> 92 (ReLU6); 112x112x16->96 69 -> 80, 112x112x16->64 76 -> 80-82,
-         * 112x112x16->48 75 -> 81 (ReLU); 28x28x32->192 83-84 -> 88, 14x14x48->288 86-88 -> 90 (ReLU6). One broadcast
-         * per FMA costs nothing here (Zen 4 broadcasts in the load unit), and 16 chains per tile halve the tile's fixed
-         * cost per pixel. Same chains as every other tile (bias, then k in order), so the same bits.
+         * 16 pixels x one vector of output channels [j, j + L) of panel p (see tile16(int, int)): such layers run their
+         * 16-pixel row blocks vector column by vector column, full panels and the partial one, before the 6- and 8-pixel
+         * tiles take the rows left. K, and so the pixel stride, is a literal in each copy (Java has no other way to make
+         * it a compile-time constant): the 16 rows' broadcasts are then constant displacements from one index. With K a
+         * field, a 16-pixel tile kept 10 of its 16 row offsets in xmm registers and ran at 60 % of peak against
+         * tile8x1's 78 % (t36). Stand-alone, Zen 4, 8 weight sets cycled, against the 6- and 8-pixel tiles
+         * (`t37/tile16.txt`, % of peak): 112x112x16->16 64 -> 81, 56x56x24->16 73 -> 87, 112x112x32->16 76 -> 88,
+         * 56x56x48->16 80 -> 92 (ReLU6); 112x112x16->96 67-69 -> 81, 112x112x16->64 76 -> 80-82, 56x56x16->48 75 -> 83
+         * (ReLU). One broadcast per FMA costs nothing here (Zen 4 broadcasts in the load unit), and 16 chains per tile
+         * halve the tile's fixed cost per pixel. Same chains as every other tile (bias, then k in order), so the same bits.
          */
         private void tile16x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             switch (k) {

@@ -264,8 +264,8 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * The 16-pixel tiles (PointwiseGemm.tile16: Cout a multiple of L and K = 16, 24, 32 or 48, with 32 registers; each K
-     * a copy with K a literal, run vector column by vector column over full and partial panels): for Cout = L, row
+     * The 16-pixel tiles (PointwiseGemm.tile16: Cout = L at K = 16, 24, 32 or 48, whole vectors at K = 16, with 32
+     * registers; each K a copy with K a literal, run vector column by vector column over full and partial panels): for Cout = L, row
      * counts 1 to 40 (no 16-pixel tile, one or two and then the 8-pixel and single-pixel rows); for Cout of 2, 3, 4 (a
      * full panel) and 6 vectors (a panel and two vectors) and one lane more (no 16-pixel tile), rows around 16 and 32;
      * the same K one either side (the tiles they would not take), every activation, every split, batch 3 over 7 x 7
@@ -299,6 +299,7 @@ class PointwiseGemmTest extends ConvKernelContract {
         org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(ConvCase.L, 24),
                 "the 16-pixel tiles are on exactly with 32 registers");
         org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(6 * ConvCase.L, 16));
+        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(6 * ConvCase.L, 24));
         org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L, 17));
         org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(2 * ConvCase.L + 1, 16));
     }
