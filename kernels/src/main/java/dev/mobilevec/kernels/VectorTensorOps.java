@@ -85,9 +85,9 @@ public final class VectorTensorOps implements TensorOps {
      * the same bits): the tests measure its error against Math.exp over every float of [-104, 0] in steps.
      * n = round(x / ln 2) by the magic-number addition; r = x - n ln 2 in two exact-or-once-rounded steps (|r| <= 0.3466);
      * exp(r) by the degree-7 Taylor polynomial in Horner form (truncation r^8/8! e^r < 0.09 u relative; Horner's
-     * roundings add at most 1.8 u and r's rounding 0.35 u, u = 2^-24); 2^n applied as 2^(n - n/2) 2^(n/2), both
-     * normal, so the first product is exact and the second rounds once (relative u... only below 2^-126, where it is
-     * the subnormal's own rounding). Derived bound: 2.3 u relative plus 2^-150 absolute.
+     * roundings add at most 1.8 u and r's rounding 0.35 u, u = 2^-24); 2^n applied as two normal factors 2^(n >> 1) and
+     * 2^(n - (n >> 1)): the first product is exact, and the second is exact too unless the result is below 2^-126,
+     * where it rounds once to a subnormal (at most 2^-150). Derived bound: 2.3 u relative plus 2^-150 absolute.
      */
     static float expNonPositive(float x) {
         float xc = x < EXP_ZERO_BELOW ? EXP_ZERO_BELOW : x;
