@@ -12,11 +12,20 @@ abstract class BasePreparedConv implements PreparedConv {
      * on Zen 3; a linear projection needs none of the four per output vector, a ReLU layer two.
      */
     final int clampKind;
+    /**
+     * The tile bounds, read once here: the tiles are large methods, and C2 ran out of inlining budget for the
+     * small {@code act.tileMin()} call in some compiles and not in others. Called, it clobbers every vector
+     * register, so the 24 accumulators of a 6x4 tile went to the stack and back in every tile: 28x28x32->192
+     * ran at 74 % of peak in those JVMs and 83 % in the others (same loop code, read in the disassembly).
+     */
+    final float tileLo, tileHi;
 
     BasePreparedConv(ConvSpec spec, Activation act) {
         this.spec = spec;
         this.act = act;
         float lo = act.tileMin(), hi = act.tileMax();
+        this.tileLo = lo;
+        this.tileHi = hi;
         this.clampKind = hi != Float.POSITIVE_INFINITY ? 2 : lo != Float.NEGATIVE_INFINITY ? 1 : 0;
     }
 

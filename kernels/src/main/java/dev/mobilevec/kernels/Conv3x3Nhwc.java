@@ -144,6 +144,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
          * (masks made once per tile; cheap on AVX-512, and this layer is ~2-5 % of the work).
          */
         private void tile(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            long tailBits0 = Lanes.firstNBits(cout - cb);
+            long tailBits1 = Lanes.firstNBits(cout - cb - L);
             final int cp = coutPad, ps = strideW * cin, span = 3 * cin;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
@@ -172,8 +174,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m0 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)), m1 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb - L));
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            VectorMask<Float> m0 = VectorMask.fromLong(S, tailBits0), m1 = VectorMask.fromLong(S, tailBits1);
             q += cb;
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
@@ -197,6 +199,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
          * 155 GFLOPS with constant offsets and 86 with eight runtime ones.
          */
         private void tileS2C3(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            long tailBits0 = Lanes.firstNBits(cout - cb);
+            long tailBits1 = Lanes.firstNBits(cout - cb - L);
             final int cp = coutPad, ps = 6, span = 9;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
@@ -225,8 +229,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m0 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)), m1 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb - L));
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            VectorMask<Float> m0 = VectorMask.fromLong(S, tailBits0), m1 = VectorMask.fromLong(S, tailBits1);
             q += cb;
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
@@ -248,6 +252,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
          * 10 accumulators leave room. Same taps in the same order as every path.
          */
         private void tile5S2C3(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            long tailBits0 = Lanes.firstNBits(cout - cb);
+            long tailBits1 = Lanes.firstNBits(cout - cb - L);
             final int cp = coutPad, ps = 6, span = 9;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
@@ -274,8 +280,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m0 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)), m1 = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb - L));
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            VectorMask<Float> m0 = VectorMask.fromLong(S, tailBits0), m1 = VectorMask.fromLong(S, tailBits1);
             q += cb;
             c00.blend(lo, c00.compare(LE, lo)).blend(hi, c00.compare(GE, hi)).intoArray(out, q, m0);
             c01.blend(lo, c01.compare(LE, lo)).blend(hi, c01.compare(GE, hi)).intoArray(out, q + L, m1); q += cout;
@@ -291,6 +297,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
         /** {@link #tile} for twelve pixels and one vector of output channels [cb, cout), cout - cb <= L. */
         private void tile12x1(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            long tailBits0 = Lanes.firstNBits(cout - cb);
             final int cp = coutPad, ps = strideW * cin, span = 3 * cin;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb);
             FloatVector c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0, c6 = b0, c7 = b0, c8 = b0, c9 = b0, c10 = b0, c11 = b0;
@@ -316,8 +323,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     c11 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * ps])).reinterpretAsFloats(), c11);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb));
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            VectorMask<Float> m = VectorMask.fromLong(S, tailBits0);
             final int co = cout;
             q += cb;
             c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(out, q, m);
@@ -336,6 +343,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
         /** {@link #tile12x1} for stride 2 and 3 input channels, as {@link #tileS2C3}: 16 outputs 125 -> 107-111 us. */
         private void tile12x1S2C3(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
+            long tailBits0 = Lanes.firstNBits(cout - cb);
             final int cp = coutPad, ps = 6, span = 9;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb);
             FloatVector c0 = b0, c1 = b0, c2 = b0, c3 = b0, c4 = b0, c5 = b0, c6 = b0, c7 = b0, c8 = b0, c9 = b0, c10 = b0, c11 = b0;
@@ -361,8 +369,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                     c11 = w0.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * ps])).reinterpretAsFloats(), c11);
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
-            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cout - cb));
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            VectorMask<Float> m = VectorMask.fromLong(S, tailBits0);
             final int co = cout;
             q += cb;
             c0.blend(lo, c0.compare(LE, lo)).blend(hi, c0.compare(GE, hi)).intoArray(out, q, m);
@@ -381,6 +389,9 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
         /** One pixel with column checks: borders and the end of a row. */
         private void pixel(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int cb, int ox) {
+            long tailBits0 = Lanes.firstNBits(cout - cb);
+            float actMin = act.min(), actMax = act.max();
+            long tailBits1 = Lanes.firstNBits(cout - (cb + L));
             FloatVector c0 = FloatVector.fromArray(S, bias, cb), c1 = FloatVector.fromArray(S, bias, cb + L);
             int ix = ox * strideW - padLeft;
             for (int ky = 0; ky < 3; ky++) {
@@ -401,8 +412,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                 }
             }
             int q = outRow + ox * cout + cb;
-            c0.max(act.min()).min(act.max()).intoArray(out, q, VectorMask.fromLong(S, Lanes.firstNBits(cout - cb)));
-            c1.max(act.min()).min(act.max()).intoArray(out, q + L, VectorMask.fromLong(S, Lanes.firstNBits(cout - (cb + L))));
+            c0.max(actMin).min(actMax).intoArray(out, q, VectorMask.fromLong(S, tailBits0));
+            c1.max(actMin).min(actMax).intoArray(out, q + L, VectorMask.fromLong(S, tailBits1));
         }
     }
 }

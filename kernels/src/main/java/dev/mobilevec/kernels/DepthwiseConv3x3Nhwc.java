@@ -204,7 +204,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
             // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
             final boolean upper = clampKind == 2;
@@ -278,7 +278,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // see sweepS1
             int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
@@ -329,7 +329,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         private void pixelsS2In(float[] a, int o0, int rs, float[] out, int outRow, int full) {
             final int cp = cPad, cc = c, rs2 = 2 * rs;
             float[] wt = w, bs = bias;
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int first = leftEdge ? oxLo - 1 : oxLo, last = rightEdge ? oxHi + 1 : oxHi;
             for (int ox = first; ox <= last; ox++) {
                 int i = o0 + (ox * 2 - padLeft) * cc, q = outRow + ox * cc;
@@ -369,7 +369,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
@@ -440,7 +440,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
@@ -505,7 +505,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
@@ -631,7 +631,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             int ix = ox * strideW - padLeft;
             int kxLo = Math.max(0, -ix), kxHi = Math.min(2, inW - 1 - ix);
             int q = outRow + ox * c;
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int r0 = o0 + ix * c, r1 = o1 + ix * c, r2 = o2 + ix * c;
             int ch = chFrom;
             // Full blocks unmasked: on 7x7 layers two of every seven pixels come through here.

@@ -288,7 +288,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             // Pass A's partial sums are the chains' starting values, read from out (clamped into the row for
             // the outputs that do not exist: those chains are dropped).
@@ -390,7 +390,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             // p0..p3: outputs j + padLeft - 4 .. j + padLeft - 1 before input column j (negative ones do not exist).
             int q = outRow + (padLeft - 4) * cc + ch;
             final int qFirst = outRow + ch, qLast = outRow + (outW - 1) * cc + ch;
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             // Pass A's partial sums are the chains' starting values, read from out (clamped into the row for
             // the outputs that do not exist: those chains are dropped).
@@ -516,7 +516,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     w42 = FloatVector.fromArray(S, w, wOff + 22 * cp + ch), w43 = FloatVector.fromArray(S, w, wOff + 23 * cp + ch),
                     w44 = FloatVector.fromArray(S, w, wOff + 24 * cp + ch);
             final int qLast = outRow + (outW - 1) * cc + ch;
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             FloatVector z = FloatVector.zero(S);
             int q = outRow + s2First * cc + ch;
@@ -641,7 +641,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
             final float[] wb = wBlocks;
             VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(cc - ch));
             final int qLast = outRow + (outW - 1) * cc + ch;
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
             FloatVector z = FloatVector.zero(S);
             int q = outRow + s2First * cc + ch;
@@ -719,7 +719,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 acc = FloatVector.fromArray(S, r3, b3 + o).fma(FloatVector.fromArray(S, w, wOff + wk + 3 * t), acc);
                 acc = FloatVector.fromArray(S, r4, b4 + o).fma(FloatVector.fromArray(S, w, wOff + wk + 4 * t), acc);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             acc.blend(lo, acc.compare(LE, lo)).blend(hi, acc.compare(GE, hi)).intoArray(out, q + ch);
         }
 
@@ -744,7 +744,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     }
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             acc0.blend(lo, acc0.compare(LE, lo)).blend(hi, acc0.compare(GE, hi)).intoArray(out, q + ch);
             acc1.blend(lo, acc1.compare(LE, lo)).blend(hi, acc1.compare(GE, hi)).intoArray(out, q + d1);
             acc2.blend(lo, acc2.compare(LE, lo)).blend(hi, acc2.compare(GE, hi)).intoArray(out, q + d2);
@@ -773,7 +773,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     }
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             acc0.blend(lo, acc0.compare(LE, lo)).blend(hi, acc0.compare(GE, hi)).intoArray(out, q + ch);
             acc1.blend(lo, acc1.compare(LE, lo)).blend(hi, acc1.compare(GE, hi)).intoArray(out, q + cc + ch);
             acc2.blend(lo, acc2.compare(LE, lo)).blend(hi, acc2.compare(GE, hi)).intoArray(out, q + 2 * cc + ch);
@@ -804,7 +804,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     }
                 }
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             a0.blend(lo, a0.compare(LE, lo)).blend(hi, a0.compare(GE, hi)).intoArray(out, q + ch);
             b0.blend(lo, b0.compare(LE, lo)).blend(hi, b0.compare(GE, hi)).intoArray(out, q + d);
             a1.blend(lo, a1.compare(LE, lo)).blend(hi, a1.compare(GE, hi)).intoArray(out, q + cc + ch);
@@ -822,6 +822,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
          * vector of the method it is compiled into, so that case lives in its own method.
          */
         private void pixelTail(float[] in, int img, int iy, int ix, int kxLo, int kxHi, float[] out, int q, int ch) {
+            long tailBits0 = Lanes.firstNBits(c - ch);
+            float actMin = act.min(), actMax = act.max();
             boolean inside = (long) q + ch + L <= out.length;
             for (int ky = 0; ky < K && inside; ky++) {
                 long end = (long) rowOffset(img, iy + ky) + (long) ix * c + ch + (long) kxHi * c + L;
@@ -843,7 +845,7 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                     }
                 }
             }
-            acc.max(act.min()).min(act.max()).intoArray(out, q + ch, VectorMask.fromLong(S, Lanes.firstNBits(c - ch)));
+            acc.max(actMin).min(actMax).intoArray(out, q + ch, VectorMask.fromLong(S, tailBits0));
         }
 
         /** {@link #pixelTail} at the very end of an array, in scalar code: too rare for C2, and interpreted vector code allocates. */

@@ -739,8 +739,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 d50 = b0.fma(x5, d50); d51 = b1.fma(x5, d51); d52 = b2.fma(x5, d52); d53 = b3.fma(x5, d53);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 d00 = d00.blend(lo, d00.compare(LE, lo)); d01 = d01.blend(lo, d01.compare(LE, lo));
@@ -816,7 +816,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -884,8 +884,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -919,6 +919,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void tile3x3(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, nn = n, j = p * NR;
+            long tailBits0 = Lanes.firstNBits(nn - j - 2 * L);
             boolean whole = j + 3 * L <= nn;
             int q = cOff + j, q1 = q + nn, q2 = q1 + nn;
             FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
@@ -937,7 +938,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -955,7 +956,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             // The mask is made on every call: made only in the (cold) partial branch by a helper that returned it, the
             // helper was not inlined there and returned a boxed mask, 40 bytes per inference (a worker's share of v2 at
             // batch 3 on 2 threads). No helper returns masks now (see Lanes.firstNBits).
-            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j - 2 * L));
+            VectorMask<Float> m = VectorMask.fromLong(S, tailBits0);
             if (whole) {
                 c02.intoArray(c, q + 2 * L); c12.intoArray(c, q1 + 2 * L); c22.intoArray(c, q2 + 2 * L);
             } else {
@@ -990,7 +991,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a10 + i])).reinterpretAsFloats(), c10);
                 c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a11 + i])).reinterpretAsFloats(), c11);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1021,6 +1022,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void tile6x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;
+            long tailBits0 = Lanes.firstNBits(nn - j);
             boolean whole = j + L <= nn;
             int q = cOff + j, q1 = q + nn, q2 = q1 + nn, q3 = q2 + nn, q4 = q3 + nn, q5 = q4 + nn;
             FloatVector c0, c1, c2, c3, c4, c5;
@@ -1055,7 +1057,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c4 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4 + 1])).reinterpretAsFloats(), c4);
                 c5 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats(), c5);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1067,7 +1069,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                     c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
                 }
             }
-            VectorMask<Float> m = VectorMask.fromLong(S, Lanes.firstNBits(nn - j)); // on every call, as in tile3x3
+            VectorMask<Float> m = VectorMask.fromLong(S, tailBits0); // on every call, as in tile3x3
             if (whole) {
                 c0.intoArray(c, q); c1.intoArray(c, q1); c2.intoArray(c, q2);
                 c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
@@ -1116,8 +1118,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = b0.fma(x, c10); c11 = b1.fma(x, c11); c12 = b2.fma(x, c12); c13 = b3.fma(x, c13);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -1167,7 +1169,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj + L);
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -1216,7 +1218,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj + 3 * L);
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -1265,7 +1267,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj);
                 c04 = b.fma(x, c04); c14 = b.fma(y, c14);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -1324,8 +1326,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c30 = b0.fma(x, c30); c31 = b1.fma(x, c31); c32 = b2.fma(x, c32); c33 = b3.fma(x, c33);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -1388,8 +1390,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c3 = b.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats(), c3);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1455,7 +1457,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1509,7 +1511,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1563,7 +1565,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1617,7 +1619,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1739,8 +1741,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c70 = v0.fma(x, c70); c71 = v1.fma(x, c71);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
@@ -1799,7 +1801,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(); c60 = w0.fma(x, c60); c61 = w1.fma(x, c61); c62 = w2.fma(x, c62);
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -1878,7 +1880,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
@@ -1963,7 +1965,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c6 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6 + 1])).reinterpretAsFloats(), c6);
                 c7 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats(), c7);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -2014,7 +2016,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                         x7 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c6 = w.fma(x6, c6); c7 = w.fma(x7, c7); c67 = t.fma(x6.blend(x7, upper), c67);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -2099,7 +2101,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector v7 = FloatVector.fromArray(S, w, kpo + 7 * L);
             FloatVector start = FloatVector.fromArray(S, w, bo);
             FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             final int cl = clampKind;
             for (int t = 0; t + 2 <= rows; t += 2) {
                 long o0 = 4L * (aOff + t * kk), o1 = 4L * (aOff + t * kk + kk);
@@ -2136,6 +2138,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          * itself give the pixel's sums in both halves; the lower is stored.
          */
         private void tileKPair1(MemorySegment m, int aOff, float[] c, int cOff) {
+            long tailBits0 = Lanes.firstNBits(L / 2);
             final int bo = kpo + KPAIR_K / 2 * L;
             final float[] w = kp;
             long o0 = 4L * aOff;
@@ -2158,7 +2161,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             c0 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 56)).reinterpretAsFloats(), c0);
             FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
             FloatVector r = even.selectFrom(c0, c0).add(odd.selectFrom(c0, c0));
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 r = r.blend(lo, r.compare(LE, lo));
@@ -2166,7 +2169,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                     r = r.blend(hi, r.compare(GE, hi));
                 }
             }
-            r.intoArray(c, cOff, VectorMask.fromLong(S, Lanes.firstNBits(L / 2)));
+            r.intoArray(c, cOff, VectorMask.fromLong(S, tailBits0));
         }
 
         /**
@@ -2197,7 +2200,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c67 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(),
                         upper), c67);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
@@ -2269,8 +2272,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c7 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats(), c7);
             }
             boolean last = k1 == kk;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -2313,8 +2316,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c03 = FloatVector.fromArray(S, packed, bi + 3 * L).fma(x, c03);
             }
             boolean last = k1 == k;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -2364,7 +2367,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c22 = FloatVector.fromArray(S, packed, bh + 2 * L).fma(x, c22);
                 c23 = FloatVector.fromArray(S, packed, bh + 3 * L).fma(x, c23);
             }
-            FloatVector lo = FloatVector.broadcast(S, act.tileMin()), hi = FloatVector.broadcast(S, act.tileMax());
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
             if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -2394,8 +2397,8 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void tile1Partial(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             boolean last = k1 == k;
-            FloatVector lo = FloatVector.broadcast(S, last ? act.tileMin() : Float.NEGATIVE_INFINITY);
-            FloatVector hi = FloatVector.broadcast(S, last ? act.tileMax() : Float.POSITIVE_INFINITY);
+            FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             for (int j = p * NR; j < n; j += L) {
                 // Masks only on the last vector: a masked access in a hot loop that C2 cannot prove in

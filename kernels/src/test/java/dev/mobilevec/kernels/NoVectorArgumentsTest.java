@@ -88,6 +88,51 @@ class NoVectorArgumentsTest {
         assertEquals(List.of(), offenders, "the kernels use one vector species, Lanes.SPECIES");
     }
 
+    /**
+     * After a method's first FMA (its accumulators live), it calls nothing but the JDK: no method of ours, however
+     * small. C2 inlines the calls of a large vector method until its graph reaches NodeCountInliningCutoff; a call
+     * met after that stays a call, which clobbers every vector register. {@code act.tileMin()} in the 1x1 tiles'
+     * epilogue was such a call in two or three compiles per JVM (-XX:+PrintInlining: "failed to inline:
+     * NodeCountInliningCutoff"), and the 6x4 tile then stored and reloaded its 24 accumulators in every tile:
+     * 28x28x32->192 at 74 % of peak in those JVMs, 83 % in the others. The bounds are fields now, and masks'
+     * bits and scalar bounds are read into locals at a method's start. "After the first FMA" is the bytecode's
+     * order, so a loop that stores its accumulators before a later call counts too; the methods below do that, and
+     * at their calls only constants are live (a channel tail after the full blocks were stored, the rows of a
+     * softmax): allowed by name.
+     */
+    @Test
+    void noKernelCallsItsOwnCodeWhileAccumulatorsAreLive() throws Exception {
+        java.util.Set<String> storedBeforeTheCall = java.util.Set.of("dev.mobilevec.kernels.DepthwiseConv3x3Nhwc$Prepared.border",
+                "dev.mobilevec.kernels.VectorTensorOps.globalAveragePool", "dev.mobilevec.kernels.VectorTensorOps.softmax");
+        List<String> offenders = new ArrayList<>();
+        int methodsWithFma = 0;
+        for (String name : kernelClasses()) {
+            Path file = Path.of(PointwiseGemm.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve(name.replace('.', '/') + ".class");
+            java.lang.classfile.ClassModel cm = java.lang.classfile.ClassFile.of().parse(Files.readAllBytes(file));
+            for (java.lang.classfile.MethodModel mm : cm.methods()) {
+                if (mm.code().isEmpty()) {
+                    continue;
+                }
+                boolean live = false;
+                for (java.lang.classfile.CodeElement e : mm.code().get()) {
+                    if (!(e instanceof java.lang.classfile.instruction.InvokeInstruction ii)) {
+                        continue;
+                    }
+                    String owner = ii.owner().asInternalName();
+                    if (owner.startsWith("jdk/incubator/vector/") && ii.name().equalsString("fma")) {
+                        methodsWithFma += live ? 0 : 1;
+                        live = true;
+                    } else if (live && owner.startsWith("dev/mobilevec/") && !storedBeforeTheCall.contains(name + "." + mm.methodName().stringValue())) {
+                        offenders.add(name + "." + mm.methodName().stringValue() + " calls " + owner + "." + ii.name().stringValue());
+                    }
+                }
+            }
+        }
+        assertTrue(methodsWithFma >= 40, "found the kernels' FMA methods (" + methodsWithFma + ")");
+        assertEquals(List.of(), offenders, "read what the epilogue needs into a local before the loop, or keep it in a field");
+    }
+
     /** The main (non-test) classes of this package, from the directory or jar the kernels were loaded from. */
     private static List<String> kernelClasses() throws URISyntaxException, java.io.IOException {
         Path root = Path.of(PointwiseGemm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
