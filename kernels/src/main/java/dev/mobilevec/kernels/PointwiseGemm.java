@@ -87,12 +87,14 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int MC = 96;
     /**
      * Whether a layer runs its 16-pixel row blocks through tile16x1: Cout of one vector at K = 16, 24, 32 or 48, or
-     * Cout of whole vectors at K = 16. Column by column at the other K was faster in some JVMs and slower in others
-     * (one shape per JVM: 28x28x24->144 82 -> 69 % of peak, 14x14x48->288 84-89 -> 81-82; `t37/tile16.txt`), at
-     * K = 16 faster in every one (112x112x16->96 67-69 -> 81, 56x56x16->48 75 -> 83).
+     * Cout of more than one vector at K = 16 (a last partial vector through two 8-row tail tiles: V3-small's
+     * 56x56x16->72 93 -> 87 us stand-alone, 95 -> 89 in the network; `t38/tail16.txt`). Column by column at K = 24-48:
+     * faster alone in every JVM since the tile bounds became fields, but slower in some fused blocks (MNASNet 0.5's
+     * 28x28x24->144 57-59 -> 76-80 us, cause open; `t38/cols-network.txt`); at K = 16 faster in every one
+     * (112x112x16->96 67-69 -> 81 % of peak, 56x56x16->48 75 -> 83; `t37/tile16.txt`).
      */
     static boolean tile16(int n, int k) {
-        return WIDE_PARTIAL && (n == L ? k == 16 || k == 24 || k == 32 || k == 48 : n % L == 0 && k == 16);
+        return WIDE_PARTIAL && (n == L ? k == 16 || k == 24 || k == 32 || k == 48 : n > L && k == 16);
     }
 
     /**
@@ -533,8 +535,17 @@ public final class PointwiseGemm implements Conv2dKernel {
                     if (WIDE_PARTIAL) {
                         if (sixteenRows) {
                             for (; r + 16 <= mEnd; r += 16) {
-                                for (int j = fullPanels * NR; j + L <= n; j += L) {
+                                int j = fullPanels * NR;
+                                for (; j + L <= n; j += L) {
                                     tile16x1(in, inOff + r * k, out, outOff + r * n, fullPanels, j);
+                                }
+                                // A last partial vector (Cout 72 at K = 16): the block's 16 rows as two 8-row tail tiles.
+                                for (int h = r; j < n && h < r + 16; h += 8) {
+                                    if (pairsTail) {
+                                        tile8x1Pair(in, inOff + h * k, out, outOff + h * n, fullPanels, j);
+                                    } else {
+                                        tile8x1Tail(in, inOff + h * k, out, outOff + h * n, fullPanels, j);
+                                    }
                                 }
                             }
                         }

@@ -283,7 +283,10 @@ class PointwiseGemmTest extends ConvKernelContract {
                 assertEverySplitGivesTheWholeRun(c, 1);
                 assertPixelBitsIndependentOfPosition(c);
             }
-            for (int n : new int[] {2 * l, 3 * l, PointwiseGemm.NR, PointwiseGemm.NR + 2 * l, 3 * l + 1}) {
+            // Whole vectors, and a last partial one: two pixels per vector (l + l/2, NR + l/2: V3-small's 72) or masked
+            // (3l + 1 lanes at 128 bits, l + l/2 + 1), through the 8-row tail tiles after each 16-row block's columns.
+            for (int n : new int[] {2 * l, 3 * l, PointwiseGemm.NR, PointwiseGemm.NR + 2 * l, 3 * l + 1, l + l / 2,
+                    PointwiseGemm.NR + l / 2, l + l / 2 + 1}) {
                 for (int m : new int[] {15, 16, 17, 33}) {
                     ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, k, n), 1, acts.get((m + n + k) % 4), Values.MIXED, 2650 + 43 * m + n + k);
                     assertEverySplitGivesTheWholeRun(c, 1);
@@ -301,7 +304,8 @@ class PointwiseGemmTest extends ConvKernelContract {
         org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(6 * ConvCase.L, 16));
         org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(6 * ConvCase.L, 24));
         org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L, 17));
-        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(2 * ConvCase.L + 1, 16));
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(2 * ConvCase.L + 1, 16));
+        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L / 2, 16));
     }
 
     /**
