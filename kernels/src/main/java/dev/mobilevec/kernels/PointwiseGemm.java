@@ -539,12 +539,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 for (; j + L <= n; j += L) {
                                     tile16x1(in, inOff + r * k, out, outOff + r * n, fullPanels, j);
                                 }
-                                // A last partial vector (Cout 72 at K = 16): the block's 16 rows as two 8-row tail tiles.
-                                for (int h = r; j < n && h < r + 16; h += 8) {
-                                    if (pairsTail) {
-                                        tile8x1Pair(in, inOff + h * k, out, outOff + h * n, fullPanels, j);
-                                    } else {
-                                        tile8x1Tail(in, inOff + h * k, out, outOff + h * n, fullPanels, j);
+                                if (j < n) {
+                                    // A last partial vector (Cout 72 at K = 16): the block's 16 rows as two 8-row tail tiles.
+                                    for (int h = r; h < r + 16; h += 8) {
+                                        if (pairsTail) {
+                                            tile8x1Pair(in, inOff + h * k, out, outOff + h * n, fullPanels, j);
+                                        } else {
+                                            tile8x1Tail(in, inOff + h * k, out, outOff + h * n, fullPanels, j);
+                                        }
                                     }
                                 }
                             }
