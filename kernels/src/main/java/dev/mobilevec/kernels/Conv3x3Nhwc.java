@@ -144,8 +144,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
          * (masks made once per tile; cheap on AVX-512, and this layer is ~2-5 % of the work).
          */
         private void tile(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
-            long tailBits0 = Lanes.firstNBits(cout - cb);
-            long tailBits1 = Lanes.firstNBits(cout - cb - L);
+            long tailBits0 = Lanes.firstNBits(cout - cb), tailBits1 = Lanes.firstNBits(cout - cb - L);
             final int cp = coutPad, ps = strideW * cin, span = 3 * cin;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
@@ -199,8 +198,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
          * 155 GFLOPS with constant offsets and 86 with eight runtime ones.
          */
         private void tileS2C3(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
-            long tailBits0 = Lanes.firstNBits(cout - cb);
-            long tailBits1 = Lanes.firstNBits(cout - cb - L);
+            long tailBits0 = Lanes.firstNBits(cout - cb), tailBits1 = Lanes.firstNBits(cout - cb - L);
             final int cp = coutPad, ps = 6, span = 9;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
@@ -252,8 +250,7 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
          * 10 accumulators leave room. Same taps in the same order as every path.
          */
         private void tile5S2C3(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, int col, float[] out, int q, int cb) {
-            long tailBits0 = Lanes.firstNBits(cout - cb);
-            long tailBits1 = Lanes.firstNBits(cout - cb - L);
+            long tailBits0 = Lanes.firstNBits(cout - cb), tailBits1 = Lanes.firstNBits(cout - cb - L);
             final int cp = coutPad, ps = 6, span = 9;
             FloatVector b0 = FloatVector.fromArray(S, bias, cb), b1 = FloatVector.fromArray(S, bias, cb + L);
             FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1,
@@ -389,9 +386,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
 
         /** One pixel with column checks: borders and the end of a row. */
         private void pixel(float[] a0, int o0, float[] a1, int o1, float[] a2, int o2, float[] out, int outRow, int cb, int ox) {
-            long tailBits0 = Lanes.firstNBits(cout - cb);
+            long tailBits0 = Lanes.firstNBits(cout - cb), tailBits1 = Lanes.firstNBits(cout - (cb + L));
             float actMin = act.min(), actMax = act.max();
-            long tailBits1 = Lanes.firstNBits(cout - (cb + L));
             FloatVector c0 = FloatVector.fromArray(S, bias, cb), c1 = FloatVector.fromArray(S, bias, cb + L);
             int ix = ox * strideW - padLeft;
             for (int ky = 0; ky < 3; ky++) {
