@@ -2,12 +2,13 @@
 """The report of `bench/run.sh peers DIR`: for each torchvision model, every distinct layer shape's GFLOPS
 isolated (LayerBenchmark, DIR/peer-layers.json) beside the same layer's GFLOPS inside the network (the per-layer
 table of `./mobilevec bench --model F --json`, DIR/network-MODEL.json), both as fractions of the FMA peak measured
-in the JMH run; then the end-to-end grid against ONNX Runtime (DIR/peer-grid.json), same run."""
+in the JMH run; then the end-to-end grid against ONNX Runtime (DIR/peer-grid.json), same run, and ours against ONNX
+Runtime interleaved in one fork (DIR/versus.json, InterleavedOrtBenchmark) where the folder has it."""
 import json
 import os
 import sys
 
-from report import at_most, pointwise_line, squeeze_excitation_line  # bench/report.py: this script's folder is on sys.path
+from report import at_most, interleaved, interleaved_lines, pointwise_line, squeeze_excitation_line  # bench/report.py: this script's folder is on sys.path
 
 
 def load(path):
@@ -83,6 +84,10 @@ def main(d):
             out.append("\nTarget (issue 10): batch 1 at most 1.0× ONNX Runtime's latency, same run:\n")
             for m, t, r in miss:
                 out.append(f"- {m}, {t} thread(s): {r:.2f}× " + at_most(r, 1.0))
+    versus_path = os.path.join(d, "versus.json")
+    if os.path.exists(versus_path):
+        out.append("\n### End to end, interleaved in one fork (the ratios to trust)\n")
+        out += interleaved_lines(interleaved(load(versus_path)))
     print("\n".join(out))
 
 

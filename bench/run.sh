@@ -4,6 +4,8 @@
 #   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
 #                              distinct layer isolated and in the network, and the grid against ONNX Runtime
 #   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, estimated)
+#   bench/run.sh versus [DIR]  ours against ONNX Runtime interleaved in one fork (InterleavedOrtBenchmark), batch 1,
+#                              1 and 2 threads: v1, v2 and the torchvision models present in bench/models (~6 minutes)
 #   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
 #                              (about 3 minutes: FMA peak, bandwidth, 5 layers, v1/v2 at 1 and 2 threads)
 # Run from the repository root after `mvn -B -DskipTests install` (or ./mobilevec test). DIR defaults
@@ -39,6 +41,15 @@ case "$mode" in
         -p model=v1-1.0-224 -p threads=1 -p batch=1
     threads=(1)
     ;;
+  versus)
+    dir=${2:-target/bench-versus}; mkdir -p "$dir"
+    models=v1-1.0-224,v2-1.0-224
+    for m in mobilenet_v3_small mobilenet_v3_large mnasnet0_5 mnasnet1_0; do
+      [ -f "bench/models/$m.onnx" ] && models="$models,$m"
+    done
+    jmh versus "InterleavedOrtBenchmark" -wi 2 -i 5 -w 4 -r 4 -p threads=1,2 -p model="$models"
+    threads=(1 2)
+    ;;
   compare)
     dir=${2:-target/bench-compare}; mkdir -p "$dir"
     c=(-f 1 -wi 2 -i 3 -w 1 -r 1)
@@ -57,6 +68,8 @@ case "$mode" in
     jmh grid "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1
     jmh batches "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
         -p model=v1-1.0-224,v2-1.0-224
+    # The end-to-end ratios to trust: both runtimes alternated in one fork (the forks above run minutes apart).
+    jmh versus "InterleavedOrtBenchmark" -wi 2 -i 5 -w 4 -r 4 -p threads=1,2 -p model=v1-1.0-224,v2-1.0-224
     if [ -n "$widths" ]; then
       jmh widths "${widths#|}" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 -p model=v1-1.0-224,v2-1.0-224
     fi
@@ -86,12 +99,13 @@ case "$mode" in
     done
     jmh peer-grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1 \
         -p model="$(IFS=,; echo "${models[*]}")"
+    jmh versus "InterleavedOrtBenchmark" -wi 2 -i 5 -w 4 -r 4 -p threads=1,2 -p model="$(IFS=,; echo "${models[*]}")"
     py=/usr/bin/python3; [ -x "$py" ] || py=python3
     "$py" bench/peer_report.py "$dir" > "$dir/report.md"
     echo "bench/run.sh: wrote $dir/report.md" >&2
     exit 0
     ;;
-  *) echo "usage: bench/run.sh quick|compare|full|peers [DIR]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh quick|compare|full|peers|versus [DIR]" >&2; exit 2 ;;
 esac
 # The fingerprint, in a JVM with the forks' flags, and the FLOPs of everything the folder ran.
 "$JAVA" --add-modules jdk.incubator.vector $extra -cp "$JAR" dev.mobilevec.bench.ResultInfo "$dir" "${threads[@]}" \

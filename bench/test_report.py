@@ -99,3 +99,52 @@ class SqueezeExcitationTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def versus(model, threads, ratios, ours, ort):
+    """A hand-made InterleavedOrtBenchmark record: one fork, one aux-counter value per iteration. JMH's own score
+    for an EVENTS counter is the sum over iterations, deliberately wrong here so a reader of it fails."""
+    def metric(v):
+        return {"score": sum(v), "rawData": [v]}
+    return {"benchmark": "dev.mobilevec.bench.InterleavedOrtBenchmark.round",
+            "params": {"model": model, "threads": threads, "batch": "1", "runs": "10", "pauseMs": "20"},
+            "primaryMetric": {"score": 200.0},
+            "secondaryMetrics": {"oursOverOrt": metric(ratios), "oursMs": metric(ours), "ortMs": metric(ort)}}
+
+
+class InterleavedTest(unittest.TestCase):
+    def test_median_over_iterations_of_the_raw_data_not_the_summed_score(self):
+        cells = report.interleaved([versus("v2-1.0-224", "1", [0.95, 0.91, 0.89, 0.93, 0.97], [7, 6.8, 6.6, 7.1, 7.3],
+                                           [7.4, 7.5, 7.4, 7.6, 7.5])])
+        ratio, lo, hi, ours, ort, n = cells[("v2-1.0-224", "1", 1)]
+        self.assertAlmostEqual(ratio, 0.93)
+        self.assertEqual((lo, hi, n), (0.89, 0.97, 5))
+        self.assertAlmostEqual(ours, 7.0)
+        self.assertAlmostEqual(ort, 7.5)
+
+    def test_even_count_takes_the_mean_of_the_middle_two(self):
+        cells = report.interleaved([versus("v1-1.0-224", "2", [1.0, 0.8, 0.9, 1.1], [1, 1, 1, 1], [1, 1, 1, 1])])
+        self.assertAlmostEqual(cells[("v1-1.0-224", "2", 1)][0], 0.95)
+
+    def test_verdicts_per_issue_and_other_benchmarks_ignored(self):
+        results = [versus("v2-1.0-224", "1", [0.92] * 3, [7] * 3, [7.6] * 3),
+                   versus("mnasnet0_5", "2", [0.97] * 3, [2] * 3, [2.06] * 3),
+                   versus("mobilenet_v3_large", "1", [0.88] * 3, [5] * 3, [5.7] * 3),
+                   {"benchmark": "dev.mobilevec.bench.NetworkBenchmark.forward", "params": {}}]
+        text = "\n".join(report.interleaved_lines(report.interleaved(results)))
+        issue11 = text[text.index("issue 11"):text.index("issue 10")]
+        issue10 = text[text.index("issue 10"):]
+        self.assertIn("- v2-1.0-224, batch 1, 1 thread(s): 0.920× **not met** (by 2 %)", issue11)
+        self.assertIn("- mobilenet_v3_large, batch 1, 1 thread(s): 0.880× met", issue11)
+        self.assertNotIn("mnasnet0_5", issue11)  # not among issue 11's models
+        self.assertIn("- mnasnet0_5, batch 1, 2 thread(s): 0.970× met", issue10)
+        self.assertNotIn("v2-1.0-224", issue10)
+        self.assertIn("| v2-1.0-224 | 1 | 1 | 7.000 | 7.600 | 0.920× | 0.920–0.920 (3) |", text)
+
+    def test_a_miss_under_one_percent_keeps_a_decimal(self):
+        self.assertEqual(report.at_most(0.903, 0.9), "**not met** (by 0.3 %)")
+        self.assertEqual(report.at_most(0.92, 0.9), "**not met** (by 2 %)")
+        self.assertEqual(report.at_most(0.9, 0.9), "met")
+
+    def test_nothing_interleaved_gives_no_section(self):
+        self.assertEqual(report.interleaved_lines(report.interleaved([])), [])

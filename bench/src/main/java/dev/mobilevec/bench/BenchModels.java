@@ -48,6 +48,11 @@ final class BenchModels {
         return Model.create(a, SeededWeights.generate(a, WEIGHT_SEED), Backend.FAST);
     }
 
+    /** The layer table of any model name the benchmarks take: a v1/v2 spec, or a torchvision file's (imported). */
+    static Architecture anyArch(String spec) {
+        return TORCHVISION.contains(spec) ? model(spec).arch() : arch(spec);
+    }
+
     /** The ONNX graph ONNX Runtime runs: the exported file for torchvision models, else our seeded model exported. */
     static byte[] onnx(String spec, Model m) throws java.io.IOException {
         return TORCHVISION.contains(spec) ? java.nio.file.Files.readAllBytes(file(spec)) : dev.mobilevec.onnx.OnnxExporter.export(m);

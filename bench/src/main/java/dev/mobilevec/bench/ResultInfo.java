@@ -67,7 +67,7 @@ public final class ResultInfo {
         info.put("fingerprint", MachineFingerprint.collect(threads.isEmpty() ? null : threads, true));
         Map<String, Object> m = new LinkedHashMap<>();
         for (String spec : models) {
-            long flops = BenchModels.arch(spec).layers().stream().mapToLong(LayerDef::flops).sum();
+            long flops = BenchModels.anyArch(spec).layers().stream().mapToLong(LayerDef::flops).sum();
             m.put(spec, Map.of("mflop_per_image", flops / 1e6));
         }
         info.put("models", m);

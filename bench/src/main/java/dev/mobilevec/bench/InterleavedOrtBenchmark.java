@@ -1,0 +1,184 @@
+package dev.mobilevec.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.mobilevec.network.Layout;
+import dev.mobilevec.network.Model;
+import dev.mobilevec.network.Schedule;
+import dev.mobilevec.network.Session;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Ours against ONNX Runtime in one fork, interleaved. {@link NetworkBenchmark} and {@link OnnxRuntimeBenchmark} run
+ * in forks minutes apart, and on a shared machine the two drift by more than the runtimes differ (ONNX Runtime's
+ * V3-large 6.3 ms in one full run, 7.8 in the next). Here each call is a round: {@code runs} inferences of one
+ * runtime, a pause, {@code runs} of the other, a pause, the order swapped every round; every round gives ours /
+ * ONNX Runtime's ratio of the two medians, taken within tens of milliseconds of each other. The pause lets ONNX
+ * Runtime's intra-op threads, which spin for a while after a run, go idle before ours start (and ours park).
+ *
+ * <p>The primary score (time per round) is not the result: the aux counters are. Per iteration, {@code oursOverOrt}
+ * is the median over its rounds of that ratio, and {@code oursMs} / {@code ortMs} the medians of each runtime's round
+ * medians; {@code bench/report.py} takes the median over iterations. Same models, input, threads and ONNX Runtime
+ * options as the two benchmarks above (the seeded models exported by OnnxExporter, or the torchvision files).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 4)
+@Measurement(iterations = 5, time = 4)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64"})
+public class InterleavedOrtBenchmark {
+    @Param({"v1-1.0-224", "v2-1.0-224"})
+    public String model;
+
+    @Param({"1", "2"})
+    public String threads;
+
+    @Param({"1"})
+    public int batch;
+
+    /** Inferences of each runtime per round. */
+    @Param({"10"})
+    public int runs;
+
+    /** Idle time after each runtime's runs. */
+    @Param({"20"})
+    public int pauseMs;
+
+    Session ours;
+    float[] input, output;
+    OrtEnvironment env;
+    OrtSession ort;
+    OnnxTensor ortInput;
+    Map<String, OnnxTensor> feed;
+    long[] oursNanos, ortNanos;
+    int round;
+
+    /** The per-iteration results (JMH reads public fields of an aux-counter state after each iteration). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Ratio {
+        public double oursOverOrt;
+        public double oursMs;
+        public double ortMs;
+        private final double[] ratios = new double[1 << 16], oursRounds = new double[1 << 16], ortRounds = new double[1 << 16];
+        private final double[] scratch = new double[1 << 16];
+        private int n;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            n = 0;
+            oursOverOrt = oursMs = ortMs = 0;
+        }
+
+        void add(double oursMedianMs, double ortMedianMs) {
+            if (n == ratios.length) {
+                return; // 65536 rounds in one iteration: more than any setting here gives
+            }
+            oursRounds[n] = oursMedianMs;
+            ortRounds[n] = ortMedianMs;
+            ratios[n] = oursMedianMs / ortMedianMs;
+            n++;
+            oursOverOrt = median(ratios, n, scratch);
+            oursMs = median(oursRounds, n, scratch);
+            ortMs = median(ortRounds, n, scratch);
+        }
+
+        /** The median of v[0, n), sorted in scratch (nothing allocated inside the measured rounds). */
+        static double median(double[] v, int n, double[] scratch) {
+            System.arraycopy(v, 0, scratch, 0, n);
+            Arrays.sort(scratch, 0, n);
+            return (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setup() throws OrtException, java.io.IOException {
+        if (runs < 1 || pauseMs < 0) {
+            throw new IllegalArgumentException("runs must be at least 1 and pauseMs at least 0; got " + runs + " and " + pauseMs);
+        }
+        Model m = BenchModels.model(model);
+        int t = BenchModels.threads(threads);
+        ours = m.newSession(batch, t, Schedule.AUTO, true);
+        input = BenchModels.input(m.arch(), batch);
+        output = new float[ours.outputLength()];
+        env = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        o.setIntraOpNumThreads(t);
+        o.setInterOpNumThreads(1);
+        ort = env.createSession(BenchModels.onnx(model, m), o);
+        var a = m.arch();
+        ortInput = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
+                new long[] {batch, a.inputChannels(), a.height(), a.width()});
+        feed = Map.of("input", ortInput);
+        oursNanos = new long[runs];
+        ortNanos = new long[runs];
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws OrtException {
+        ortInput.close();
+        ort.close();
+        ours.close();
+    }
+
+    @Benchmark
+    public float round(Ratio ratio) throws OrtException, InterruptedException {
+        boolean oursFirst = (round++ & 1) == 0;
+        float sink = oursFirst ? runOurs() : runOrt();
+        Thread.sleep(pauseMs);
+        sink += oursFirst ? runOrt() : runOurs();
+        Thread.sleep(pauseMs);
+        ratio.add(medianMs(oursNanos), medianMs(ortNanos));
+        return sink;
+    }
+
+    private float runOurs() {
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            ours.run(input, 0, Layout.NCHW, output, 0, null);
+            oursNanos[i] = System.nanoTime() - t0;
+        }
+        return output[0];
+    }
+
+    private float runOrt() throws OrtException {
+        float sink = 0;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            try (OrtSession.Result r = ort.run(feed)) {
+                sink += ((OnnxTensor) r.get(0)).getFloatBuffer().get(0);
+            }
+            ortNanos[i] = System.nanoTime() - t0;
+        }
+        return sink;
+    }
+
+    private static double medianMs(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return ((n & 1) == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1e6;
+    }
+}
