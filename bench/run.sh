@@ -37,7 +37,7 @@ case "$mode" in
     q=(-f 1 -wi 1 -i 1 -w 1 -r 1)
     jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark" "${q[@]}" \
         -p kib=65536 -p layer=v1/block3.dw,v1/block3.pw,v2/block3.expand -p impl=fast -p index=0
-    jmh network "NetworkBenchmark.forward|OnnxRuntimeBenchmark$widths" "${q[@]}" \
+    jmh network "NetworkBenchmark.forward|OnnxRuntimeBenchmark$widths|InterleavedOrtBenchmark" "${q[@]}" \
         -p model=v1-1.0-224 -p threads=1 -p batch=1
     threads=(1)
     ;;
