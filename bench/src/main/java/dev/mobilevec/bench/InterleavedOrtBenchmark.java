@@ -80,8 +80,9 @@ public class InterleavedOrtBenchmark {
         public double oursOverOrt;
         public double oursMs;
         public double ortMs;
-        private final double[] ratios = new double[1 << 16], oursRounds = new double[1 << 16], ortRounds = new double[1 << 16];
-        private final double[] scratch = new double[1 << 16];
+        // Rounds take at least 2 x pauseMs (40 ms by default): a 4 s iteration holds about a hundred.
+        private final double[] ratios = new double[4096], oursRounds = new double[4096], ortRounds = new double[4096];
+        private final double[] scratch = new double[4096];
         private int n;
 
         @Setup(Level.Iteration)
@@ -92,7 +93,7 @@ public class InterleavedOrtBenchmark {
 
         void add(double oursMedianMs, double ortMedianMs) {
             if (n == ratios.length) {
-                return; // 65536 rounds in one iteration: more than any setting here gives
+                return; // the first 4096 rounds of a longer iteration (-r far above 4 s with -p pauseMs=0) decide it
             }
             oursRounds[n] = oursMedianMs;
             ortRounds[n] = ortMedianMs;
@@ -175,10 +176,10 @@ public class InterleavedOrtBenchmark {
         return sink;
     }
 
+    /** Sorts in place: the next round overwrites every entry. */
     private static double medianMs(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return ((n & 1) == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1e6;
+        Arrays.sort(nanos);
+        int n = nanos.length;
+        return ((n & 1) == 1 ? nanos[n / 2] : (nanos[n / 2 - 1] + nanos[n / 2]) / 2.0) / 1e6;
     }
 }

@@ -1,7 +1,6 @@
 package dev.mobilevec.network;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,10 +41,8 @@ final class AllocationSites {
             } finally {
                 Files.deleteIfExists(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            return "(no JFR allocation report: " + e + ")";
+        } catch (IOException | RuntimeException e) {
+            return "(no JFR allocation report: " + e + ")"; // the caller's assertion fails either way
         }
     }
 
