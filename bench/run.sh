@@ -2,8 +2,10 @@
 # The JMH suite in two modes, writing JSON results and a markdown report (plus PNG charts) into a folder.
 #   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
 #   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
-#                              distinct layer isolated and in the network, and the grid against ONNX Runtime
-#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, estimated)
+#                              distinct layer isolated and in the network, the grid against ONNX Runtime and the
+#                              interleaved comparison (about 28 minutes)
+#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, and 3 more for the interleaved
+#                              v1/v2 comparison)
 #   bench/run.sh versus [DIR]  ours against ONNX Runtime interleaved in one fork (InterleavedOrtBenchmark), batch 1,
 #                              1 and 2 threads: v1, v2 and the torchvision models present in bench/models (~6 minutes)
 #   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
