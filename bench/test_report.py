@@ -101,13 +101,13 @@ if __name__ == "__main__":
     unittest.main()
 
 
-def versus(model, threads, ratios, ours, ort):
+def versus(model, threads, ratios, ours, ort, batch="1"):
     """A hand-made InterleavedOrtBenchmark record: one fork, one aux-counter value per iteration. JMH's own score
     for an EVENTS counter is the sum over iterations, deliberately wrong here so a reader of it fails."""
     def metric(v):
         return {"score": sum(v), "rawData": [v]}
     return {"benchmark": "dev.mobilevec.bench.InterleavedOrtBenchmark.round",
-            "params": {"model": model, "threads": threads, "batch": "1", "runs": "10", "pauseMs": "20"},
+            "params": {"model": model, "threads": threads, "batch": batch, "runs": "10", "pauseMs": "20"},
             "primaryMetric": {"score": 200.0},
             "secondaryMetrics": {"oursOverOrt": metric(ratios), "oursMs": metric(ours), "ortMs": metric(ort)}}
 
@@ -140,6 +140,18 @@ class InterleavedTest(unittest.TestCase):
         self.assertIn("- mnasnet0_5, batch 1, 2 thread(s): 0.970× met", issue10)
         self.assertNotIn("v2-1.0-224", issue10)
         self.assertIn("| v2-1.0-224 | 1 | 1 | 7.000 | 7.600 | 0.920× | 0.920–0.920 (3) |", text)
+
+    def test_batch_throughput_verdicts_for_v1_and_v2_on_two_threads(self):
+        # Throughput ratio = ORT's time / ours: 1 / 0.8 = 1.25 meets it, 1 / 0.9 = 1.111 misses by 11 %.
+        results = [versus("v2-1.0-224", "2", [0.8] * 3, [40] * 3, [50] * 3, batch="8"),
+                   versus("v1-1.0-224", "2", [0.9] * 3, [200] * 3, [222] * 3, batch="32"),
+                   versus("v1-1.0-224", "1", [0.5] * 3, [200] * 3, [400] * 3, batch="8")]
+        text = "\n".join(report.interleaved_lines(report.interleaved(results)))
+        batch = text[text.index("batch 8 and 32"):]
+        self.assertIn("- v2-1.0-224, batch 8, 2 threads: 1.250× met", batch)
+        self.assertIn("- v1-1.0-224, batch 32, 2 threads: 1.111× **not met** (by 11 %)", batch)
+        self.assertNotIn("1 threads", batch)  # the target is for two threads
+        self.assertNotIn("latency", text[text.index("Target"):])  # no batch-1 verdicts without batch-1 cells
 
     def test_a_miss_under_one_percent_keeps_a_decimal(self):
         self.assertEqual(report.at_most(0.903, 0.9), "**not met** (by 0.3 %)")
