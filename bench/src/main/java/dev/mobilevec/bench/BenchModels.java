@@ -53,6 +53,19 @@ final class BenchModels {
         return TORCHVISION.contains(spec) ? model(spec).arch() : arch(spec);
     }
 
+    /**
+     * The peer's settings in every benchmark that runs it: graph optimisation ALL, sequential execution, intra-op
+     * threads as ours, one inter-op thread (the caller closes the options).
+     */
+    static ai.onnxruntime.OrtSession.SessionOptions ortOptions(int threads) throws ai.onnxruntime.OrtException {
+        var o = new ai.onnxruntime.OrtSession.SessionOptions();
+        o.setOptimizationLevel(ai.onnxruntime.OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        o.setExecutionMode(ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        o.setIntraOpNumThreads(threads);
+        o.setInterOpNumThreads(1);
+        return o;
+    }
+
     /** The ONNX graph ONNX Runtime runs: the exported file for torchvision models, else our seeded model exported. */
     static byte[] onnx(String spec, Model m) throws java.io.IOException {
         return TORCHVISION.contains(spec) ? java.nio.file.Files.readAllBytes(file(spec)) : dev.mobilevec.onnx.OnnxExporter.export(m);

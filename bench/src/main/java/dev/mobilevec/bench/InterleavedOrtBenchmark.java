@@ -123,12 +123,9 @@ public class InterleavedOrtBenchmark {
         input = BenchModels.input(m.arch(), batch);
         output = new float[ours.outputLength()];
         env = OrtEnvironment.getEnvironment();
-        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        o.setIntraOpNumThreads(t);
-        o.setInterOpNumThreads(1);
-        ort = env.createSession(BenchModels.onnx(model, m), o);
+        try (OrtSession.SessionOptions o = BenchModels.ortOptions(t)) {
+            ort = env.createSession(BenchModels.onnx(model, m), o);
+        }
         var a = m.arch();
         ortInput = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
                 new long[] {batch, a.inputChannels(), a.height(), a.width()});

@@ -44,12 +44,9 @@ public class OnnxRuntimeBenchmark extends EndToEndCase {
     public void setup() throws OrtException, java.io.IOException {
         Model m = BenchModels.model(model);
         env = OrtEnvironment.getEnvironment();
-        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        o.setIntraOpNumThreads(BenchModels.threads(threads));
-        o.setInterOpNumThreads(1);
-        session = env.createSession(BenchModels.onnx(model, m), o);
+        try (OrtSession.SessionOptions o = BenchModels.ortOptions(BenchModels.threads(threads))) {
+            session = env.createSession(BenchModels.onnx(model, m), o);
+        }
         var a = m.arch();
         input = OnnxTensor.createTensor(env, FloatBuffer.wrap(BenchModels.input(a, batch)),
                 new long[] {batch, a.inputChannels(), a.height(), a.width()});

@@ -40,11 +40,7 @@ public final class OrtLayerProfile {
         Path dir = Files.createTempDirectory("ort-profile");
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         String file;
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            o.setIntraOpNumThreads(threads);
-            o.setInterOpNumThreads(1);
+        try (OrtSession.SessionOptions o = BenchModels.ortOptions(threads)) {
             o.enableProfiling(dir.resolve("ort").toString());
             try (OrtSession s = env.createSession(BenchModels.onnx(spec, m), o)) {
                 var a = m.arch();
