@@ -132,7 +132,19 @@ public class InterleavedOrtBenchmark {
         feed = Map.of("input", ortInput);
         oursNanos = new long[runs];
         ortNanos = new long[runs];
+        // C2 needs a few hundred inferences to compile every kernel (./mobilevec bench warms up with 200); rounds of
+        // 10 with pauses give a short JMH warm-up far fewer (quick mode, -w 1: ours at 40x its time).
+        for (int i = 0; i < WARM_UP; i++) {
+            ours.run(input, 0, Layout.NCHW, output, 0, null);
+        }
+        for (int i = 0; i < WARM_UP / 10; i++) {
+            try (OrtSession.Result r = ort.run(feed)) {
+                r.get(0);
+            }
+        }
     }
+
+    static final int WARM_UP = 300;
 
     @TearDown(Level.Trial)
     public void tearDown() throws OrtException {
