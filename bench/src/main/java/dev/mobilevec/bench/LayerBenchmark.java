@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 // As ./mobilevec and the session run: 64-byte object alignment, tensors from HeapAlignment.FLOAT_OFFSET. Until the
 // fifteenth session this ran unaligned (every 512-bit load of a small array split across two lines): Zen 4, 7x7x1024
 // 3x3 depthwise 43 us here against 20 aligned (bench/results/zen4/t34/).
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
+        "-XX:+UseTransparentHugePages"})
 public class LayerBenchmark {
 
     @Param({"v1/conv0", "v1/block1.dw", "v1/block1.pw", "v1/block2.dw", "v1/block2.pw", "v1/block3.dw", "v1/block3.pw",

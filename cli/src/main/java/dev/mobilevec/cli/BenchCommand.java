@@ -11,7 +11,10 @@ import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Schedule;
 import dev.mobilevec.network.Session;
 import dev.mobilevec.network.image.ImageClassifier;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -111,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
                     tailAt < 0 ? "" : ", then layers " + tailAt + " (" + fast.layers().get(tailAt).name() + ") to the end over the whole batch, layer-parallel",
                     arenaBytes / 1048576.0);
             out.println(alignmentLine(buffersAligned));
+            out.println(pagesLine(HeapAlignment.TRANSPARENT_HUGE_PAGES, thpMode()));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
                     t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",
                     fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));
@@ -239,6 +243,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("vector_registers", Lanes.REGISTERS);
             doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
             doc.put("weights_aligned", HeapAlignment.ALLOCATES_ALIGNED);
+            doc.put("huge_pages", HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(thpMode()));
             doc.put("buffers_aligned", buffersAligned);
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);
@@ -276,6 +281,32 @@ final class BenchCommand implements Callable<Integer> {
                     + "; -XX:ObjectAlignmentInBytes=64 aligns everything (README, 64-byte alignment)";
         }
         return "weights and activations not aligned: neither G1 nor -XX:ObjectAlignmentInBytes=64 (4-18 % slower, README)";
+    }
+
+    /** The kernel's transparent-huge-page mode (always, madvise, never), or null where there is no such file. */
+    static String thpMode() {
+        try {
+            String s = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            int a = s.indexOf('['), b = s.indexOf(']');
+            return a >= 0 && b > a ? s.substring(a + 1, b) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Which pages the Java heap is on, and what the flag would change (README, "Huge pages"). */
+    static String pagesLine(boolean jvmFlag, String thpMode) {
+        if (jvmFlag) {
+            return "Java heap on 2 MB transparent huge pages (-XX:+UseTransparentHugePages)";
+        }
+        if ("always".equals(thpMode)) {
+            return "Java heap on transparent huge pages where the kernel finds them (THP mode always)";
+        }
+        if ("madvise".equals(thpMode)) {
+            return "Java heap on 4 KB pages: -XX:+UseTransparentHugePages puts it on 2 MB pages (1-2 % faster, README)";
+        }
+        return thpMode == null ? "Java heap on the OS's default pages (no transparent huge pages found)"
+                : "Java heap on 4 KB pages (the kernel's transparent huge pages are " + thpMode + ")";
     }
 
     private static long pct(long[] sorted, double p) {

@@ -116,6 +116,20 @@ class MainTest {
                 ? "weights 64-byte aligned (G1 region-aligned arrays), activation buffers"
                 : "weights and activations not aligned: neither G1 nor -XX:ObjectAlignmentInBytes=64"), r.out());
         assertTrue(r.out().contains("-XX:ObjectAlignmentInBytes=64"), r.out());
+        // And which pages the heap is on: the line for this JVM's flag and this kernel's THP mode.
+        assertTrue(r.out().contains(BenchCommand.pagesLine(dev.mobilevec.kernels.HeapAlignment.TRANSPARENT_HUGE_PAGES,
+                BenchCommand.thpMode())), r.out());
+    }
+
+    @Test
+    void pagesLineNamesTheFlagOnlyWhereTheKernelOffersHugePages() {
+        assertEquals("Java heap on 2 MB transparent huge pages (-XX:+UseTransparentHugePages)",
+                BenchCommand.pagesLine(true, "madvise"));
+        assertTrue(BenchCommand.pagesLine(false, "madvise").contains("-XX:+UseTransparentHugePages puts it on 2 MB pages"));
+        assertTrue(BenchCommand.pagesLine(false, "always").contains("THP mode always"));
+        assertFalse(BenchCommand.pagesLine(false, "never").contains("-XX:+UseTransparentHugePages"));
+        assertTrue(BenchCommand.pagesLine(false, "never").contains("are never"));
+        assertTrue(BenchCommand.pagesLine(false, null).contains("no transparent huge pages found"));
     }
 
     static Path testData(String name) {

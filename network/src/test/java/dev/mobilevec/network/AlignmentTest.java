@@ -104,6 +104,33 @@ class AlignmentTest {
     }
 
     /** Run in the forked JVM. */
+    /**
+     * A JVM asked for transparent huge pages (as ./mobilevec runs where the kernel offers them) gets them exactly when
+     * the kernel's THP mode allows (always or madvise; the JVM turns the flag off otherwise) and computes the same bits.
+     */
+    @Test
+    void hugePagesAreOnWhereTheKernelOffersThemAndGiveTheSameBits(@TempDir Path dir) throws Exception {
+        VectorModuleTest.Result r = VectorModuleTest.fork(dir, "--add-modules", "jdk.incubator.vector",
+                "-XX:ObjectAlignmentInBytes=64", "-XX:+UseTransparentHugePages", HugePagesRun.class.getName());
+        assertEquals(0, r.exit(), r.out());
+        String mode;
+        try {
+            mode = java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        } catch (java.io.IOException e) {
+            mode = "";
+        }
+        boolean offered = mode.contains("[always]") || mode.contains("[madvise]");
+        String got = r.out().lines().filter(l -> l.startsWith("huge pages ")).findFirst().orElse(r.out());
+        assertEquals("huge pages " + offered + " " + WithoutVectorModule.bits(AlignedRun.output()), got, "THP mode: " + mode);
+    }
+
+    public static final class HugePagesRun {
+        public static void main(String[] args) {
+            System.out.println("huge pages " + dev.mobilevec.kernels.HeapAlignment.TRANSPARENT_HUGE_PAGES + " "
+                    + WithoutVectorModule.bits(AlignedRun.output()));
+        }
+    }
+
     public static final class AlignedRun {
         static float[] output() {
             MobileNetV1 arch = new MobileNetV1(0.25, 40, 36, 10, Padding.SYMMETRIC);
