@@ -83,15 +83,19 @@ def target10(info):
     return None
 
 
+def missed_by(by):
+    """A miss of by percent, with a decimal under 1 % ("by 0.2 %", not "by 0 %")."""
+    return f"**not met** (by {by:.0f} %)" if by >= 0.95 else f"**not met** (by {by:.1f} %)"
+
+
 def at_most(x, limit):
     """A target's verdict: x at most limit, or by how much it misses."""
-    by = 100 * (x / limit - 1)
-    return "met" if x <= limit else f"**not met** (by {by:.0f} %)" if by >= 0.95 else f"**not met** (by {by:.1f} %)"
+    return "met" if x <= limit else missed_by(100 * (x / limit - 1))
 
 
 def at_least(x, limit):
     """A target's verdict: x at least limit, or by how much it misses."""
-    return "met" if x >= limit else f"**not met** (by {100 * (1 - x / limit):.0f} %)"
+    return "met" if x >= limit else missed_by(100 * (1 - x / limit))
 
 
 def pointwise_in_network(net):

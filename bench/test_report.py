@@ -157,6 +157,10 @@ class InterleavedTest(unittest.TestCase):
         self.assertEqual(report.at_most(0.903, 0.9), "**not met** (by 0.3 %)")
         self.assertEqual(report.at_most(0.92, 0.9), "**not met** (by 2 %)")
         self.assertEqual(report.at_most(0.9, 0.9), "met")
+        # And a throughput just short of its floor (1.248 against 1.25 is 0.16 % short).
+        self.assertEqual(report.at_least(1.248, 1.25), "**not met** (by 0.2 %)")
+        self.assertEqual(report.at_least(1.21, 1.25), "**not met** (by 3 %)")
+        self.assertEqual(report.at_least(1.25, 1.25), "met")
 
     def test_nothing_interleaved_gives_no_section(self):
         self.assertEqual(report.interleaved_lines(report.interleaved([])), [])
