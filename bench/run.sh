@@ -70,7 +70,7 @@ case "$mode" in
     jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark|TensorOpsBenchmark" \
         -wi 2 -i 3 -w 1 -r 1 -prof gc
     # Latency grid at batch 1; "all" equals 2 on the 2-core machine the README numbers come from.
-    # NetworkBenchmarkAligned: the same with -XX:ObjectAlignmentInBytes=64, as ./mobilevec runs.
+    # NetworkBenchmarkAligned: the same with -XX:ObjectAlignmentInBytes=64 and the heap on huge pages, as ./mobilevec runs.
     jmh grid "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1
     jmh batches "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
         -p model=v1-1.0-224,v2-1.0-224

@@ -36,9 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 // As ./mobilevec and the session run: 64-byte object alignment, tensors from HeapAlignment.FLOAT_OFFSET. Until the
 // fifteenth session this ran unaligned (every 512-bit load of a small array split across two lines): Zen 4, 7x7x1024
-// 3x3 depthwise 43 us here against 20 aligned (bench/results/zen4/t34/).
+// 3x3 depthwise 43 us here against 20 aligned (bench/results/zen4/t34/). And the heap on transparent huge pages where
+// Linux offers them (README, "Huge pages"): UseTransparentHugePages is a Linux-only HotSpot flag, which any other JVM
+// refuses to start with; IgnoreUnrecognizedVMOptions lets the fork start there (on 4 KB pages).
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
-        "-XX:+UseTransparentHugePages"})
+        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages"})
 public class LayerBenchmark {
 
     @Param({"v1/conv0", "v1/block1.dw", "v1/block1.pw", "v1/block2.dw", "v1/block2.pw", "v1/block3.dw", "v1/block3.pw",
