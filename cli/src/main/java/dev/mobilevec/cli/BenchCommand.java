@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
                     tailAt < 0 ? "" : ", then layers " + tailAt + " (" + fast.layers().get(tailAt).name() + ") to the end over the whole batch, layer-parallel",
                     arenaBytes / 1048576.0);
             out.println(alignmentLine(buffersAligned));
-            out.println(pagesLine(HeapAlignment.TRANSPARENT_HUGE_PAGES, thpMode()));
+            out.println(pagesLine(HeapAlignment.TRANSPARENT_HUGE_PAGES, THP_MODE));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
                     t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",
                     fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));
@@ -243,7 +243,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("vector_registers", Lanes.REGISTERS);
             doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
             doc.put("weights_aligned", HeapAlignment.ALLOCATES_ALIGNED);
-            doc.put("huge_pages", HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(thpMode()));
+            doc.put("huge_pages", HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(THP_MODE));
             doc.put("buffers_aligned", buffersAligned);
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);
@@ -282,6 +282,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         return "weights and activations not aligned: neither G1 nor -XX:ObjectAlignmentInBytes=64 (4-18 % slower, README)";
     }
+
+    /** The kernel's transparent-huge-page mode, read once: the bench line and the JSON say the same. */
+    static final String THP_MODE = thpMode();
 
     /** The kernel's transparent-huge-page mode (always, madvise, never), or null where there is no such file. */
     static String thpMode() {

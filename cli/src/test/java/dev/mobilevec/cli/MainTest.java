@@ -196,6 +196,8 @@ class MainTest {
         assertEquals("mobilevec-bench/1", doc.get("schema"));
         assertEquals(false, doc.get("aligned_64"), "the test JVM runs with the default object alignment");
         assertEquals(dev.mobilevec.kernels.HeapAlignment.ALLOCATES_ALIGNED, doc.get("weights_aligned"));
+        assertEquals(dev.mobilevec.kernels.HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(BenchCommand.thpMode()),
+                doc.get("huge_pages"), "the test JVM runs without the flag: huge pages only in THP mode always");
         assertTrue(doc.get("buffers_aligned") instanceof Boolean, "buffers_aligned: " + doc.get("buffers_aligned"));
         assertEquals(30L, (long) ((java.util.List<?>) doc.get("layers")).size(), "v1 has 30 layers");
         assertTrue(doc.containsKey("batched_tail_from") && doc.get("batched_tail_from") == null, "batch 1 has no batched tail");
