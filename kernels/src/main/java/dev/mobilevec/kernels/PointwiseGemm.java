@@ -219,7 +219,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private final boolean pairsTail;
         /**
          * The k-pair path (see kPairs): [K/2][L] weights, lane 2j + t holding W[2i + t][j]; then the accumulators'
-         * start (bias in the even lanes, 0 in the odd); then the even and the odd lane indices, from {@code kpo}.
+         * start (bias in the even lanes, -0.0 in the odd); then the even and the odd lane indices, from {@code kpo}.
          */
         private final boolean kPairs;
         /** Rows of 16 pixels through tile16x1 (see tile16(int, int)). */
@@ -278,6 +278,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 int bo = kpo + KPAIR_K / 2 * L;
                 for (int co = 0; co < n; co++) {
                     kp[bo + 2 * co] = b[co];
+                    // -0.0, the exact additive identity: from +0.0, an odd chain of -0.0 products summed to +0.0 and
+                    // turned a sum of -0.0 (bias and every product -0.0) into +0.0.
+                    kp[bo + 2 * co + 1] = -0f;
                 }
                 for (int t = 0; t < L; t++) {
                     kp[bo + L + t] = 2 * t;
@@ -2093,7 +2096,7 @@ public final class PointwiseGemm implements Conv2dKernel {
 
         /**
          * Rows of a k-pair layer (see kPairs), two pixels per step: accumulator t holds pixel t's even k's in lanes 2j
-         * and its odd k's in 2j + 1, each a chain from its start (bias in the even lane, 0 in the odd) in k order,
+         * and its odd k's in 2j + 1, each a chain from its start (bias in the even lane, -0.0 in the odd) in k order,
          * added by two permutes and one add at the end. An odd last row goes through tileKPair1 with the same chains, so
          * the bits do not depend on the tiling or the thread split. The 8 weight vectors are loaded once per call.
          * Two pixels per step, not 4 or 8: each segment read costs C1 dozens of virtual registers, and with 32 or 64

@@ -178,31 +178,37 @@ abstract class ConvKernelContract {
     void zerosKeepTheSignMathMaxAndMinGiveThem() {
         List<Activation> acts = List.of(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0f, 1f),
                 Activation.clamp(-1f, 0f), Activation.clamp(-0f, 0f), Activation.clamp(0f, 0f), Activation.clamp(-0f, -0f));
-        qt().withExamples(EXAMPLES / 10).forAll(cases(), Generate.pick(acts)).checkAssert((c0, act) -> {
-            // Without padding: a padded tap reads a +0.0 where the reference skips it, and -0.0 + +0.0 is +0.0
-            // (the one way the kernels' zero rows differ from skipped taps: the sign of an exactly-zero sum).
-            ConvSpec s0 = c0.spec();
-            ConvSpec s = new ConvSpec(s0.inH() + s0.padTop() + s0.padBottom(), s0.inW() + s0.padLeft() + s0.padRight(), s0.inC(),
-                    s0.outC(), s0.kH(), s0.kW(), s0.strideH(), s0.strideW(), 0, 0, 0, 0, s0.groups());
-            ConvCase c = c0.with(s).with(act);
-            float[] in = new float[c.spec().inputLength(c.batch())];
-            java.util.Arrays.fill(in, -0f);
-            float[] w = Bounds.abs(c.weights());
-            for (int i = 0; i < w.length; i++) {
-                w[i] += 0.5f;
-            }
-            float[] b = new float[c.spec().outC()];
-            for (int k = 0; k < b.length; k++) {
-                b[k] = k % 2 == 0 ? -0f : 0f;
-            }
-            float[] out = fast(c, in, w, b);
-            for (int i = 0; i < out.length; i++) {
-                float expected = act.apply(b[i % b.length]);
-                int at = i;
-                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[i]),
-                        () -> "sign of zero at " + where(c.spec(), at) + " under " + act + ", " + c);
-            }
-        });
+        qt().withExamples(EXAMPLES / 10).forAll(cases(), Generate.pick(acts)).checkAssert(this::assertZerosKeepTheSign);
+    }
+
+    /**
+     * c's layer over an input of -0.0 with weights of 0.5 or more and a bias alternating -0.0, +0.0 gives exactly
+     * act(bias) at every output: each sum is the bias plus products of -0.0, and -0.0 is the additive identity.
+     */
+    void assertZerosKeepTheSign(ConvCase c0, Activation act) {
+        // Without padding: a padded tap reads a +0.0 where the reference skips it, and -0.0 + +0.0 is +0.0
+        // (the one way the kernels' zero rows differ from skipped taps: the sign of an exactly-zero sum).
+        ConvSpec s0 = c0.spec();
+        ConvSpec s = new ConvSpec(s0.inH() + s0.padTop() + s0.padBottom(), s0.inW() + s0.padLeft() + s0.padRight(), s0.inC(),
+                s0.outC(), s0.kH(), s0.kW(), s0.strideH(), s0.strideW(), 0, 0, 0, 0, s0.groups());
+        ConvCase c = c0.with(s).with(act);
+        float[] in = new float[c.spec().inputLength(c.batch())];
+        java.util.Arrays.fill(in, -0f);
+        float[] w = Bounds.abs(c.weights());
+        for (int i = 0; i < w.length; i++) {
+            w[i] += 0.5f;
+        }
+        float[] b = new float[c.spec().outC()];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = k % 2 == 0 ? -0f : 0f;
+        }
+        float[] out = fast(c, in, w, b);
+        for (int i = 0; i < out.length; i++) {
+            float expected = act.apply(b[i % b.length]);
+            int at = i;
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[i]),
+                    () -> "sign of zero at " + where(c.spec(), at) + " under " + act + ", " + c);
+        }
     }
 
     @Test

@@ -237,7 +237,8 @@ class PointwiseGemmTest extends ConvKernelContract {
      * same shapes take the pair or partial tiles and the test still holds): 1 to 11 pixels (pairs and an odd last
      * pixel), 10 x 10 at batch 2 and 7 x 7 at batch 3 (96-pixel chunks, odd chunk ends), every activation, K one
      * either side: the reference within the bound, every split bitwise, the fused residual add, and a pixel's bits
-     * independent of its position (the same pixels one row later, so pairs become odd ones and back). A 1 x 1 layer (a
+     * independent of its position (the same pixels one row later, so pairs become odd ones and back), and the sign of
+     * an exactly-zero sum (ConvKernelContract.assertZerosKeepTheSign). A 1 x 1 layer (a
      * squeeze-excitation FC) takes the ordinary tiles, at every batch.
      */
     @Test
@@ -252,6 +253,9 @@ class PointwiseGemmTest extends ConvKernelContract {
                     // One pixel per image never takes the k-pair path (PointwiseGemm.kPairs), so 1 x 1 and 1 x 2 differ.
                     assertPixelBitsIndependentOfPosition(c);
                 }
+                // The odd-k chains start from -0.0: from +0.0 a sum of -0.0 came out +0.0 (CI, seed 70243615196001).
+                assertZerosKeepTheSign(c, Activation.NONE);
+                assertZerosKeepTheSign(c, Activation.clamp(-0f, 1f));
             }
             ConvSpec s = ConvSpec.pointwise(10, 10, k, h);
             assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(k % 4), Values.MIXED, 2200 + k), 3);
