@@ -18,7 +18,9 @@ class VectorActivationTest {
             Activation.HARDSWISH, Activation.HARDSIGMOID, Activation.hardSigmoid(0.2f, 0.5f),
             // beta = -0.0 makes the gate's input -0.0 at x = -0.0 (-0.0 * a + -0.0), where MAX gives +0.0.
             Activation.hardSwish(1f / 6, -0f), Activation.hardSigmoid(1f / 6, -0f), Activation.hardSwish(-0.25f, 0.5f),
-            Activation.clamp(-0f, 6f), Activation.clamp(-1f, 0f), Activation.RELU6, Activation.NONE);
+            Activation.clamp(-0f, 6f), Activation.clamp(-1f, 0f), Activation.RELU6, Activation.NONE,
+            // alpha 0 takes the float gate (VectorActivation.intGate): t = inf * 0 is NaN where x is not.
+            Activation.hardSwish(0f, 0.5f));
 
     private static final float[] SPECIAL = {
             0f, -0f, 1f, -1f, 3f, -3f, 2.9999998f, 3.0000002f, -2.9999998f, -3.0000002f, 6f, -6f, 0.5f, -0.5f,
@@ -62,6 +64,40 @@ class VectorActivationTest {
                         assertSameBits(inRun && passApplies ? act.apply(before[i]) : before[i], a[i], where);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * HARDSWISH's integer gate (VectorActivation.intGate) over a million random bit patterns (every sign, exponent and
+     * NaN payload) for swishes that take it, each element against the scalar definition, in apply and in addApply; and
+     * alpha 0 (t NaN at x = +-inf) takes the float gate (Activation keeps alpha and beta finite).
+     */
+    @Test
+    void integerGateGivesTheScalarBitsForAnyFloat() {
+        List<Activation> ints = List.of(Activation.HARDSWISH, Activation.hardSwish(1f / 6, -0f), Activation.hardSwish(-0.25f, 0.5f),
+                Activation.hardSwish(Float.MAX_VALUE, 1f), Activation.hardSwish(Float.MIN_VALUE, -Float.MAX_VALUE));
+        for (Activation act : ints) {
+            org.junit.jupiter.api.Assertions.assertTrue(VectorActivation.intGate(act), act.toString());
+        }
+        for (Activation act : List.of(Activation.hardSwish(0f, 0.5f), Activation.hardSwish(-0f, 0.5f), Activation.HARDSIGMOID,
+                Activation.RELU6)) {
+            org.junit.jupiter.api.Assertions.assertFalse(VectorActivation.intGate(act), act.toString());
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int n = 1 << 20;
+        float[] x = new float[n], zeros = new float[n];
+        for (Activation act : ints) {
+            for (int i = 0; i < n; i++) {
+                x[i] = Float.intBitsToFloat(r.nextInt());
+            }
+            float[] a = x.clone(), b = x.clone();
+            VectorActivation.apply(act, a, 0, 1, 0, n);
+            VectorActivation.addApply(act, b, 0, zeros, 0, 1, 0, n);
+            for (int i = 0; i < n; i++) {
+                String where = act + " x " + x[i] + " (0x" + Integer.toHexString(Float.floatToRawIntBits(x[i])) + ")";
+                assertSameBits(act.apply(x[i]), a[i], where);
+                assertSameBits(act.apply(x[i] + 0f), b[i], where + " + 0");
             }
         }
     }
