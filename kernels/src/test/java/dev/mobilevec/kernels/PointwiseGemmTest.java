@@ -112,28 +112,45 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * One or two pixels (the classifier at batch 1-2): full panels go three at a time (tile1x3, with 16
-     * registers and with 32), the one or two left and the partial panel alone. Every split of the units (one panel each) pairs them
-     * differently; every split gives the single run's bits, which match the reference within the bound.
+     * One or two pixels (the classifier and squeeze-excitation FCs at batch 1-2): a range's panels go three at a time
+     * (tile1x3), then two (tile1x2; four left as two and two) or, for a range of one panel, tile1 or tile1Partial, the
+     * partial panel joining a group like a full one
+     * (PointwiseGemm.streamPanels). Cout from 0 to 7 full panels plus every kind of remainder (none, one lane, half a
+     * vector, one vector, one vector and a lane, three vectors less a lane, a panel less a lane), under a clamp, ReLU6,
+     * hard-swish and none: each matches the reference within the bound; every split of the units (one panel each,
+     * which regroups the panels) gives the single run's bits; and each image's bits equal those of the same image in a
+     * batch of three, which runs the row tiles instead.
      */
     @Test
     void classifierPanelsMatchReferenceForEverySplit() {
-        for (int batch = 1; batch <= 2; batch++) {
-            for (int fullPanels = 2; fullPanels <= 7; fullPanels++) {
-                ConvSpec s = ConvSpec.pointwise(1, 1, 2 * ConvCase.L + 3, fullPanels * PointwiseGemm.NR + (fullPanels % 2 == 0 ? 0 : 3));
-                ConvCase c = new ConvCase(s, batch, fullPanels % 2 == 0 ? Activation.RELU6 : Activation.NONE, Values.MIXED, 91 + fullPanels);
-                assertMatchesReference(c);
-                float[] in = c.input();
-                PreparedConv p = kernel().prepare(s, c.weights(), c.bias(), c.act());
-                float[] whole = run(p, batch, in);
-                int units = p.workUnits(batch);
-                for (int a = 0; a <= units; a++) {
-                    for (int b = a; b <= units; b++) {
-                        float[] got = new float[whole.length];
-                        p.run(batch, in, 0, got, 0, 0, a);
-                        p.run(batch, in, 0, got, 0, a, b);
-                        p.run(batch, in, 0, got, 0, b, units);
-                        Bounds.assertBitwise(whole, got, "split at units " + a + ", " + b + " of " + units + " " + c);
+        int l = ConvCase.L, nr = PointwiseGemm.NR;
+        java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.HARDSWISH, Activation.RELU);
+        int seed = 91;
+        for (int fullPanels = 0; fullPanels <= 7; fullPanels++) {
+            for (int rem : new int[] {0, 1, l / 2, l, l + 1, 3 * l - 1, nr - 1}) {
+                if (rem >= nr || fullPanels * nr + rem == 0) {
+                    continue;
+                }
+                ConvSpec s = ConvSpec.pointwise(1, 1, 2 * l + 3, fullPanels * nr + rem);
+                Activation act = acts.get(seed % acts.size());
+                ConvCase three = new ConvCase(s, 3, act, Values.MIXED, seed++);
+                PreparedConv p = kernel().prepare(s, three.weights(), three.bias(), act);
+                float[] inThree = three.input(), outThree = run(p, 3, inThree);
+                for (int batch = 1; batch <= 2; batch++) {
+                    ConvCase c = new ConvCase(s, batch, act, Values.MIXED, seed);
+                    float[] in = java.util.Arrays.copyOf(inThree, s.inputLength(batch));
+                    assertMatchesReference(c);
+                    float[] whole = run(p, batch, in);
+                    Bounds.assertBitwise(java.util.Arrays.copyOf(outThree, whole.length), whole, "batch " + batch + " against batch 3, " + s);
+                    int units = p.workUnits(batch);
+                    for (int a = 0; a <= units; a++) {
+                        for (int b = a; b <= units; b++) {
+                            float[] got = new float[whole.length];
+                            p.run(batch, in, 0, got, 0, 0, a);
+                            p.run(batch, in, 0, got, 0, a, b);
+                            p.run(batch, in, 0, got, 0, b, units);
+                            Bounds.assertBitwise(whole, got, "split at units " + a + ", " + b + " of " + units + " " + c);
+                        }
                     }
                 }
             }
