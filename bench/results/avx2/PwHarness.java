@@ -29,7 +29,7 @@ public class PwHarness {
             int nouts = Integer.getInteger("outs", 1); float[][] outs = new float[nouts][big > 0 ? Math.max(big, off + spec.outputLength(1) + 64 + outOff) : off + spec.outputLength(1) + 64 + outOff]; float[] out = outs[0];
             int units = pc.workUnits(1);
             double flops = 2.0 * spec.macs();
-            int reps = (int) Math.max(20, 2.5e10 / flops);
+            int reps = Integer.getInteger("reps", (int) Math.max(20, 2.5e10 / flops));
             double best = 0;
             for (int round = 0; round < Integer.getInteger("rounds", 8); round++) {
                 long t0 = System.nanoTime();
