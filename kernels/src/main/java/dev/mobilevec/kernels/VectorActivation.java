@@ -40,7 +40,7 @@ final class VectorActivation {
             }
             return;
         }
-        boolean swish = act.kind() == Activation.Kind.HARDSWISH, intGate = swish && intGate(act);
+        boolean swish = act.kind() == Activation.Kind.HARDSWISH, intGate = intGate(act);
         FloatVector al = FloatVector.broadcast(S, act.alpha()), be = FloatVector.broadcast(S, act.beta());
         FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
         IntVector zeroBits = IntVector.zero(SI), oneBits = IntVector.broadcast(SI, Float.floatToRawIntBits(1f));
@@ -112,7 +112,7 @@ final class VectorActivation {
         // One loop body per case, each counted by its own index (see apply). NONE (the usual residual) is the add alone:
         // MAX with -inf and MIN with +inf return x's bits, NaN and -0.0 included. A clamp without a signed-zero bound
         // blends as the tiles do (same bits as MAX and MIN there, see Activation#signedZeroBound).
-        boolean gated = act.gated(), swish = act.kind() == Activation.Kind.HARDSWISH, intGate = swish && intGate(act);
+        boolean gated = act.gated(), swish = act.kind() == Activation.Kind.HARDSWISH, intGate = intGate(act);
         boolean plain = !gated && act.min() == Float.NEGATIVE_INFINITY && act.max() == Float.POSITIVE_INFINITY;
         boolean exact = !gated && act.signedZeroBound();
         FloatVector al = FloatVector.broadcast(S, act.alpha()), be = FloatVector.broadcast(S, act.beta());
