@@ -5,6 +5,7 @@ import dev.mobilevec.kernels.HeapAlignment;
 import dev.mobilevec.kernels.PreparedConv;
 import dev.mobilevec.kernels.TensorOps;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * place when their first input dies with them. Each convolution's independent work units are cut
  * into one contiguous piece per thread; no unit ever splits a reduction, so outputs are bitwise
  * identical for any thread count. With {@link Schedule#IMAGE_PARALLEL} each thread instead owns a
- * batch-1 arena and runs whole images, up to the batched tail ({@link #batchedTail}): the deepest layers,
+ * batch-1 arena and runs whole images, taking them one at a time from a shared counter, up to the batched tail ({@link #batchedTail}): the deepest layers,
  * run once over the whole batch from a small batch arena of their own; the bits are the same either way.
  *
  * <p>A session is not for concurrent use: a second thread entering {@link #run} while it runs gets
@@ -47,6 +48,8 @@ public final class Session implements AutoCloseable {
     // The current call's arguments, read by imageJob on the workers (published by WorkerPool.execute).
     private float[] curInput, curOutput;
     private int curInOff, curOutOff, curImages;
+    /** IMAGE_PARALLEL: the next of the curImages images a thread takes (imageJob). */
+    private final AtomicInteger nextImage = new AtomicInteger();
     private Layout curLayout;
     private int[] curTapLayers;
     private float[][] curTaps;
@@ -167,8 +170,10 @@ public final class Session implements AutoCloseable {
         }
         pool = new WorkerPool(threads, "mobilevec");
         imageJob = (part, parts) -> {
-            int per = curImages / parts;
-            for (int n = part * per; n < (part + 1) * per; n++) {
+            // Images one at a time from a shared counter, not a fixed share per thread: on a shared machine a neighbour
+            // stalls one core for milliseconds, and with fixed shares the other thread then waited at the end. Any
+            // thread's plan gives an image the same bits.
+            for (int n; (n = nextImage.getAndIncrement()) < curImages; ) {
                 runImageAlone(plans[part], n);
             }
         };
@@ -804,6 +809,7 @@ public final class Session implements AutoCloseable {
             curOutOff = outOff;
             curImages = whole;
             if (whole > 0) {
+                nextImage.set(0);
                 pool.execute(imageJob);
             }
             for (int n = whole; n < batch; n++) { // the remainder (or every image, when timing layers)

@@ -109,6 +109,35 @@ class BatchedTailTest {
     }
 
     /**
+     * Image-parallel threads take images from a shared counter, so which thread (and which thread's arena) runs an image
+     * changes from run to run, more so with three threads on this two-core machine: twenty runs each on two and three
+     * threads give every image the bits it gets alone.
+     */
+    @Test
+    void imagesGetTheSameBitsWhicheverThreadTakesThem() {
+        Model m = SessionTest.MODEL;
+        int batch = 7, per = m.arch().inputLength(), classes = m.outputLength();
+        float[] input = NetworkEquivalenceTest.image(batch * per, 11);
+        float[] alone = new float[batch * classes], o = new float[classes];
+        try (Session one = m.newSession(1, 1)) {
+            for (int n = 0; n < batch; n++) {
+                one.run(Arrays.copyOfRange(input, n * per, (n + 1) * per), o);
+                System.arraycopy(o, 0, alone, n * classes, classes);
+            }
+        }
+        for (int threads = 2; threads <= 3; threads++) {
+            try (Session s = m.newSession(batch, threads, Schedule.IMAGE_PARALLEL)) {
+                float[] out = new float[batch * classes];
+                for (int run = 0; run < 20; run++) {
+                    Arrays.fill(out, Float.NaN);
+                    s.run(input, out);
+                    assertArrayEquals(alone, out, threads + " threads, run " + run);
+                }
+            }
+        }
+    }
+
+    /**
      * The byte model on the full v1 1.0-224 table, by hand (MB = 10^6 bytes, weights with biases, as params()). At batch
      * 8 on 2 threads of 512 KiB L2 (1 MiB): classifier 7 x 4.10 = +28.7 MB; pool (8 x 200 KB in) -1.7; block13.pw 7 x
      * 4.20 - 8 x (0.2 + 2 x 0.2) = +24.6; block13.dw -4.5; block12.pw 7 x 2.10 - 8 x (0.1 + 2 x 0.2) = +10.7; block12.dw
