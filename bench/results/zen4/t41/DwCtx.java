@@ -53,7 +53,7 @@ public class DwCtx {
             in = new float[ni][off + spec.inputLength(1) + 64];
             for (float[] a : in) for (int i = 0; i < a.length; i++) a[i] = r.nextFloat();
             out = new float[no][off + spec.outputLength(1) + 64];
-            units = p[0].workUnits(1);
+            units = Math.min(p[0].workUnits(1), Integer.getInteger("rows", Integer.MAX_VALUE));
         }
         static final int CHUNK = Integer.getInteger("chunk", 0);
         void run(int w, int i, int o) {
