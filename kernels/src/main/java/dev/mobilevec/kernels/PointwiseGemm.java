@@ -323,9 +323,9 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * Panel-major: three panels where a call streams three at once (tile1x3 for one or two pixels; with 16 registers
-         * also the primed pixel 0 of layers with more; see units); a range cut inside a triple streams its panels one at
-         * a time.
+         * Panel-major: three panels where a call streams three at once (streamPanels for one or two pixels; with 16
+         * registers also the primed pixel 0 of layers with more, see units); a range cut inside a triple streams its
+         * panels two or one at a time.
          * Row-major: {@link #ROW_TILE_UNITS} row blocks, so no row tile is moved back over rows the range already did.
          */
         @Override
@@ -407,17 +407,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 if (rowBlocks == 1) {
                     // One row block (the classifier and squeeze-excitation layers at batch 1-4): unit u is panel u;
                     // the range runs as one block, whole K (no row tile reuses a K block's slice here), so block
-                    // can stream three panels at a time (see tile1x3). One or two pixels: the range's panels in
-                    // threes, the partial one included (see streamPanels).
+                    // can stream three panels at a time (see streamPanels).
                     if (unitFrom < unitTo) {
-                        if (m <= 2 && !kPairs) {
-                            for (int r = 0; r < m; r++) {
-                                streamPanels(in, inOff + r * k, out, outOff + r * n, unitFrom, unitTo);
-                            }
-                            finish(out, outOff, 0, m, unitFrom * NR, Math.min(unitTo * NR, n), res, resOff, post);
-                        } else {
-                            block(in, inOff, out, outOff, 0, m, unitFrom, unitTo, k, res, resOff, post);
-                        }
+                        block(in, inOff, out, outOff, 0, m, unitFrom, unitTo, k, res, resOff, post);
                     }
                     return;
                 }
@@ -462,6 +454,15 @@ public final class PointwiseGemm implements Conv2dKernel {
             MemorySegment inSegment = kPairs ? segment(in) : null;
             for (int mc = rowStart; mc < rowEnd; mc += MC) {
                 int mEnd = Math.min(mc + MC, rowEnd);
+                if (mEnd - mc <= 2 && kc >= k && !kPairs) {
+                    // One or two pixels, whole K (the classifier and squeeze-excitation layers at batch 1-2, a range's
+                    // last pixels): the panels in streams side by side (see streamPanels), no row tile to share them with.
+                    for (int r = mc; r < mEnd; r++) {
+                        streamPanels(in, inOff + r * k, out, outOff + r * n, pFrom, pTo);
+                    }
+                    finish(out, outOff, mc, mEnd, pFrom * NR, Math.min(pTo * NR, n), res, resOff, post);
+                    continue;
+                }
                 if (sixes) {
                     sixes(in, inOff, out, outOff, mc, mEnd);
                     finish(out, outOff, mc, mEnd, 0, n, res, resOff, post);
@@ -492,7 +493,8 @@ public final class PointwiseGemm implements Conv2dKernel {
                             }
                         } else if (k1 - k0 <= KC && mEnd - mc > 2) {
                             // The K block's panel slice (<= 32 KB) sits in L1: 2 pixels x the whole panel (see
-                            // tile2x4). A chunk of one or two rows goes on to tile1x3 / tile1 below instead.
+                            // tile2x4). A chunk of one or two rows with whole K took streamPanels above; one with K
+                            // blocks goes on to tile1 below.
                             for (; r + 2 <= mEnd; r += 2) {
                                 tile2x4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
@@ -507,14 +509,6 @@ public final class PointwiseGemm implements Conv2dKernel {
                         }
                         for (; r + MR <= mEnd; r += MR) {
                             tile4(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
-                        }
-                        // A chunk of one or two rows only (no row tile ran for this panel, so none is owed to the next).
-                        if (r == mc && mEnd - mc <= 2 && p + 2 < fullPanels && k0 == 0 && k1 == k) {
-                            for (; r < mEnd; r++) {
-                                tile1x3(in, inOff + r * k, out, outOff + r * n, p);
-                            }
-                            p += 2; // the next two panels are done too
-                            continue;
                         }
                         for (; r < mEnd; r++) {
                             tile1(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
