@@ -14,7 +14,11 @@ abstract class WindowConv extends BasePreparedConv {
     final float[] zeroRow;
 
     WindowConv(ConvSpec s, Activation act) {
-        super(s, act);
+        this(s, act, false);
+    }
+
+    WindowConv(ConvSpec s, Activation act, boolean bitsClamp) {
+        super(s, act, bitsClamp);
         inH = s.inH();
         inW = s.inW();
         outH = s.outH();

@@ -53,6 +53,7 @@ record ConvCase(ConvSpec spec, int batch, Activation act, Values values, long se
 
     static Gen<Activation> activations() {
         return Generate.pick(Arrays.asList(Activation.NONE, Activation.RELU, Activation.RELU6, Activation.clamp(-0.5f, 0.25f), Activation.clamp(-0f, 6f),
+                Activation.clamp(0.25f, 4f), Activation.clamp(Float.NEGATIVE_INFINITY, 2f),
                 Activation.HARDSWISH, Activation.HARDSIGMOID, Activation.hardSigmoid(0.2f, 0.5f)));
     }
 

@@ -135,6 +135,41 @@ abstract class ConvKernelContract {
         });
     }
 
+    /**
+     * The activation a kernel applies is {@link Activation#apply} on what the same layer gives without one, bit for
+     * bit (NaN as NaN), on inputs that put every kind of float at the bounds: NaN with either sign bit, +-Inf, +-0.0,
+     * subnormals, the bounds and their neighbours, and +-MAX_VALUE, whose products overflow and meet (Inf - Inf is
+     * x86's default NaN, sign bit set). Covers the clamp on the bits (clampKind 3: a NaN keeps its bits through a
+     * blend) and the bounds it leaves to the exact pass, as well as the compare-and-blend clamps.
+     */
+    @Test
+    void activationIsApplyOfTheLinearOutputBitForBit() {
+        List<Activation> acts = List.of(Activation.RELU, Activation.RELU6, Activation.clamp(0.25f, 4f),
+                Activation.clamp(Float.NEGATIVE_INFINITY, 2f), Activation.clamp(0f, Float.MAX_VALUE), Activation.clamp(1f, 1f),
+                Activation.clamp(-0.5f, 0.25f), Activation.clamp(-2f, -1f), Activation.clamp(-0f, 6f), Activation.HARDSWISH);
+        float[] special = {Float.NaN, Float.intBitsToFloat(0xFFC00001), Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 6f, Math.nextUp(6f),
+                Math.nextDown(6f), -1f, 0.25f, 4f, Math.nextUp(4f), 2f};
+        Gen<Long> seeds = Generate.longRange(0, 1L << 40);
+        qt().withExamples(EXAMPLES / 3).forAll(cases(), Generate.pick(acts), seeds).checkAssert((c0, act, p) -> {
+            ConvCase c = c0.with(act);
+            float[] in = c.input(), w = c.weights(), b = c.bias();
+            SplittableRandom r = new SplittableRandom(p);
+            for (int i = 0; i < in.length; i++) {
+                if (r.nextInt(8) == 0) {
+                    in[i] = special[r.nextInt(special.length)];
+                }
+            }
+            float[] linear = run(kernel().prepare(c.spec(), w, b, Activation.NONE), c.batch(), in);
+            float[] out = fast(c, in, w, b);
+            for (int i = 0; i < out.length; i++) {
+                int at = i;
+                assertEquals(Float.floatToIntBits(act.apply(linear[i])), Float.floatToIntBits(out[i]),
+                        () -> "element " + where(c.spec(), at) + ": linear " + linear[at] + " under " + act + ", " + c);
+            }
+        });
+    }
+
     @Test
     void scalingInputAndBiasByPowerOfTwoScalesOutputExactly() {
         // Multiplying by 2^j commutes with every rounding (no data here reaches the subnormal or
