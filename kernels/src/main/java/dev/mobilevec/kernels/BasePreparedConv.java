@@ -20,13 +20,15 @@ abstract class BasePreparedConv implements PreparedConv {
      * no bound) and an upper bound of +0.0 or more, the two integer ops give Math.min(Math.max(x, lo), hi) for every
      * x that is not NaN (-0.0 against 0 gives +0.0 as Math.max does); a NaN keeps its own bits, as Math.max and min
      * return them. Two integer ops, one compare and one blend per vector where the compare-and-blend clamp takes two
-     * compares and two blends: Zen 4, ReLU6 1x1 layers with K 16-32, stand-alone, 6-8 % faster (bench/results/zen4/t42).
+     * compares and two blends: Zen 4, ReLU6 1x1 layers with K 16-32, stand-alone, 2-5 % faster (bench/results/zen4/t42).
+     * The tiles take them as int scalars ({@code max(int)}), not as IntVectors broadcast once before a loop: hoisted
+     * that way, the k-pair loop under hard-swish (neither clamp branch taken) ran 4x slower (t42/README.md).
      */
     final int tileLoBits, tileHiBits;
     /**
      * Bounds the kernel's tiles leave to the exact clamp after them ({@link VectorActivation#clampExact}): a kernel
-     * that takes clampKind 3 has no compare-and-blend path for two bounds, so two bounds the bits cannot take (a
-     * negative finite lower bound, a negative upper bound) go there; no MobileNet layer has them.
+     * that takes clampKind 3 (PointwiseGemm) has no compare-and-blend path for two bounds, so two bounds the bits
+     * cannot take (a negative finite lower bound, a negative upper bound) go there; no MobileNet layer has them.
      */
     final boolean clampPass;
     /**

@@ -1,11 +1,9 @@
 package dev.mobilevec.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
-import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LE;
 
@@ -36,7 +34,6 @@ import static jdk.incubator.vector.VectorOperators.LE;
 public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
-    private static final VectorSpecies<Integer> SI = Lanes.INT_SPECIES;
     private static final int L = Lanes.COUNT;
 
     /**
@@ -99,7 +96,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
         private final boolean pixelMajorS2;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, boolean pixelMajor) {
-            super(s, act, true);
+            super(s, act);
             c = s.inC();
             cPad = Lanes.roundUp(c);
             HeapAlignment.Slice taps = HeapAlignment.allocate(Checks.product("packed 3x3 weights", 9, cPad));
@@ -159,7 +156,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         border(a0, o0, a1, o1, a2, o2, out, outRow, ox, ox == oxHi + 1 ? edgeR : 0);
                         border(b0, p0, b1, p1, b2, p2, out, outRow2, ox, ox == oxHi + 1 ? edgeR : 0);
                     }
-                    activate(out, outRow, 1, 0, 2 * outW * c);
+                    VectorActivation.apply(act, out, outRow, 1, 0, 2 * outW * c);
                     unit++;
                     continue;
                 }
@@ -184,7 +181,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 for (int ox = Math.max(oxHi + 1, oxLo); ox < outW; ox++) {
                     border(a0, o0, a1, o1, a2, o2, out, outRow, ox, ox == oxHi + 1 ? edgeR : 0);
                 }
-                activate(out, outRow, 1, 0, outW * c);
+                VectorActivation.apply(act, out, outRow, 1, 0, outW * c);
             }
         }
 
@@ -207,12 +204,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            // A ReLU layer's upper bound is +inf: one compare and blend (BasePreparedConv.clampKind 1). Two bounds (ReLU6)
-            // run on the bits (clampKind 3: two integer ops, one compare, one blend where two compares and two blends
-            // took FP-pipe slots beside the FMAs). C2 unswitches the invariant test out of the loop.
-            final boolean upper = clampKind == 3;
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            // A ReLU layer's upper bound is +inf: its compare and blend change no bits (BasePreparedConv.clampKind), and
+            // they take FP-pipe slots beside the FMAs; C2 unswitches the invariant test out of the loop.
+            final boolean upper = clampKind == 2;
             int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge && !tail) {
@@ -220,12 +215,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         .fma(w11, FloatVector.fromArray(S, a0, o0 + p).fma(w01, b)));
                 e = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w22, FloatVector.fromArray(S, a1, o1 + p + cc)
                         .fma(w12, FloatVector.fromArray(S, a0, o0 + p + cc).fma(w02, e)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q - cc);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
             }
             // Columns 0 and 1 of the first output's window.
             FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
@@ -258,10 +248,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 r = x2.fma(w22, r);
                 sa = x2.fma(w21, sa);
                 sb = x2.fma(w20, sb);
+                r = r.blend(lo, r.compare(LE, lo));
                 if (upper) {
-                    r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
-                } else {
-                    r = r.blend(lo, r.compare(LE, lo));
+                    r = r.blend(hi, r.compare(GE, hi));
                 }
                 if (tail) {
                     r.intoArray(out, q, m);
@@ -271,12 +260,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             }
             if (rightEdge && !tail && oxTo == oxHi) {
                 // The last output has only kernel columns 0 and 1: sa holds it.
-                if (upper) {
-                    sa = sa.blend(sa.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), sa.compare(EQ, sa));
-                } else {
-                    sa = sa.blend(lo, sa.compare(LE, lo));
-                }
-                sa.intoArray(out, q);
+                sa.blend(lo, sa.compare(LE, lo)).blend(hi, sa.compare(GE, hi)).intoArray(out, q);
             }
         }
 
@@ -294,9 +278,8 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final boolean upper = clampKind == 3; // see sweepS1
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2; // see sweepS1
             int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -304,12 +287,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         .fma(w11, FloatVector.fromArray(S, a, i - cc).fma(w01, b)));
                 e = FloatVector.fromArray(S, a, i + rs2).fma(w22, FloatVector.fromArray(S, a, i + rs)
                         .fma(w12, FloatVector.fromArray(S, a, i).fma(w02, e)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q - cc);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
             }
             FloatVector x0 = FloatVector.fromArray(S, a, i), x1 = FloatVector.fromArray(S, a, i + rs),
                     x2 = FloatVector.fromArray(S, a, i + rs2);
@@ -329,22 +307,16 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 x2 = FloatVector.fromArray(S, a, i + rs2);
                 r = x2.fma(w22, r);
                 sa = x2.fma(w20, sa);
+                r = r.blend(lo, r.compare(LE, lo));
                 if (upper) {
-                    r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
-                } else {
-                    r = r.blend(lo, r.compare(LE, lo));
+                    r = r.blend(hi, r.compare(GE, hi));
                 }
                 r.intoArray(out, q);
             }
             if (rightEdge && oxTo == oxHi) {
                 FloatVector e = FloatVector.fromArray(S, a, i + rs2 + cc).fma(w21, FloatVector.fromArray(S, a, i + rs + cc)
                         .fma(w11, FloatVector.fromArray(S, a, i + cc).fma(w01, sa)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q);
             }
         }
 
@@ -397,9 +369,8 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final boolean upper = clampKind == 3; // see sweepS1
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -407,22 +378,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         .fma(w11, FloatVector.fromArray(S, a0, o0 + p).fma(w01, b)));
                 e = FloatVector.fromArray(S, a2, o2 + p + cc).fma(w22, FloatVector.fromArray(S, a1, o1 + p + cc)
                         .fma(w12, FloatVector.fromArray(S, a0, o0 + p + cc).fma(w02, e)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q - cc);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
                 FloatVector f = FloatVector.fromArray(S, a3, o3 + p).fma(w21, FloatVector.fromArray(S, a2, o2 + p)
                         .fma(w11, FloatVector.fromArray(S, a1, o1 + p).fma(w01, b)));
                 f = FloatVector.fromArray(S, a3, o3 + p + cc).fma(w22, FloatVector.fromArray(S, a2, o2 + p + cc)
                         .fma(w12, FloatVector.fromArray(S, a1, o1 + p + cc).fma(w02, f)));
-                if (upper) {
-                    f = f.blend(f.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), f.compare(EQ, f));
-                } else {
-                    f = f.blend(lo, f.compare(LE, lo));
-                }
-                f.intoArray(out, q - cc + rowOut);
+                f.blend(lo, f.compare(LE, lo)).blend(hi, f.compare(GE, hi)).intoArray(out, q - cc + rowOut);
             }
             FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
                     x2 = FloatVector.fromArray(S, a2, o2 + p), x3 = FloatVector.fromArray(S, a3, o3 + p);
@@ -453,29 +414,18 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 ta = x3.fma(w21, x2.fma(w11, x1.fma(w01, tb)));
                 sb = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
                 tb = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+                r = r.blend(lo, r.compare(LE, lo));
+                t = t.blend(lo, t.compare(LE, lo));
                 if (upper) {
-                    r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
-                    t = t.blend(t.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), t.compare(EQ, t));
-                } else {
-                    r = r.blend(lo, r.compare(LE, lo));
-                    t = t.blend(lo, t.compare(LE, lo));
+                    r = r.blend(hi, r.compare(GE, hi));
+                    t = t.blend(hi, t.compare(GE, hi));
                 }
                 r.intoArray(out, q);
                 t.intoArray(out, q + rowOut);
             }
             if (rightEdge && oxTo == oxHi) {
-                if (upper) {
-                    sa = sa.blend(sa.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), sa.compare(EQ, sa));
-                } else {
-                    sa = sa.blend(lo, sa.compare(LE, lo));
-                }
-                sa.intoArray(out, q);
-                if (upper) {
-                    ta = ta.blend(ta.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), ta.compare(EQ, ta));
-                } else {
-                    ta = ta.blend(lo, ta.compare(LE, lo));
-                }
-                ta.intoArray(out, q + rowOut);
+                sa.blend(lo, sa.compare(LE, lo)).blend(hi, sa.compare(GE, hi)).intoArray(out, q);
+                ta.blend(lo, ta.compare(LE, lo)).blend(hi, ta.compare(GE, hi)).intoArray(out, q + rowOut);
             }
         }
 
@@ -490,9 +440,8 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final boolean upper = clampKind == 3; // see sweepS1
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge && !tail) {
@@ -501,12 +450,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         .fma(w11, FloatVector.fromArray(S, a0, o0 + p - cc).fma(w01, b)));
                 e = FloatVector.fromArray(S, a2, o2 + p).fma(w22, FloatVector.fromArray(S, a1, o1 + p)
                         .fma(w12, FloatVector.fromArray(S, a0, o0 + p).fma(w02, e)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q - cc);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
             }
             FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
                     x2 = FloatVector.fromArray(S, a2, o2 + p);
@@ -530,10 +474,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 x2 = FloatVector.fromArray(S, a2, i2);
                 r = x2.fma(w22, r);
                 sa = x2.fma(w20, sa);
+                r = r.blend(lo, r.compare(LE, lo));
                 if (upper) {
-                    r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
-                } else {
-                    r = r.blend(lo, r.compare(LE, lo));
+                    r = r.blend(hi, r.compare(GE, hi));
                 }
                 if (tail) {
                     r.intoArray(out, q, m);
@@ -545,12 +488,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 // The last output: sa holds its kernel column 0; its column 1 is the input's last.
                 FloatVector e = FloatVector.fromArray(S, a2, i2 + cc).fma(w21, FloatVector.fromArray(S, a1, i1 + cc)
                         .fma(w11, FloatVector.fromArray(S, a0, i0 + cc).fma(w01, sa)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q);
             }
         }
 
@@ -567,9 +505,8 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                     w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
                     w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
             FloatVector b = FloatVector.fromArray(S, bias, ch);
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final boolean upper = clampKind == 3; // see sweepS1
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2; // see sweepS1
             int p = (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             if (leftEdge) {
@@ -577,22 +514,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                         .fma(w11, FloatVector.fromArray(S, a0, o0 + p - cc).fma(w01, b)));
                 e = FloatVector.fromArray(S, a2, o2 + p).fma(w22, FloatVector.fromArray(S, a1, o1 + p)
                         .fma(w12, FloatVector.fromArray(S, a0, o0 + p).fma(w02, e)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q - cc);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
                 FloatVector f = FloatVector.fromArray(S, a4, o4 + p - cc).fma(w21, FloatVector.fromArray(S, a3, o3 + p - cc)
                         .fma(w11, FloatVector.fromArray(S, a2, o2 + p - cc).fma(w01, b)));
                 f = FloatVector.fromArray(S, a4, o4 + p).fma(w22, FloatVector.fromArray(S, a3, o3 + p)
                         .fma(w12, FloatVector.fromArray(S, a2, o2 + p).fma(w02, f)));
-                if (upper) {
-                    f = f.blend(f.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), f.compare(EQ, f));
-                } else {
-                    f = f.blend(lo, f.compare(LE, lo));
-                }
-                f.intoArray(out, q - cc + rowOut);
+                f.blend(lo, f.compare(LE, lo)).blend(hi, f.compare(GE, hi)).intoArray(out, q - cc + rowOut);
             }
             FloatVector x0 = FloatVector.fromArray(S, a0, o0 + p), x1 = FloatVector.fromArray(S, a1, o1 + p),
                     x2 = FloatVector.fromArray(S, a2, o2 + p), x3 = FloatVector.fromArray(S, a3, o3 + p),
@@ -622,12 +549,11 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 t = x4.fma(w22, x3.fma(w12, x2.fma(w02, t)));
                 sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
                 ta = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
+                r = r.blend(lo, r.compare(LE, lo));
+                t = t.blend(lo, t.compare(LE, lo));
                 if (upper) {
-                    r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
-                    t = t.blend(t.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), t.compare(EQ, t));
-                } else {
-                    r = r.blend(lo, r.compare(LE, lo));
-                    t = t.blend(lo, t.compare(LE, lo));
+                    r = r.blend(hi, r.compare(GE, hi));
+                    t = t.blend(hi, t.compare(GE, hi));
                 }
                 r.intoArray(out, q);
                 t.intoArray(out, q + rowOut);
@@ -635,20 +561,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             if (rightEdge && oxTo == oxHi) {
                 FloatVector e = FloatVector.fromArray(S, a2, i2 + cc).fma(w21, FloatVector.fromArray(S, a1, i1 + cc)
                         .fma(w11, FloatVector.fromArray(S, a0, i0 + cc).fma(w01, sa)));
-                if (upper) {
-                    e = e.blend(e.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), e.compare(EQ, e));
-                } else {
-                    e = e.blend(lo, e.compare(LE, lo));
-                }
-                e.intoArray(out, q);
+                e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q);
                 FloatVector f = FloatVector.fromArray(S, a4, i4 + cc).fma(w21, FloatVector.fromArray(S, a3, i3 + cc)
                         .fma(w11, FloatVector.fromArray(S, a2, i2 + cc).fma(w01, ta)));
-                if (upper) {
-                    f = f.blend(f.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), f.compare(EQ, f));
-                } else {
-                    f = f.blend(lo, f.compare(LE, lo));
-                }
-                f.intoArray(out, q + rowOut);
+                f.blend(lo, f.compare(LE, lo)).blend(hi, f.compare(GE, hi)).intoArray(out, q + rowOut);
             }
         }
 

@@ -758,7 +758,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 d00 = d00.blend(lo, d00.compare(LE, lo)); d01 = d01.blend(lo, d01.compare(LE, lo));
@@ -774,30 +774,30 @@ public final class PointwiseGemm implements Conv2dKernel {
                 d50 = d50.blend(lo, d50.compare(LE, lo)); d51 = d51.blend(lo, d51.compare(LE, lo));
                 d52 = d52.blend(lo, d52.compare(LE, lo)); d53 = d53.blend(lo, d53.compare(LE, lo));
             } else if (cl == 3) {
-                d00 = d00.blend(d00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d00.compare(EQ, d00));
-                d01 = d01.blend(d01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d01.compare(EQ, d01));
-                d02 = d02.blend(d02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d02.compare(EQ, d02));
-                d03 = d03.blend(d03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d03.compare(EQ, d03));
-                d10 = d10.blend(d10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d10.compare(EQ, d10));
-                d11 = d11.blend(d11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d11.compare(EQ, d11));
-                d12 = d12.blend(d12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d12.compare(EQ, d12));
-                d13 = d13.blend(d13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d13.compare(EQ, d13));
-                d20 = d20.blend(d20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d20.compare(EQ, d20));
-                d21 = d21.blend(d21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d21.compare(EQ, d21));
-                d22 = d22.blend(d22.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d22.compare(EQ, d22));
-                d23 = d23.blend(d23.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d23.compare(EQ, d23));
-                d30 = d30.blend(d30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d30.compare(EQ, d30));
-                d31 = d31.blend(d31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d31.compare(EQ, d31));
-                d32 = d32.blend(d32.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d32.compare(EQ, d32));
-                d33 = d33.blend(d33.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d33.compare(EQ, d33));
-                d40 = d40.blend(d40.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d40.compare(EQ, d40));
-                d41 = d41.blend(d41.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d41.compare(EQ, d41));
-                d42 = d42.blend(d42.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d42.compare(EQ, d42));
-                d43 = d43.blend(d43.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d43.compare(EQ, d43));
-                d50 = d50.blend(d50.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d50.compare(EQ, d50));
-                d51 = d51.blend(d51.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d51.compare(EQ, d51));
-                d52 = d52.blend(d52.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d52.compare(EQ, d52));
-                d53 = d53.blend(d53.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), d53.compare(EQ, d53));
+                d00 = d00.blend(d00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d00.compare(EQ, d00));
+                d01 = d01.blend(d01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d01.compare(EQ, d01));
+                d02 = d02.blend(d02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d02.compare(EQ, d02));
+                d03 = d03.blend(d03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d03.compare(EQ, d03));
+                d10 = d10.blend(d10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d10.compare(EQ, d10));
+                d11 = d11.blend(d11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d11.compare(EQ, d11));
+                d12 = d12.blend(d12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d12.compare(EQ, d12));
+                d13 = d13.blend(d13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d13.compare(EQ, d13));
+                d20 = d20.blend(d20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d20.compare(EQ, d20));
+                d21 = d21.blend(d21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d21.compare(EQ, d21));
+                d22 = d22.blend(d22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d22.compare(EQ, d22));
+                d23 = d23.blend(d23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d23.compare(EQ, d23));
+                d30 = d30.blend(d30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d30.compare(EQ, d30));
+                d31 = d31.blend(d31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d31.compare(EQ, d31));
+                d32 = d32.blend(d32.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d32.compare(EQ, d32));
+                d33 = d33.blend(d33.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d33.compare(EQ, d33));
+                d40 = d40.blend(d40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d40.compare(EQ, d40));
+                d41 = d41.blend(d41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d41.compare(EQ, d41));
+                d42 = d42.blend(d42.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d42.compare(EQ, d42));
+                d43 = d43.blend(d43.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d43.compare(EQ, d43));
+                d50 = d50.blend(d50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d50.compare(EQ, d50));
+                d51 = d51.blend(d51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d51.compare(EQ, d51));
+                d52 = d52.blend(d52.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d52.compare(EQ, d52));
+                d53 = d53.blend(d53.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d53.compare(EQ, d53));
             }
             d00.intoArray(c, c0); d01.intoArray(c, c0 + 1 * L);
             d02.intoArray(c, c0 + 2 * L); d03.intoArray(c, c0 + 3 * L);
@@ -846,7 +846,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -856,18 +856,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
                 c50 = c50.blend(lo, c50.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c51.compare(EQ, c51));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
+                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
+                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
+                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
+                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
+                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
@@ -920,7 +920,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -929,16 +929,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c41.compare(EQ, c41));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
+                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
+                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
+                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
@@ -978,22 +978,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo)); c22 = c22.blend(lo, c22.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c22.compare(EQ, c22));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
@@ -1037,7 +1037,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a11 + i])).reinterpretAsFloats(), c11);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1047,18 +1047,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
+                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
             }
             c0.intoArray(c, q0); c1.intoArray(c, q1); c2.intoArray(c, q2);
             c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
@@ -1109,19 +1109,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c5 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats(), c5);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
             }
             VectorMask<Float> m = VectorMask.fromLong(S, tailBits0); // on every call, as in tile3x3
             if (whole) {
@@ -1173,7 +1173,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -1181,14 +1181,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
             c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
@@ -1227,7 +1227,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -1235,18 +1235,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c04 = c04.blend(c04.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c04.compare(EQ, c04));
-                c05 = c05.blend(c05.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c05.compare(EQ, c05));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c15.compare(EQ, c15));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c04 = c04.blend(c04.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c04.compare(EQ, c04));
+                c05 = c05.blend(c05.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c05.compare(EQ, c05));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
             c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
@@ -1284,7 +1284,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -1292,18 +1292,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c04 = c04.blend(c04.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c04.compare(EQ, c04));
-                c05 = c05.blend(c05.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c05.compare(EQ, c05));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c15.compare(EQ, c15));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c04 = c04.blend(c04.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c04.compare(EQ, c04));
+                c05 = c05.blend(c05.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c05.compare(EQ, c05));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
             c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
@@ -1341,7 +1341,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c04 = b.fma(x, c04); c14 = b.fma(y, c14);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
@@ -1349,16 +1349,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c04 = c04.blend(c04.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c04.compare(EQ, c04));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c04 = c04.blend(c04.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c04.compare(EQ, c04));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L);
             c10.intoArray(c, c1); c11.intoArray(c, c1 + L); c12.intoArray(c, c1 + 2 * L); c13.intoArray(c, c1 + 3 * L); c14.intoArray(c, c1 + 4 * L);
@@ -1406,7 +1406,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -1418,22 +1418,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c32 = c32.blend(lo, c32.compare(LE, lo)); c33 = c33.blend(lo, c33.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c22.compare(EQ, c22));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c32 = c32.blend(c32.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c32.compare(EQ, c32));
-                c33 = c33.blend(c33.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c33.compare(EQ, c33));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
+                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
+                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
+                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
+                c32 = c32.blend(c32.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c32.compare(EQ, c32));
+                c33 = c33.blend(c33.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c33.compare(EQ, c33));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
             c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
@@ -1477,16 +1477,16 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
             }
             if (whole) {
                 c0.intoArray(c, q0); c1.intoArray(c, q1);
@@ -1545,7 +1545,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1557,22 +1557,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c15.compare(EQ, c15));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
+                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1607,7 +1607,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1619,22 +1619,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c15.compare(EQ, c15));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
+                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1669,7 +1669,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1681,22 +1681,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c15.compare(EQ, c15));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
+                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1731,7 +1731,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -1743,22 +1743,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c15.compare(EQ, c15));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
+                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1861,7 +1861,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
@@ -1869,14 +1869,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
                 c60 = c60.blend(lo, c60.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c60 = c60.blend(c60.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c60.compare(EQ, c60));
-                c70 = c70.blend(c70.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c70.compare(EQ, c70));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
+                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
+                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
+                c60 = c60.blend(c60.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c60.compare(EQ, c60));
+                c70 = c70.blend(c70.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c70.compare(EQ, c70));
             }
             c00.intoArray(c, q); c10.intoArray(c, q + nn); c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
             c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn); c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
@@ -1886,14 +1886,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c41 = c41.blend(lo, c41.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
                 c61 = c61.blend(lo, c61.compare(LE, lo)); c71 = c71.blend(lo, c71.compare(LE, lo));
             } else if (cl == 3) {
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c51.compare(EQ, c51));
-                c61 = c61.blend(c61.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c61.compare(EQ, c61));
-                c71 = c71.blend(c71.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c71.compare(EQ, c71));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
+                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
+                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
+                c61 = c61.blend(c61.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c61.compare(EQ, c61));
+                c71 = c71.blend(c71.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c71.compare(EQ, c71));
             }
             int q1 = q + L;
             c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
@@ -1927,7 +1927,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -1943,30 +1943,30 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c62 = c62.blend(lo, c62.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
                 c71 = c71.blend(lo, c71.compare(LE, lo)); c72 = c72.blend(lo, c72.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c22.compare(EQ, c22));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c32 = c32.blend(c32.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c32.compare(EQ, c32));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c42 = c42.blend(c42.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c42.compare(EQ, c42));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c51.compare(EQ, c51));
-                c52 = c52.blend(c52.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c52.compare(EQ, c52));
-                c60 = c60.blend(c60.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c60.compare(EQ, c60));
-                c61 = c61.blend(c61.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c61.compare(EQ, c61));
-                c62 = c62.blend(c62.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c62.compare(EQ, c62));
-                c70 = c70.blend(c70.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c70.compare(EQ, c70));
-                c71 = c71.blend(c71.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c71.compare(EQ, c71));
-                c72 = c72.blend(c72.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c72.compare(EQ, c72));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
+                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
+                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
+                c32 = c32.blend(c32.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c32.compare(EQ, c32));
+                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
+                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
+                c42 = c42.blend(c42.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c42.compare(EQ, c42));
+                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
+                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
+                c52 = c52.blend(c52.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c52.compare(EQ, c52));
+                c60 = c60.blend(c60.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c60.compare(EQ, c60));
+                c61 = c61.blend(c61.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c61.compare(EQ, c61));
+                c62 = c62.blend(c62.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c62.compare(EQ, c62));
+                c70 = c70.blend(c70.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c70.compare(EQ, c70));
+                c71 = c71.blend(c71.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c71.compare(EQ, c71));
+                c72 = c72.blend(c72.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c72.compare(EQ, c72));
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c02.intoArray(c, q + 2 * L); c10.intoArray(c, q + 1 * nn);
@@ -2018,7 +2018,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
@@ -2026,14 +2026,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
                 c60 = c60.blend(lo, c60.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c60 = c60.blend(c60.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c60.compare(EQ, c60));
-                c70 = c70.blend(c70.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c70.compare(EQ, c70));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
+                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
+                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
+                c60 = c60.blend(c60.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c60.compare(EQ, c60));
+                c70 = c70.blend(c70.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c70.compare(EQ, c70));
             }
             c00.intoArray(c, q); c10.intoArray(c, q + nn);
             c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
@@ -2046,14 +2046,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c41 = c41.blend(lo, c41.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
                 c61 = c61.blend(lo, c61.compare(LE, lo)); c71 = c71.blend(lo, c71.compare(LE, lo));
             } else if (cl == 3) {
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c51.compare(EQ, c51));
-                c61 = c61.blend(c61.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c61.compare(EQ, c61));
-                c71 = c71.blend(c71.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c71.compare(EQ, c71));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
+                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
+                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
+                c61 = c61.blend(c61.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c61.compare(EQ, c61));
+                c71 = c71.blend(c71.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c71.compare(EQ, c71));
             }
             c01.intoArray(c, q1, m); c11.intoArray(c, q1 + nn, m);
             c21.intoArray(c, q1 + 2 * nn, m); c31.intoArray(c, q1 + 3 * nn, m);
@@ -2110,7 +2110,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c7 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats(), c7);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -2118,14 +2118,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
                 c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
             }
             c0.intoArray(c, q, m); c1.intoArray(c, q + nn, m);
             c2.intoArray(c, q + 2 * nn, m); c3.intoArray(c, q + 3 * nn, m);
@@ -2165,7 +2165,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c6 = w.fma(x6, c6); c7 = w.fma(x7, c7); c67 = t.fma(x6.blend(x7, upper), c67);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -2175,18 +2175,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
                 c45 = c45.blend(lo, c45.compare(LE, lo)); c67 = c67.blend(lo, c67.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c45 = c45.blend(c45.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c45.compare(EQ, c45));
-                c67 = c67.blend(c67.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c67.compare(EQ, c67));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
+                c45 = c45.blend(c45.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c45.compare(EQ, c45));
+                c67 = c67.blend(c67.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c67.compare(EQ, c67));
             }
             c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -2256,8 +2256,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector start = FloatVector.fromArray(S, w, bo);
             FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
-            final int cl = clampKind;
+            final int cl = clampKind, loB = tileLoBits, hiB = tileHiBits;
             for (int t = 0; t + 2 <= rows; t += 2) {
                 long o0 = 4L * (aOff + t * kk), o1 = 4L * (aOff + t * kk + kk);
                 FloatVector c0 = start, c1 = start;
@@ -2281,7 +2280,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 if (cl == 1) {
                     r = r.blend(lo, r.compare(LE, lo));
                 } else if (cl == 3) {
-                    r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
+                    r = r.blend(r.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), r.compare(EQ, r));
                 }
                 r.intoArray(c, cOff + t * (L / 2));
             }
@@ -2316,12 +2315,12 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
             FloatVector r = even.selectFrom(c0, c0).add(odd.selectFrom(c0, c0));
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 r = r.blend(lo, r.compare(LE, lo));
             } else if (cl == 3) {
-                r = r.blend(r.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), r.compare(EQ, r));
+                r = r.blend(r.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), r.compare(EQ, r));
             }
             r.intoArray(c, cOff, VectorMask.fromLong(S, tailBits0));
         }
@@ -2355,16 +2354,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                         upper), c67);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
                 c45 = c45.blend(lo, c45.compare(LE, lo)); c67 = c67.blend(lo, c67.compare(LE, lo));
             } else if (cl == 3) {
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c45 = c45.blend(c45.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c45.compare(EQ, c45));
-                c67 = c67.blend(c67.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c67.compare(EQ, c67));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
+                c45 = c45.blend(c45.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c45.compare(EQ, c45));
+                c67 = c67.blend(c67.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c67.compare(EQ, c67));
             }
             int up = q + nn - h; // lane h + t of the pair lands at q + nn + t: the odd pixel's channel j + t
             c01.intoArray(c, q, lowOut); c01.intoArray(c, up, highOut);
@@ -2429,7 +2428,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
@@ -2437,14 +2436,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
                 c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
             } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c7.compare(EQ, c7));
+                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
+                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
+                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
+                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
+                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
+                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
             }
             c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -2476,16 +2475,16 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == k;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
             c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
@@ -2530,7 +2529,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c23 = FloatVector.fromArray(S, packed, bh + 3 * L).fma(x, c23);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -2540,18 +2539,18 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
                 c22 = c22.blend(lo, c22.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
             } else if (cl == 3) {
-                c20 = c20.blend(c20.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c22.compare(EQ, c22));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
+                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
+                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
+                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
             c10.intoArray(c, c0 + NR); c11.intoArray(c, c0 + NR + L); c12.intoArray(c, c0 + NR + 2 * L); c13.intoArray(c, c0 + NR + 3 * L);
@@ -2618,7 +2617,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c13 = FloatVector.fromArray(S, packed, bj + 3 * L).fma(x, c13);
             }
             FloatVector lo = FloatVector.broadcast(S, tileLo);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = clampKind;
             if (cl == 1) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
@@ -2626,14 +2625,14 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
             } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), c13.compare(EQ, c13));
+                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
+                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
+                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
+                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
+                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
+                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
             // The second panel's vectors up to Cout: whole ones plain, the one Cout ends inside masked.
@@ -2655,7 +2654,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void tile1Partial(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             boolean last = k1 == k;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            IntVector loBits = IntVector.broadcast(SI, tileLoBits), hiBits = IntVector.broadcast(SI, tileHiBits);
+            final int loB = tileLoBits, hiB = tileHiBits;
             int cl = last ? clampKind : 0;
             for (int j = p * NR; j < n; j += L) {
                 // Masks only on the last vector: a masked access in a hot loop that C2 cannot prove in
@@ -2678,7 +2677,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 if (cl == 1) {
                     acc = acc.blend(lo, acc.compare(LE, lo));
                 } else if (cl == 3) {
-                    acc = acc.blend(acc.reinterpretAsInts().max(loBits).min(hiBits).reinterpretAsFloats(), acc.compare(EQ, acc));
+                    acc = acc.blend(acc.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), acc.compare(EQ, acc));
                 }
                 if (whole) {
                     acc.intoArray(c, cOff + j);

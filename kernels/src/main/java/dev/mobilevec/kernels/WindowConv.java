@@ -14,11 +14,7 @@ abstract class WindowConv extends BasePreparedConv {
     final float[] zeroRow;
 
     WindowConv(ConvSpec s, Activation act) {
-        this(s, act, false);
-    }
-
-    WindowConv(ConvSpec s, Activation act, boolean bitsClamp) {
-        super(s, act, bitsClamp);
+        super(s, act);
         inH = s.inH();
         inW = s.inW();
         outH = s.outH();
