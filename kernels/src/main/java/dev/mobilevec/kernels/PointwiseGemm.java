@@ -11,7 +11,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.ref.WeakReference;
 import java.nio.ByteOrder;
 
-import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.LE;
 
 /**
@@ -236,7 +236,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private int nextSegment;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
-            super(s, act, true);
+            super(s, act);
             k = s.inC();
             n = s.outC();
             panels = (n + NR - 1) / NR;
@@ -701,7 +701,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             if (res != null) {
                 VectorActivation.addApply(post, out, outOff + rowFrom * n + colFrom, res, resOff + rowFrom * n + colFrom, rows, n, width);
             } else {
-                activate(out, outOff + rowFrom * n + colFrom, rows, n, width);
+                VectorActivation.apply(act, out, outOff + rowFrom * n + colFrom, rows, n, width);
             }
         }
 
@@ -758,9 +758,9 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 d00 = d00.blend(lo, d00.compare(LE, lo)); d01 = d01.blend(lo, d01.compare(LE, lo));
                 d02 = d02.blend(lo, d02.compare(LE, lo)); d03 = d03.blend(lo, d03.compare(LE, lo));
                 d10 = d10.blend(lo, d10.compare(LE, lo)); d11 = d11.blend(lo, d11.compare(LE, lo));
@@ -773,31 +773,20 @@ public final class PointwiseGemm implements Conv2dKernel {
                 d42 = d42.blend(lo, d42.compare(LE, lo)); d43 = d43.blend(lo, d43.compare(LE, lo));
                 d50 = d50.blend(lo, d50.compare(LE, lo)); d51 = d51.blend(lo, d51.compare(LE, lo));
                 d52 = d52.blend(lo, d52.compare(LE, lo)); d53 = d53.blend(lo, d53.compare(LE, lo));
-            } else if (cl == 3) {
-                d00 = d00.blend(d00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d00.compare(EQ, d00));
-                d01 = d01.blend(d01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d01.compare(EQ, d01));
-                d02 = d02.blend(d02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d02.compare(EQ, d02));
-                d03 = d03.blend(d03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d03.compare(EQ, d03));
-                d10 = d10.blend(d10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d10.compare(EQ, d10));
-                d11 = d11.blend(d11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d11.compare(EQ, d11));
-                d12 = d12.blend(d12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d12.compare(EQ, d12));
-                d13 = d13.blend(d13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d13.compare(EQ, d13));
-                d20 = d20.blend(d20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d20.compare(EQ, d20));
-                d21 = d21.blend(d21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d21.compare(EQ, d21));
-                d22 = d22.blend(d22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d22.compare(EQ, d22));
-                d23 = d23.blend(d23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d23.compare(EQ, d23));
-                d30 = d30.blend(d30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d30.compare(EQ, d30));
-                d31 = d31.blend(d31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d31.compare(EQ, d31));
-                d32 = d32.blend(d32.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d32.compare(EQ, d32));
-                d33 = d33.blend(d33.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d33.compare(EQ, d33));
-                d40 = d40.blend(d40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d40.compare(EQ, d40));
-                d41 = d41.blend(d41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d41.compare(EQ, d41));
-                d42 = d42.blend(d42.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d42.compare(EQ, d42));
-                d43 = d43.blend(d43.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d43.compare(EQ, d43));
-                d50 = d50.blend(d50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d50.compare(EQ, d50));
-                d51 = d51.blend(d51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d51.compare(EQ, d51));
-                d52 = d52.blend(d52.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d52.compare(EQ, d52));
-                d53 = d53.blend(d53.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), d53.compare(EQ, d53));
+                if (cl == 2) {
+                    d00 = d00.blend(hi, d00.compare(GE, hi)); d01 = d01.blend(hi, d01.compare(GE, hi));
+                    d02 = d02.blend(hi, d02.compare(GE, hi)); d03 = d03.blend(hi, d03.compare(GE, hi));
+                    d10 = d10.blend(hi, d10.compare(GE, hi)); d11 = d11.blend(hi, d11.compare(GE, hi));
+                    d12 = d12.blend(hi, d12.compare(GE, hi)); d13 = d13.blend(hi, d13.compare(GE, hi));
+                    d20 = d20.blend(hi, d20.compare(GE, hi)); d21 = d21.blend(hi, d21.compare(GE, hi));
+                    d22 = d22.blend(hi, d22.compare(GE, hi)); d23 = d23.blend(hi, d23.compare(GE, hi));
+                    d30 = d30.blend(hi, d30.compare(GE, hi)); d31 = d31.blend(hi, d31.compare(GE, hi));
+                    d32 = d32.blend(hi, d32.compare(GE, hi)); d33 = d33.blend(hi, d33.compare(GE, hi));
+                    d40 = d40.blend(hi, d40.compare(GE, hi)); d41 = d41.blend(hi, d41.compare(GE, hi));
+                    d42 = d42.blend(hi, d42.compare(GE, hi)); d43 = d43.blend(hi, d43.compare(GE, hi));
+                    d50 = d50.blend(hi, d50.compare(GE, hi)); d51 = d51.blend(hi, d51.compare(GE, hi));
+                    d52 = d52.blend(hi, d52.compare(GE, hi)); d53 = d53.blend(hi, d53.compare(GE, hi));
+                }
             }
             d00.intoArray(c, c0); d01.intoArray(c, c0 + 1 * L);
             d02.intoArray(c, c0 + 2 * L); d03.intoArray(c, c0 + 3 * L);
@@ -845,29 +834,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
                 c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
                 c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
                 c50 = c50.blend(lo, c50.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c41 = c41.blend(hi, c41.compare(GE, hi));
+                    c50 = c50.blend(hi, c50.compare(GE, hi)); c51 = c51.blend(hi, c51.compare(GE, hi));
+                }
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
@@ -920,25 +903,21 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
                 c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c41 = c41.blend(lo, c41.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c41 = c41.blend(hi, c41.compare(GE, hi));
+                }
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
@@ -977,23 +956,17 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
                 c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo)); c22 = c22.blend(lo, c22.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi)); c22 = c22.blend(hi, c22.compare(GE, hi));
+                }
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
@@ -1036,29 +1009,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a10 + i])).reinterpretAsFloats(), c10);
                 c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a11 + i])).reinterpretAsFloats(), c11);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
                 c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
                 c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q0); c1.intoArray(c, q1); c2.intoArray(c, q2);
             c3.intoArray(c, q3); c4.intoArray(c, q4); c5.intoArray(c, q5);
@@ -1108,20 +1075,17 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c4 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i4 + 1])).reinterpretAsFloats(), c4);
                 c5 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i5 + 1])).reinterpretAsFloats(), c5);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                }
             }
             VectorMask<Float> m = VectorMask.fromLong(S, tailBits0); // on every call, as in tile3x3
             if (whole) {
@@ -1173,22 +1137,19 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
             c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
@@ -1226,27 +1187,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj + L);
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
                 c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo)); c05 = c05.blend(lo, c05.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c04 = c04.blend(c04.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c04.compare(EQ, c04));
-                c05 = c05.blend(c05.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c05.compare(EQ, c05));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi)); c05 = c05.blend(hi, c05.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
             c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
@@ -1283,27 +1236,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj + 3 * L);
                 c05 = b.fma(x, c05); c15 = b.fma(y, c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
                 c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo)); c05 = c05.blend(lo, c05.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c04 = c04.blend(c04.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c04.compare(EQ, c04));
-                c05 = c05.blend(c05.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c05.compare(EQ, c05));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi)); c05 = c05.blend(hi, c05.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
             c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
@@ -1340,25 +1285,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                 b = FloatVector.fromArray(S, packed, bj);
                 c04 = b.fma(x, c04); c14 = b.fma(y, c14);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
                 c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
                 c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c04 = c04.blend(c04.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c04.compare(EQ, c04));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L);
             c10.intoArray(c, c1); c11.intoArray(c, c1 + L); c12.intoArray(c, c1 + 2 * L); c13.intoArray(c, c1 + 3 * L); c14.intoArray(c, c1 + 4 * L);
@@ -1406,9 +1345,9 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
@@ -1417,23 +1356,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c22 = c22.blend(lo, c22.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
                 c30 = c30.blend(lo, c30.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c32 = c32.blend(lo, c32.compare(LE, lo)); c33 = c33.blend(lo, c33.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c32 = c32.blend(c32.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c32.compare(EQ, c32));
-                c33 = c33.blend(c33.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c33.compare(EQ, c33));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c22 = c22.blend(hi, c22.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c32 = c32.blend(hi, c32.compare(GE, hi)); c33 = c33.blend(hi, c33.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
             c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
@@ -1477,16 +1409,15 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                }
             }
             if (whole) {
                 c0.intoArray(c, q0); c1.intoArray(c, q1);
@@ -1544,10 +1475,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
@@ -1556,23 +1486,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1606,10 +1529,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
@@ -1618,23 +1540,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1668,10 +1583,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
@@ -1680,23 +1594,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1730,10 +1637,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c14 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 14 * kk])).reinterpretAsFloats(), c14);
                 c15 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 15 * kk])).reinterpretAsFloats(), c15);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
@@ -1742,23 +1648,16 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c8 = c8.blend(c8.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c8.compare(EQ, c8));
-                c9 = c9.blend(c9.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c9.compare(EQ, c9));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
-                c14 = c14.blend(c14.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c14.compare(EQ, c14));
-                c15 = c15.blend(c15.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c15.compare(EQ, c15));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                    c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -1861,39 +1760,33 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c30 = c30.blend(lo, c30.compare(LE, lo));
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
                 c60 = c60.blend(lo, c60.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c60 = c60.blend(c60.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c60.compare(EQ, c60));
-                c70 = c70.blend(c70.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c70.compare(EQ, c70));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi)); c70 = c70.blend(hi, c70.compare(GE, hi));
+                }
             }
             c00.intoArray(c, q); c10.intoArray(c, q + nn); c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
             c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn); c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
-            if (cl == 1) {
+            if (cl != 0) {
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c21 = c21.blend(lo, c21.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c41 = c41.blend(lo, c41.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
                 c61 = c61.blend(lo, c61.compare(LE, lo)); c71 = c71.blend(lo, c71.compare(LE, lo));
-            } else if (cl == 3) {
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
-                c61 = c61.blend(c61.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c61.compare(EQ, c61));
-                c71 = c71.blend(c71.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c71.compare(EQ, c71));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c21 = c21.blend(hi, c21.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c41 = c41.blend(hi, c41.compare(GE, hi)); c51 = c51.blend(hi, c51.compare(GE, hi));
+                    c61 = c61.blend(hi, c61.compare(GE, hi)); c71 = c71.blend(hi, c71.compare(GE, hi));
+                }
             }
             int q1 = q + L;
             c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
@@ -1926,10 +1819,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats(); c60 = w0.fma(x, c60); c61 = w1.fma(x, c61); c62 = w2.fma(x, c62);
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(); c70 = w0.fma(x, c70); c71 = w1.fma(x, c71); c72 = w2.fma(x, c72);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
                 c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
@@ -1942,31 +1834,20 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c60 = c60.blend(lo, c60.compare(LE, lo)); c61 = c61.blend(lo, c61.compare(LE, lo));
                 c62 = c62.blend(lo, c62.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
                 c71 = c71.blend(lo, c71.compare(LE, lo)); c72 = c72.blend(lo, c72.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c32 = c32.blend(c32.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c32.compare(EQ, c32));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c42 = c42.blend(c42.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c42.compare(EQ, c42));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
-                c52 = c52.blend(c52.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c52.compare(EQ, c52));
-                c60 = c60.blend(c60.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c60.compare(EQ, c60));
-                c61 = c61.blend(c61.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c61.compare(EQ, c61));
-                c62 = c62.blend(c62.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c62.compare(EQ, c62));
-                c70 = c70.blend(c70.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c70.compare(EQ, c70));
-                c71 = c71.blend(c71.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c71.compare(EQ, c71));
-                c72 = c72.blend(c72.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c72.compare(EQ, c72));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c22 = c22.blend(hi, c22.compare(GE, hi)); c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c31 = c31.blend(hi, c31.compare(GE, hi)); c32 = c32.blend(hi, c32.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c41 = c41.blend(hi, c41.compare(GE, hi));
+                    c42 = c42.blend(hi, c42.compare(GE, hi)); c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c51 = c51.blend(hi, c51.compare(GE, hi)); c52 = c52.blend(hi, c52.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi)); c61 = c61.blend(hi, c61.compare(GE, hi));
+                    c62 = c62.blend(hi, c62.compare(GE, hi)); c70 = c70.blend(hi, c70.compare(GE, hi));
+                    c71 = c71.blend(hi, c71.compare(GE, hi)); c72 = c72.blend(hi, c72.compare(GE, hi));
+                }
             }
             c00.intoArray(c, q); c01.intoArray(c, q + L);
             c02.intoArray(c, q + 2 * L); c10.intoArray(c, q + 1 * nn);
@@ -2017,43 +1898,36 @@ public final class PointwiseGemm implements Conv2dKernel {
                 x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c10 = c10.blend(lo, c10.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c30 = c30.blend(lo, c30.compare(LE, lo));
                 c40 = c40.blend(lo, c40.compare(LE, lo)); c50 = c50.blend(lo, c50.compare(LE, lo));
                 c60 = c60.blend(lo, c60.compare(LE, lo)); c70 = c70.blend(lo, c70.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c30 = c30.blend(c30.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c30.compare(EQ, c30));
-                c40 = c40.blend(c40.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c40.compare(EQ, c40));
-                c50 = c50.blend(c50.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c50.compare(EQ, c50));
-                c60 = c60.blend(c60.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c60.compare(EQ, c60));
-                c70 = c70.blend(c70.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c70.compare(EQ, c70));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi)); c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi)); c70 = c70.blend(hi, c70.compare(GE, hi));
+                }
             }
             c00.intoArray(c, q); c10.intoArray(c, q + nn);
             c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
             c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn);
             c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
             int q1 = q + L;
-            if (cl == 1) {
+            if (cl != 0) {
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c21 = c21.blend(lo, c21.compare(LE, lo)); c31 = c31.blend(lo, c31.compare(LE, lo));
                 c41 = c41.blend(lo, c41.compare(LE, lo)); c51 = c51.blend(lo, c51.compare(LE, lo));
                 c61 = c61.blend(lo, c61.compare(LE, lo)); c71 = c71.blend(lo, c71.compare(LE, lo));
-            } else if (cl == 3) {
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c31 = c31.blend(c31.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c31.compare(EQ, c31));
-                c41 = c41.blend(c41.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c41.compare(EQ, c41));
-                c51 = c51.blend(c51.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c51.compare(EQ, c51));
-                c61 = c61.blend(c61.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c61.compare(EQ, c61));
-                c71 = c71.blend(c71.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c71.compare(EQ, c71));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c21 = c21.blend(hi, c21.compare(GE, hi)); c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c41 = c41.blend(hi, c41.compare(GE, hi)); c51 = c51.blend(hi, c51.compare(GE, hi));
+                    c61 = c61.blend(hi, c61.compare(GE, hi)); c71 = c71.blend(hi, c71.compare(GE, hi));
+                }
             }
             c01.intoArray(c, q1, m); c11.intoArray(c, q1 + nn, m);
             c21.intoArray(c, q1 + 2 * nn, m); c31.intoArray(c, q1 + 3 * nn, m);
@@ -2109,23 +1983,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c6 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i6 + 1])).reinterpretAsFloats(), c6);
                 c7 = v.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i7 + 1])).reinterpretAsFloats(), c7);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
                 c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q, m); c1.intoArray(c, q + nn, m);
             c2.intoArray(c, q + 2 * nn, m); c3.intoArray(c, q + 3 * nn, m);
@@ -2164,29 +2034,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                         x7 = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
                 c6 = w.fma(x6, c6); c7 = w.fma(x7, c7); c67 = t.fma(x6.blend(x7, upper), c67);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
                 c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
                 c45 = c45.blend(lo, c45.compare(LE, lo)); c67 = c67.blend(lo, c67.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c45 = c45.blend(c45.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c45.compare(EQ, c45));
-                c67 = c67.blend(c67.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c67.compare(EQ, c67));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c45 = c45.blend(hi, c45.compare(GE, hi)); c67 = c67.blend(hi, c67.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -2255,8 +2119,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             FloatVector v7 = FloatVector.fromArray(S, w, kpo + 7 * L);
             FloatVector start = FloatVector.fromArray(S, w, bo);
             FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int cl = clampKind, loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final int cl = clampKind;
             for (int t = 0; t + 2 <= rows; t += 2) {
                 long o0 = 4L * (aOff + t * kk), o1 = 4L * (aOff + t * kk + kk);
                 FloatVector c0 = start, c1 = start;
@@ -2277,10 +2141,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c0 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 56)).reinterpretAsFloats(), c0);
                 c1 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o1 + 56)).reinterpretAsFloats(), c1);
                 FloatVector r = even.selectFrom(c0, c1).add(odd.selectFrom(c0, c1));
-                if (cl == 1) {
+                if (cl != 0) {
                     r = r.blend(lo, r.compare(LE, lo));
-                } else if (cl == 3) {
-                    r = r.blend(r.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), r.compare(EQ, r));
+                    if (cl == 2) {
+                        r = r.blend(hi, r.compare(GE, hi));
+                    }
                 }
                 r.intoArray(c, cOff + t * (L / 2));
             }
@@ -2314,13 +2179,13 @@ public final class PointwiseGemm implements Conv2dKernel {
             c0 = v7.fma(LongVector.broadcast(SJ, m.get(TWO_FLOATS, o0 + 56)).reinterpretAsFloats(), c0);
             FloatVector even = FloatVector.fromArray(S, w, bo + L), odd = FloatVector.fromArray(S, w, bo + 2 * L);
             FloatVector r = even.selectFrom(c0, c0).add(odd.selectFrom(c0, c0));
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 r = r.blend(lo, r.compare(LE, lo));
-            } else if (cl == 3) {
-                r = r.blend(r.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), r.compare(EQ, r));
+                if (cl == 2) {
+                    r = r.blend(hi, r.compare(GE, hi));
+                }
             }
             r.intoArray(c, cOff, VectorMask.fromLong(S, tailBits0));
         }
@@ -2353,17 +2218,15 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c67 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats().blend(IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats(),
                         upper), c67);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c01 = c01.blend(lo, c01.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
                 c45 = c45.blend(lo, c45.compare(LE, lo)); c67 = c67.blend(lo, c67.compare(LE, lo));
-            } else if (cl == 3) {
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c45 = c45.blend(c45.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c45.compare(EQ, c45));
-                c67 = c67.blend(c67.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c67.compare(EQ, c67));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c45 = c45.blend(hi, c45.compare(GE, hi)); c67 = c67.blend(hi, c67.compare(GE, hi));
+                }
             }
             int up = q + nn - h; // lane h + t of the pair lands at q + nn + t: the odd pixel's channel j + t
             c01.intoArray(c, q, lowOut); c01.intoArray(c, up, highOut);
@@ -2428,22 +2291,19 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == kk;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
                 c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
                 c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
                 c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
-            } else if (cl == 3) {
-                c0 = c0.blend(c0.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c0.compare(EQ, c0));
-                c1 = c1.blend(c1.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c1.compare(EQ, c1));
-                c2 = c2.blend(c2.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c2.compare(EQ, c2));
-                c3 = c3.blend(c3.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c3.compare(EQ, c3));
-                c4 = c4.blend(c4.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c4.compare(EQ, c4));
-                c5 = c5.blend(c5.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c5.compare(EQ, c5));
-                c6 = c6.blend(c6.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c6.compare(EQ, c6));
-                c7 = c7.blend(c7.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c7.compare(EQ, c7));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                }
             }
             c0.intoArray(c, q); c1.intoArray(c, q + nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
             c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
@@ -2475,16 +2335,15 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             boolean last = k1 == k;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L);
             c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
@@ -2528,29 +2387,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c22 = FloatVector.fromArray(S, packed, bh + 2 * L).fma(x, c22);
                 c23 = FloatVector.fromArray(S, packed, bh + 3 * L).fma(x, c23);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
                 c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo));
                 c22 = c22.blend(lo, c22.compare(LE, lo)); c23 = c23.blend(lo, c23.compare(LE, lo));
-            } else if (cl == 3) {
-                c20 = c20.blend(c20.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c20.compare(EQ, c20));
-                c21 = c21.blend(c21.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c21.compare(EQ, c21));
-                c22 = c22.blend(c22.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c22.compare(EQ, c22));
-                c23 = c23.blend(c23.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c23.compare(EQ, c23));
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                if (cl == 2) {
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c22 = c22.blend(hi, c22.compare(GE, hi)); c23 = c23.blend(hi, c23.compare(GE, hi));
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
             c10.intoArray(c, c0 + NR); c11.intoArray(c, c0 + NR + L); c12.intoArray(c, c0 + NR + 2 * L); c13.intoArray(c, c0 + NR + 3 * L);
@@ -2616,23 +2469,19 @@ public final class PointwiseGemm implements Conv2dKernel {
                 c12 = FloatVector.fromArray(S, packed, bj + 2 * L).fma(x, c12);
                 c13 = FloatVector.fromArray(S, packed, bj + 3 * L).fma(x, c13);
             }
-            FloatVector lo = FloatVector.broadcast(S, tileLo);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
             int cl = clampKind;
-            if (cl == 1) {
+            if (cl != 0) {
                 c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo));
                 c02 = c02.blend(lo, c02.compare(LE, lo)); c03 = c03.blend(lo, c03.compare(LE, lo));
                 c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
                 c12 = c12.blend(lo, c12.compare(LE, lo)); c13 = c13.blend(lo, c13.compare(LE, lo));
-            } else if (cl == 3) {
-                c00 = c00.blend(c00.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c00.compare(EQ, c00));
-                c01 = c01.blend(c01.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c01.compare(EQ, c01));
-                c02 = c02.blend(c02.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c02.compare(EQ, c02));
-                c03 = c03.blend(c03.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c03.compare(EQ, c03));
-                c10 = c10.blend(c10.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c10.compare(EQ, c10));
-                c11 = c11.blend(c11.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c11.compare(EQ, c11));
-                c12 = c12.blend(c12.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c12.compare(EQ, c12));
-                c13 = c13.blend(c13.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), c13.compare(EQ, c13));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c02 = c02.blend(hi, c02.compare(GE, hi)); c03 = c03.blend(hi, c03.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c12 = c12.blend(hi, c12.compare(GE, hi)); c13 = c13.blend(hi, c13.compare(GE, hi));
+                }
             }
             c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L); c03.intoArray(c, c0 + 3 * L);
             // The second panel's vectors up to Cout: whole ones plain, the one Cout ends inside masked.
@@ -2654,7 +2503,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void tile1Partial(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
             boolean last = k1 == k;
             FloatVector lo = FloatVector.broadcast(S, last ? tileLo : Float.NEGATIVE_INFINITY);
-            final int loB = tileLoBits, hiB = tileHiBits;
+            FloatVector hi = FloatVector.broadcast(S, last ? tileHi : Float.POSITIVE_INFINITY);
             int cl = last ? clampKind : 0;
             for (int j = p * NR; j < n; j += L) {
                 // Masks only on the last vector: a masked access in a hot loop that C2 cannot prove in
@@ -2674,10 +2523,11 @@ public final class PointwiseGemm implements Conv2dKernel {
                     acc = FloatVector.fromArray(S, packed, bi).fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[aOff + i])).reinterpretAsFloats(),
                             acc);
                 }
-                if (cl == 1) {
+                if (cl != 0) {
                     acc = acc.blend(lo, acc.compare(LE, lo));
-                } else if (cl == 3) {
-                    acc = acc.blend(acc.reinterpretAsInts().max(loB).min(hiB).reinterpretAsFloats(), acc.compare(EQ, acc));
+                    if (cl == 2) {
+                        acc = acc.blend(hi, acc.compare(GE, hi));
+                    }
                 }
                 if (whole) {
                     acc.intoArray(c, cOff + j);

@@ -36,7 +36,7 @@ final class VectorActivation {
     static void apply(Activation act, float[] a, int off, int rows, int stride, int len) {
         if (!act.gated()) {
             if (act.signedZeroBound()) {
-                clampExact(act, a, off, rows, stride, len);
+                clamp(act, a, off, rows, stride, len);
             }
             return;
         }
@@ -88,8 +88,8 @@ final class VectorActivation {
         return act.kind() == Activation.Kind.HARDSWISH && act.alpha() != 0; // Activation keeps alpha and beta finite
     }
 
-    /** The exact clamp (MAX and MIN order -0.0 below +0.0) for bounds the kernels' tiles cannot take. */
-    static void clampExact(Activation act, float[] a, int off, int rows, int stride, int len) {
+    /** The exact clamp (MAX and MIN order -0.0 below +0.0) for bounds the kernels' blend cannot take. */
+    private static void clamp(Activation act, float[] a, int off, int rows, int stride, int len) {
         float lo = act.min(), hi = act.max();
         int vectorLen = len - len % L;
         for (int r = 0; r < rows; r++) {
