@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println(alignmentLine(buffersAligned));
             out.println(pagesLine(HeapAlignment.TRANSPARENT_HUGE_PAGES, THP_MODE));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
-                    t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows" : "",
+                    t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows, then what is left of the others'" : "",
                     fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));
             for (int i = 0; i < warmup; i++) {
                 s.run(input, 0, Layout.NHWC, probs, 0, null);

@@ -132,6 +132,20 @@ record BlockChain(int expand, int depthwise, int project, int outH, int outW, in
     }
 
     /**
+     * The bands {@code s} (a {@link #steps} list) cut into at most {@code n} runs of whole bands, as even as the band
+     * count allows: run after run on one thread, with the windows carried from each to the next, they are the bands
+     * of s. None for no bands.
+     */
+    static int[][] chunks(int[] s, int n) {
+        int bands = s.length / STEP, count = Math.min(bands, n);
+        int[][] out = new int[count][];
+        for (int c = 0; c < count; c++) {
+            out[c] = java.util.Arrays.copyOfRange(s, bands * c / count * STEP, bands * (c + 1) / count * STEP);
+        }
+        return out;
+    }
+
+    /**
      * Projection units [uFrom, u) cut back to a multiple of projectGrain, the units the 1x1 kernel runs best in
      * ({@link PreparedConv#blocksPerCall}: whole row tiles), so a band's range but a part's last holds no tile moved
      * back over rows it already did. Bands of whole rows left a remainder in most ranges: a 14-wide band of 4 rows is

@@ -252,6 +252,46 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Chunks (runs of bands) per thread's share of a fused block, the grain at which an idle thread takes over another's
+     * bands. A chunk the share's own thread reaches in order continues its windows, as the whole share did; one taken
+     * over (or one its thread comes back to after another took the chunk before it) starts from its own first rows and
+     * recomputes the halo (see {@link BlockChain#steps(int, int, int)}), so stealing costs work only where a part fell behind.
+     */
+    static final int BLOCK_STEAL_CHUNKS = 4;
+    /** A thread's window positions between chunks: expanded window's first and end pixel, depthwise window's the same. */
+    static final int WINDOW_STATE = 4;
+
+    /** One chunk of a fused block's share: {@code carry} when it continues the windows of the thread's run of that share. */
+    @FunctionalInterface
+    interface ChunkJob {
+        void run(int share, int chunk, boolean carry);
+    }
+
+    /**
+     * Part {@code part} of {@code parts} of a fused block: the chunks of its own share in order, then those still left
+     * of the other shares ({@code chunks[q]} per share q; {@code cursors[q]} from 0). A chunk carries the windows only
+     * when this part ran the share from its first chunk and every chunk since: the windows then hold what the whole
+     * share's bands would have left there. Every chunk runs exactly once.
+     */
+    static void runChunks(ChunkJob job, int[] chunks, int part, int parts, AtomicIntegerArray cursors) {
+        for (int k = 0; k < parts; k++) {
+            int q = part + k < parts ? part + k : part + k - parts;
+            boolean inOrder = true;
+            for (int ch, prev = -1; (ch = cursors.getAndIncrement(q)) < chunks[q]; prev = ch) {
+                inOrder &= ch == prev + 1;
+                job.run(q, ch, inOrder && ch > 0);
+            }
+        }
+    }
+
+    /** Points every part's block cursor at the first chunk of its share. */
+    static void resetChunks(AtomicIntegerArray cursors, int parts) {
+        for (int q = 0; q < parts; q++) {
+            cursors.set(q, 0);
+        }
+    }
+
+    /**
      * The activation buffers and layer jobs for one batch size: a few buffers of the largest layer's
      * size, assigned by liveness ({@link #assignBuffers}), and per layer a job that splits its work
      * units (or elements) into one contiguous piece per part.
@@ -273,17 +313,26 @@ public final class Session implements AutoCloseable {
         final Model model;
         final LayerDef[] layers;
         /**
-         * Banded plans: the fused blocks by first layer; their band steps, whole ({@code steps}) and per part of a
-         * layer-parallel run on several threads ({@code partSteps[layer][part]}: each thread runs the bands of its
-         * share of the projection units, with its own pair of windows); the two band windows per part, shared by
-         * all blocks.
+         * Banded plans: the fused blocks by first layer; their band steps, whole ({@code steps}) and per share of a
+         * layer-parallel run on several threads, in chunks ({@code chunkSteps[layer][share][chunk]}: the share's bands
+         * cut into runs, each thread running its own share's through its own pair of windows, then what is left of
+         * the others'; {@code freshSteps}, the same chunks as parts of their own, halo included, for a thread that
+         * takes one over); the two band windows per thread, shared by all blocks, and where a thread's windows stand
+         * between two chunks of a share ({@code windowState}).
          */
         final BlockChain[] chains;
         final int[][] steps;
-        final int[][][] partSteps;
+        final int[][][][] chunkSteps, freshSteps;
+        final int[][] chunkCounts;
+        final int[][] windowState;
+        /** Per thread: the chunks it ran from their own first rows (taken over, or resumed after one was), a diagnostic. */
+        final long[][] takenOver;
         final float[][] expandWindows, depthwiseWindows;
-        /** Per-layer time (by layer index) of part 0 of the block being timed, to share out the block's wall time. */
-        final long[] partNanos;
+        /**
+         * Per thread, per-layer time (by layer index) of its chunks of the block being timed, to share out the block's
+         * wall time (all threads': a thread whose share others took may have run none of a layer's units).
+         */
+        final long[][] partNanos;
         /** Per convolution: its work units at this plan's batch. */
         final int[] unitsOf;
         /** Per part: the next unit of its share of the convolution running (see {@link #STEAL_CHUNKS}). */
@@ -294,18 +343,37 @@ public final class Session implements AutoCloseable {
             this.model = model;
             this.chains = chains;
             this.steps = new int[layers.length][];
-            this.partSteps = new int[layers.length][][];
+            this.chunkSteps = new int[layers.length][][][];
+            this.freshSteps = new int[layers.length][][][];
+            this.chunkCounts = new int[layers.length][];
+            this.windowState = new int[threads][WINDOW_STATE];
+            this.takenOver = new long[threads][1];
             long eMax = 0, dMax = 0;
             for (int i = 0; chains != null && i < chains.length; i++) {
                 BlockChain c = chains[i];
                 if (c != null) {
                     steps[i] = c.steps(batch);
-                    partSteps[i] = new int[threads][];
+                    chunkSteps[i] = new int[threads][][];
+                    freshSteps[i] = new int[threads][][];
+                    chunkCounts[i] = new int[threads];
                     int units = c.projectUnits();
-                    for (int part = 0; part < threads; part++) {
+                    for (int q = 0; q < threads; q++) {
                         int[] st = threads == 1 ? steps[i]
-                                : c.steps(batch, (int) ((long) units * part / threads), (int) ((long) units * (part + 1) / threads));
-                        partSteps[i][part] = st;
+                                : c.steps(batch, (int) ((long) units * q / threads), (int) ((long) units * (q + 1) / threads));
+                        chunkSteps[i][q] = BlockChain.chunks(st, threads == 1 ? 1 : BLOCK_STEAL_CHUNKS);
+                        freshSteps[i][q] = new int[chunkSteps[i][q].length][];
+                        chunkCounts[i][q] = chunkSteps[i][q].length;
+                        for (int ch = 0; ch < chunkSteps[i][q].length; ch++) {
+                            int[] own = chunkSteps[i][q][ch];
+                            // Chunk 0 starts the share, so it is a part of its own already.
+                            int[] fresh = ch == 0 ? own : c.steps(batch, own[BlockChain.P_FROM], own[own.length - BlockChain.STEP + BlockChain.P_TO]);
+                            freshSteps[i][q][ch] = fresh;
+                            long[] w = c.windowPixels(fresh, batch);
+                            eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
+                            if (c.windowsDepthwise()) {
+                                dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
+                            }
+                        }
                         long[] w = c.windowPixels(st, batch);
                         eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
                         if (c.windowsDepthwise()) {
@@ -329,7 +397,7 @@ public final class Session implements AutoCloseable {
                 expandWindows[part] = arrays[e] = new float[Math.toIntExact(grow && eLen > 0 ? HeapAlignment.alignableLength(eLen) : eLen)];
                 depthwiseWindows[part] = arrays[d] = new float[Math.toIntExact(grow && dLen > 0 ? HeapAlignment.alignableLength(dLen) : dLen)];
             }
-            partNanos = new long[layers.length];
+            partNanos = new long[threads][layers.length];
             unitsOf = new int[layers.length];
             cursors = new AtomicIntegerArray(poolParts); // any plan may run a layer on the whole pool (left-over images)
             this.layers = layers;
@@ -389,15 +457,30 @@ public final class Session implements AutoCloseable {
                 BlockChain c = chains[i];
                 if (c != null) {
                     // One barrier per block: each thread runs its share of the projection units band by band, where
-                    // layers run whole cost three barriers and the expanded tensor's trip out of L2 and back.
-                    int[][] ps = partSteps[i];
-                    jobs[i] = (part, parts) -> runChain(c, ps[part], expandWindows[part], depthwiseWindows[part], part == 0 ? timing : null);
+                    // layers run whole cost three barriers and the expanded tensor's trip out of L2 and back. A thread
+                    // done early takes over the chunks another has not reached (BLOCK_STEAL_CHUNKS).
+                    int[][][] own = chunkSteps[i], fresh = freshSteps[i];
+                    int[] counts = chunkCounts[i];
+                    ChunkJob[] perThread = new ChunkJob[threads]; // made once here: running a block allocates nothing
+                    for (int t = 0; t < threads; t++) {
+                        float[] ew = expandWindows[t], dw = depthwiseWindows[t];
+                        int[] state = windowState[t];
+                        int thread = t;
+                        long[] taken = takenOver[t];
+                        perThread[t] = (q, ch, carry) -> {
+                            if (!carry && ch > 0) {
+                                taken[0]++;
+                            }
+                            runChain(c, carry || ch == 0 ? own[q][ch] : fresh[q][ch], ew, dw, timing == null ? null : timing[thread], state, carry);
+                        };
+                    }
+                    jobs[i] = (part, parts) -> runChunks(perThread[part], counts, part, parts, cursors);
                 }
             }
         }
 
-        /** Set while a timed run (layerNanos) runs a block on several threads: part 0 records its per-layer split here. */
-        long[] timing;
+        /** Set while a timed run (layerNanos) runs a block on several threads: each thread records its per-layer split here. */
+        long[][] timing;
 
         float[] input(int layer) {
             return layer < 0 ? first : bufferOf[layer];
@@ -497,11 +580,15 @@ public final class Session implements AutoCloseable {
          * Every unit of every layer runs once, with the same kernels, so the bits are those of the layers run whole.
          */
         void runChain(BlockChain c, long[] layerNanos) {
-            runChain(c, steps[c.first()], expandWindows[0], depthwiseWindows[0], layerNanos);
+            runChain(c, steps[c.first()], expandWindows[0], depthwiseWindows[0], layerNanos, windowState[0], false);
         }
 
-        /** The bands {@code st} of block c (all of it, or one part's share) through the windows ew and dw. */
-        void runChain(BlockChain c, int[] st, float[] ew, float[] dw, long[] layerNanos) {
+        /**
+         * The bands {@code st} of block c (all of it, one part's share or a chunk of one) through the windows ew and dw.
+         * With {@code carry} the windows go on from where {@code state} says the bands before st left them (the same
+         * thread's previous chunk of the share); otherwise st starts them. Leaves in state where they end.
+         */
+        void runChain(BlockChain c, int[] st, float[] ew, float[] dw, long[] layerNanos, int[] state, boolean carry) {
             int first = c.first();
             if (st.length == 0) {
                 return;
@@ -516,6 +603,12 @@ public final class Session implements AutoCloseable {
             long eTotal = (long) batch * c.inH() * c.inW();
             // A part starts mid-tensor: its windows start at its first expansion unit and first depthwise row.
             int eBase = st[BlockChain.E_FROM] * c.expandPixelsPerUnit(), eEnd = eBase, dBase = st[BlockChain.D_FROM] * c.outW(), dEnd = dBase;
+            if (carry) {
+                eBase = state[0];
+                eEnd = state[1];
+                dBase = state[2];
+                dEnd = state[3];
+            }
             for (int k = 0; k < st.length; k += BlockChain.STEP) {
                 long t0 = layerNanos != null ? System.nanoTime() : 0, t1 = t0;
                 if (pe != null) {
@@ -570,6 +663,10 @@ public final class Session implements AutoCloseable {
                     layerNanos[c.project()] += System.nanoTime() - t2;
                 }
             }
+            state[0] = eBase;
+            state[1] = eEnd;
+            state[2] = dBase;
+            state[3] = dEnd;
         }
 
         private static void execute(WorkerPool.Job job, WorkerPool pool) {
@@ -857,21 +954,31 @@ public final class Session implements AutoCloseable {
                 if (pool.parts() == 1) {
                     plan.runChain(c, layerNanos);
                 } else if (layerNanos == null) {
+                    resetChunks(plan.cursors, pool.parts()); // published by execute's volatile write
                     pool.execute(plan.jobs[i]);
                 } else {
-                    // Part 0 (this thread) records its split of the block; the block's wall time is shared out by it.
-                    java.util.Arrays.fill(plan.partNanos, 0L);
+                    resetChunks(plan.cursors, pool.parts());
+                    // Every thread records its split of the block; the block's wall time is shared out by their sum.
+                    for (long[] t : plan.partNanos) {
+                        java.util.Arrays.fill(t, 0L);
+                    }
                     plan.timing = plan.partNanos;
                     long t0 = System.nanoTime();
                     pool.execute(plan.jobs[i]);
                     long wall = System.nanoTime() - t0;
                     plan.timing = null;
                     long own = 0;
-                    for (int layer = c.first(); layer <= c.last(); layer++) { // a block's layers are adjacent
-                        own += plan.partNanos[layer];
+                    for (long[] t : plan.partNanos) {
+                        for (int layer = c.first(); layer <= c.last(); layer++) { // a block's layers are adjacent
+                            own += t[layer];
+                        }
                     }
                     for (int layer = c.first(); layer <= c.last(); layer++) {
-                        layerNanos[layer] += own > 0 ? wall * plan.partNanos[layer] / own : layer == c.last() ? wall : 0;
+                        long split = 0;
+                        for (long[] t : plan.partNanos) {
+                            split += t[layer];
+                        }
+                        layerNanos[layer] += own > 0 ? wall * split / own : layer == c.last() ? wall : 0;
                     }
                 }
                 for (; i < c.last(); i++) {
@@ -1044,6 +1151,20 @@ public final class Session implements AutoCloseable {
             }
         }
         return r;
+    }
+
+    /**
+     * Fused-block chunks run so far from their own first rows: taken over by a thread done with its share early, or
+     * resumed by their own thread after one before them was (see {@link #BLOCK_STEAL_CHUNKS}). Read between runs.
+     */
+    long chunksTakenOver() {
+        long n = 0;
+        for (Plan p : plans) {
+            for (long[] t : p == null ? new long[0][] : p.takenOver) {
+                n += t[0];
+            }
+        }
+        return n;
     }
 
     /** Copies layer l's output for images [from, from + images) into every tap that asks for it. */

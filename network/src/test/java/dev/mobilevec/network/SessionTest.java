@@ -658,6 +658,88 @@ class SessionTest {
         assertTrue(tileCut, "no band's projection range was checked against a grain above 1");
     }
 
+    /**
+     * A share's chunks, run in order with the windows carried, are the share's bands; the same chunk as a part of its
+     * own (what a thread that takes it over runs) produces exactly the chunk's projection units, from rows it computes.
+     */
+    @Test
+    void blockChunksAreTheSharesBandsAndStandAloneAsParts() {
+        for (Model m : new Model[] {MODEL, V2_MODEL}) {
+            LayerDef[] table = m.layers().toArray(new LayerDef[0]);
+            for (int batch : new int[] {1, 3}) {
+                for (int band : new int[] {1, 2, 5, 0}) {
+                    for (BlockChain c : BlockChain.find(m, table, batch, band)) {
+                        if (c == null) {
+                            continue;
+                        }
+                        for (int parts = 2; parts <= 4; parts++) {
+                            for (int part = 0; part < parts; part++) {
+                                int u0 = c.projectUnits() * part / parts, u1 = c.projectUnits() * (part + 1) / parts;
+                                int[] st = c.steps(batch, u0, u1);
+                                int[][] chunks = BlockChain.chunks(st, Session.BLOCK_STEAL_CHUNKS);
+                                String what = c.describe(table) + ", batch " + batch + ", part " + part + " of " + parts;
+                                assertEquals(Math.min(st.length / BlockChain.STEP, Session.BLOCK_STEAL_CHUNKS), chunks.length, what);
+                                int[] joined = new int[0];
+                                int next = u0;
+                                for (int[] ch : chunks) {
+                                    assertTrue(ch.length > 0 && ch.length % BlockChain.STEP == 0, what);
+                                    joined = java.util.stream.IntStream.concat(java.util.Arrays.stream(joined), java.util.Arrays.stream(ch)).toArray();
+                                    int from = ch[BlockChain.P_FROM], to = ch[ch.length - BlockChain.STEP + BlockChain.P_TO];
+                                    assertEquals(next, from, what);
+                                    next = to;
+                                    int[] alone = c.steps(batch, from, to);
+                                    int done = from;
+                                    for (int k = 0; k < alone.length; k += BlockChain.STEP) {
+                                        assertEquals(done, alone[k + BlockChain.P_FROM], what);
+                                        done = alone[k + BlockChain.P_TO];
+                                        long lastPixel = (long) done * c.projectPixelsPerUnit();
+                                        assertTrue(done == alone[k + BlockChain.P_FROM]
+                                                || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) alone[k + BlockChain.D_TO] * c.outW(), what);
+                                        assertTrue((long) alone[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) alone[BlockChain.D_FROM] * c.outW(), what);
+                                    }
+                                    assertEquals(to, done, "a chunk alone runs exactly its units: " + what);
+                                }
+                                assertEquals(u1, st.length == 0 ? u0 : next, what);
+                                assertArrayEquals(st, joined, "the chunks in order are the share's bands: " + what);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * More threads than processors, so the OS holds some back mid-block and the others take over their chunks (from
+     * the chunks' own rows): the bits stay those of one thread, on v1 and v2, band heights from one row up, every run.
+     * The count of chunks taken over is reported; whether the OS stalled a thread at the right moment is up to it.
+     */
+    @Test
+    void blocksTakenOverByAnotherThreadGiveTheSameBits() {
+        int threads = Runtime.getRuntime().availableProcessors() + 2;
+        long taken = 0;
+        for (Model m : new Model[] {MODEL, V2_MODEL}) {
+            int len = m.arch().inputLength(), classes = m.outputLength();
+            float[] input = NetworkEquivalenceTest.image(len, 77);
+            float[] base = new float[classes];
+            try (Session s = new Session(m, 1, 1, Schedule.LAYER_PARALLEL, false)) {
+                s.run(input, 0, Layout.NHWC, base, 0, null);
+            }
+            for (int band : new int[] {1, 2, 0}) {
+                try (Session s = new Session(m, 1, threads, Schedule.LAYER_PARALLEL, true, Alignment.ARENA_OFFSET, band)) {
+                    float[] out = new float[classes];
+                    for (int run = 0; run < 30; run++) {
+                        java.util.Arrays.fill(out, Float.NaN);
+                        s.run(input, 0, Layout.NHWC, out, 0, null);
+                        assertArrayEquals(base, out, m.arch() + ", band " + band + ", " + threads + " threads, run " + run);
+                    }
+                    taken += s.chunksTakenOver();
+                }
+            }
+        }
+        System.out.println("blocksTakenOverByAnotherThreadGiveTheSameBits: " + taken + " chunks taken over at " + threads + " threads");
+    }
+
     /** The plan names every depthwise layer of v1 and v2 with its neighbours; a tap inside a block is refused with the reason. */
     @Test
     void fusedPlanCoversEveryBlockAndRefusesTapsInsideIt() {

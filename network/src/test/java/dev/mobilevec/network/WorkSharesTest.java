@@ -147,4 +147,94 @@ class WorkSharesTest {
             }
         }
     }
+
+    /** Fused blocks ({@link Session#runChunks}): parts run one after another in {@code order}; records part, share, chunk, carry. */
+    private static List<int[]> runChunksInOrder(int[] chunks, int[] order, java.util.function.IntPredicate cutAfterFirst) {
+        int parts = chunks.length;
+        AtomicIntegerArray cursors = new AtomicIntegerArray(parts);
+        Session.resetChunks(cursors, parts);
+        List<int[]> runs = new ArrayList<>();
+        for (int part : order) {
+            Session.runChunks((q, ch, carry) -> {
+                runs.add(new int[] {part, q, ch, carry ? 1 : 0});
+                // A part stalled inside its first chunk: the parts after it in the order run meanwhile, to their end.
+                if (runs.size() == 1 && cutAfterFirst.test(part)) {
+                    for (int other : order) {
+                        if (other != part) {
+                            Session.runChunks((q2, ch2, carry2) -> runs.add(new int[] {other, q2, ch2, carry2 ? 1 : 0}),
+                                    chunks, other, parts, cursors);
+                        }
+                    }
+                }
+            }, chunks, part, parts, cursors);
+        }
+        return runs;
+    }
+
+    /**
+     * Every chunk of every share runs exactly once whatever the order; a chunk carries its thread's windows only when
+     * that thread ran the share from chunk 0 through the chunk just before it (otherwise the windows hold another
+     * share's rows, or rows short of the chunk's halo); with no stall every part runs its own share in order, chunk 0
+     * starting the windows and every later chunk carrying them (exactly the bands of the whole share).
+     */
+    @Test
+    void blockChunksRunOnceAndCarryOnlyAnUnbrokenRunOfTheirShare() {
+        int[][] chunkSets = {{4, 4}, {1, 4}, {0, 3}, {4, 4, 4}, {2, 1, 3}, {4, 0, 2, 4}};
+        for (int[] chunks : chunkSets) {
+            int parts = chunks.length;
+            List<int[]> orders = new ArrayList<>();
+            orders.add(java.util.stream.IntStream.range(0, parts).toArray());
+            orders.add(java.util.stream.IntStream.range(0, parts).map(p -> parts - 1 - p).toArray());
+            for (int[] order : orders) {
+                for (boolean stall : new boolean[] {false, true}) {
+                    List<int[]> runs = runChunksInOrder(chunks, order, p -> stall);
+                    String what = java.util.Arrays.toString(chunks) + " order " + java.util.Arrays.toString(order) + (stall ? " stalled" : "");
+                    int[][] count = new int[parts][];
+                    for (int q = 0; q < parts; q++) {
+                        count[q] = new int[chunks[q]];
+                    }
+                    int[] lastShare = new int[parts], lastChunk = new int[parts];
+                    boolean[] unbroken = new boolean[parts];
+                    java.util.Arrays.fill(lastShare, -1);
+                    for (int[] r : runs) {
+                        int part = r[0], q = r[1], ch = r[2];
+                        count[q][ch]++;
+                        boolean continues = lastShare[part] == q && lastChunk[part] == ch - 1 && unbroken[part];
+                        unbroken[part] = ch == 0 || continues;
+                        assertEquals(ch > 0 && continues ? 1 : 0, r[3], what + ": part " + part + " share " + q + " chunk " + ch);
+                        lastShare[part] = q;
+                        lastChunk[part] = ch;
+                    }
+                    for (int q = 0; q < parts; q++) {
+                        for (int ch = 0; ch < chunks[q]; ch++) {
+                            assertEquals(1, count[q][ch], what + ": share " + q + " chunk " + ch);
+                        }
+                    }
+                }
+            }
+        }
+        // Part 0 first and nobody else yet: its own share, then all of part 1's from chunk 0, so every chunk after a
+        // share's first carried (the whole share's bands, in order, as one thread would run them).
+        List<int[]> runs = runChunksInOrder(new int[] {4, 4}, new int[] {0, 1}, p -> false);
+        assertEquals(8, runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            int[] r = runs.get(i);
+            assertEquals(0, r[0]);
+            assertEquals(i / 4, r[1]);
+            assertEquals(i % 4, r[2]);
+            assertEquals(r[2] > 0 ? 1 : 0, r[3]);
+        }
+        // Part 0 stalled in its first chunk: part 1 runs its own share, then takes chunks 1-3 of part 0's, each from its
+        // own rows (a run that began mid-share never carries: fresh chunk lists end where their units do, not where the
+        // share's bands would have left the windows).
+        runs = runChunksInOrder(new int[] {4, 4}, new int[] {0, 1}, p -> p == 0);
+        int taken = 0;
+        for (int[] r : runs) {
+            if (r[0] == 1 && r[1] == 0) {
+                taken++;
+                assertEquals(0, r[3], "a chunk taken over starts from its own rows");
+            }
+        }
+        assertEquals(3, taken);
+    }
 }
