@@ -610,52 +610,63 @@ class SessionTest {
      */
     @Test
     void blockPartsRunEveryProjectionUnitOnceFromTheRowsThatHoldIt() {
-        boolean tileCut = false;
+        boolean[] tileCut = {false};
+        everyBlock((m, table, batch, c) -> {
+            assertArrayEquals(c.steps(batch), c.steps(batch, 0, c.projectUnits()));
+            for (int parts = 1; parts <= 4; parts++) {
+                int next = 0;
+                for (int part = 0; part < parts; part++) {
+                    int u0 = c.projectUnits() * part / parts, u1 = c.projectUnits() * (part + 1) / parts;
+                    int[] st = c.steps(batch, u0, u1);
+                    String what = c.describe(table) + ", batch " + batch + ", part " + part + " of " + parts;
+                    for (int k = 0; k < st.length; k += BlockChain.STEP) {
+                        assertEquals(next, st[k + BlockChain.P_FROM], what);
+                        assertTrue(st[k + BlockChain.P_TO] >= next, what);
+                        next = st[k + BlockChain.P_TO];
+                        int rows = st[k + BlockChain.D_TO] - st[k + BlockChain.D_FROM];
+                        assertTrue(rows >= 1 && rows <= c.bandRows(), what);
+                        assertEquals(st[k + BlockChain.D_FROM] / c.outH(), (st[k + BlockChain.D_TO] - 1) / c.outH(), "one image per band: " + what);
+                        // Units completed here lie in rows computed by this part, up to this band.
+                        long lastPixel = (long) st[k + BlockChain.P_TO] * c.projectPixelsPerUnit();
+                        assertTrue(st[k + BlockChain.P_TO] == st[k + BlockChain.P_FROM]
+                                || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) st[k + BlockChain.D_TO] * c.outW(), what);
+                        assertTrue((long) st[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) st[BlockChain.D_FROM] * c.outW(), what);
+                        // A projection range is whole row tiles (the kernel's grain), all but the part's last.
+                        int span = st[k + BlockChain.P_TO] - st[k + BlockChain.P_FROM];
+                        if (c.windowsDepthwise() && k + BlockChain.STEP < st.length) {
+                            assertEquals(m.conv(c.project()).blocksPerCall(batch), c.projectGrain(), what);
+                            assertEquals(0, span % c.projectGrain(), "band " + k / BlockChain.STEP + ": " + what);
+                            tileCut[0] |= span > 0 && c.projectGrain() > 1;
+                        }
+                    }
+                    assertEquals(u1, st.length == 0 ? u0 : next, what);
+                    next = u1;
+                }
+                assertEquals(c.projectUnits(), next);
+            }
+        });
+        assertTrue(tileCut[0], "no band's projection range was checked against a grain above 1");
+    }
+
+    /** A fused block of a test model's plan at one batch. */
+    private interface BlockCase {
+        void accept(Model m, LayerDef[] table, int batch, BlockChain c);
+    }
+
+    /** Every block of v1's and v2's plans at batches 1 and 3 and band heights 1, 2, 5 and automatic. */
+    private static void everyBlock(BlockCase f) {
         for (Model m : new Model[] {MODEL, V2_MODEL}) {
             LayerDef[] table = m.layers().toArray(new LayerDef[0]);
             for (int batch : new int[] {1, 3}) {
                 for (int band : new int[] {1, 2, 5, 0}) {
                     for (BlockChain c : BlockChain.find(m, table, batch, band)) {
-                        if (c == null) {
-                            continue;
-                        }
-                        assertArrayEquals(c.steps(batch), c.steps(batch, 0, c.projectUnits()));
-                        for (int parts = 1; parts <= 4; parts++) {
-                            int next = 0;
-                            for (int part = 0; part < parts; part++) {
-                                int u0 = c.projectUnits() * part / parts, u1 = c.projectUnits() * (part + 1) / parts;
-                                int[] st = c.steps(batch, u0, u1);
-                                String what = c.describe(table) + ", batch " + batch + ", part " + part + " of " + parts;
-                                for (int k = 0; k < st.length; k += BlockChain.STEP) {
-                                    assertEquals(next, st[k + BlockChain.P_FROM], what);
-                                    assertTrue(st[k + BlockChain.P_TO] >= next, what);
-                                    next = st[k + BlockChain.P_TO];
-                                    int rows = st[k + BlockChain.D_TO] - st[k + BlockChain.D_FROM];
-                                    assertTrue(rows >= 1 && rows <= c.bandRows(), what);
-                                    assertEquals(st[k + BlockChain.D_FROM] / c.outH(), (st[k + BlockChain.D_TO] - 1) / c.outH(), "one image per band: " + what);
-                                    // Units completed here lie in rows computed by this part, up to this band.
-                                    long lastPixel = (long) st[k + BlockChain.P_TO] * c.projectPixelsPerUnit();
-                                    assertTrue(st[k + BlockChain.P_TO] == st[k + BlockChain.P_FROM]
-                                            || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) st[k + BlockChain.D_TO] * c.outW(), what);
-                                    assertTrue((long) st[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) st[BlockChain.D_FROM] * c.outW(), what);
-                                    // A projection range is whole row tiles (the kernel's grain), all but the part's last.
-                                    int span = st[k + BlockChain.P_TO] - st[k + BlockChain.P_FROM];
-                                    if (c.windowsDepthwise() && k + BlockChain.STEP < st.length) {
-                                        assertEquals(m.conv(c.project()).blocksPerCall(batch), c.projectGrain(), what);
-                                        assertEquals(0, span % c.projectGrain(), "band " + k / BlockChain.STEP + ": " + what);
-                                        tileCut |= span > 0 && c.projectGrain() > 1;
-                                    }
-                                }
-                                assertEquals(u1, st.length == 0 ? u0 : next, what);
-                                next = u1;
-                            }
-                            assertEquals(c.projectUnits(), next);
+                        if (c != null) {
+                            f.accept(m, table, batch, c);
                         }
                     }
                 }
             }
         }
-        assertTrue(tileCut, "no band's projection range was checked against a grain above 1");
     }
 
     /**
@@ -664,49 +675,39 @@ class SessionTest {
      */
     @Test
     void blockChunksAreTheSharesBandsAndStandAloneAsParts() {
-        for (Model m : new Model[] {MODEL, V2_MODEL}) {
-            LayerDef[] table = m.layers().toArray(new LayerDef[0]);
-            for (int batch : new int[] {1, 3}) {
-                for (int band : new int[] {1, 2, 5, 0}) {
-                    for (BlockChain c : BlockChain.find(m, table, batch, band)) {
-                        if (c == null) {
-                            continue;
+        everyBlock((m, table, batch, c) -> {
+            for (int parts = 2; parts <= 4; parts++) {
+                for (int part = 0; part < parts; part++) {
+                    int u0 = c.projectUnits() * part / parts, u1 = c.projectUnits() * (part + 1) / parts;
+                    int[] st = c.steps(batch, u0, u1);
+                    int[][] chunks = BlockChain.chunks(st, Session.BLOCK_STEAL_CHUNKS);
+                    String what = c.describe(table) + ", batch " + batch + ", part " + part + " of " + parts;
+                    assertEquals(Math.min(st.length / BlockChain.STEP, Session.BLOCK_STEAL_CHUNKS), chunks.length, what);
+                    int[] joined = new int[0];
+                    int next = u0;
+                    for (int[] ch : chunks) {
+                        assertTrue(ch.length > 0 && ch.length % BlockChain.STEP == 0, what);
+                        joined = java.util.stream.IntStream.concat(java.util.Arrays.stream(joined), java.util.Arrays.stream(ch)).toArray();
+                        int from = ch[BlockChain.P_FROM], to = ch[ch.length - BlockChain.STEP + BlockChain.P_TO];
+                        assertEquals(next, from, what);
+                        next = to;
+                        int[] alone = c.steps(batch, from, to);
+                        int done = from;
+                        for (int k = 0; k < alone.length; k += BlockChain.STEP) {
+                            assertEquals(done, alone[k + BlockChain.P_FROM], what);
+                            done = alone[k + BlockChain.P_TO];
+                            long lastPixel = (long) done * c.projectPixelsPerUnit();
+                            assertTrue(done == alone[k + BlockChain.P_FROM]
+                                    || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) alone[k + BlockChain.D_TO] * c.outW(), what);
+                            assertTrue((long) alone[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) alone[BlockChain.D_FROM] * c.outW(), what);
                         }
-                        for (int parts = 2; parts <= 4; parts++) {
-                            for (int part = 0; part < parts; part++) {
-                                int u0 = c.projectUnits() * part / parts, u1 = c.projectUnits() * (part + 1) / parts;
-                                int[] st = c.steps(batch, u0, u1);
-                                int[][] chunks = BlockChain.chunks(st, Session.BLOCK_STEAL_CHUNKS);
-                                String what = c.describe(table) + ", batch " + batch + ", part " + part + " of " + parts;
-                                assertEquals(Math.min(st.length / BlockChain.STEP, Session.BLOCK_STEAL_CHUNKS), chunks.length, what);
-                                int[] joined = new int[0];
-                                int next = u0;
-                                for (int[] ch : chunks) {
-                                    assertTrue(ch.length > 0 && ch.length % BlockChain.STEP == 0, what);
-                                    joined = java.util.stream.IntStream.concat(java.util.Arrays.stream(joined), java.util.Arrays.stream(ch)).toArray();
-                                    int from = ch[BlockChain.P_FROM], to = ch[ch.length - BlockChain.STEP + BlockChain.P_TO];
-                                    assertEquals(next, from, what);
-                                    next = to;
-                                    int[] alone = c.steps(batch, from, to);
-                                    int done = from;
-                                    for (int k = 0; k < alone.length; k += BlockChain.STEP) {
-                                        assertEquals(done, alone[k + BlockChain.P_FROM], what);
-                                        done = alone[k + BlockChain.P_TO];
-                                        long lastPixel = (long) done * c.projectPixelsPerUnit();
-                                        assertTrue(done == alone[k + BlockChain.P_FROM]
-                                                || Math.min(lastPixel, (long) batch * c.outH() * c.outW()) <= (long) alone[k + BlockChain.D_TO] * c.outW(), what);
-                                        assertTrue((long) alone[k + BlockChain.P_FROM] * c.projectPixelsPerUnit() >= (long) alone[BlockChain.D_FROM] * c.outW(), what);
-                                    }
-                                    assertEquals(to, done, "a chunk alone runs exactly its units: " + what);
-                                }
-                                assertEquals(u1, st.length == 0 ? u0 : next, what);
-                                assertArrayEquals(st, joined, "the chunks in order are the share's bands: " + what);
-                            }
-                        }
+                        assertEquals(to, done, "a chunk alone runs exactly its units: " + what);
                     }
+                    assertEquals(u1, st.length == 0 ? u0 : next, what);
+                    assertArrayEquals(st, joined, "the chunks in order are the share's bands: " + what);
                 }
             }
-        }
+        });
     }
 
     /**
