@@ -323,7 +323,6 @@ public final class Session implements AutoCloseable {
         final BlockChain[] chains;
         final int[][] steps;
         final int[][][][] chunkSteps, freshSteps;
-        final int[][] chunkCounts;
         final int[][] windowState;
         /** Per thread: the chunks it ran from their own first rows (taken over, or resumed after one was), a diagnostic. */
         final long[][] takenOver;
@@ -345,7 +344,6 @@ public final class Session implements AutoCloseable {
             this.steps = new int[layers.length][];
             this.chunkSteps = new int[layers.length][][][];
             this.freshSteps = new int[layers.length][][][];
-            this.chunkCounts = new int[layers.length][];
             this.windowState = new int[threads][WINDOW_STATE];
             this.takenOver = new long[threads][1];
             long eMax = 0, dMax = 0;
@@ -355,14 +353,12 @@ public final class Session implements AutoCloseable {
                     steps[i] = c.steps(batch);
                     chunkSteps[i] = new int[threads][][];
                     freshSteps[i] = new int[threads][][];
-                    chunkCounts[i] = new int[threads];
                     int units = c.projectUnits();
                     for (int q = 0; q < threads; q++) {
                         int[] st = threads == 1 ? steps[i]
                                 : c.steps(batch, (int) ((long) units * q / threads), (int) ((long) units * (q + 1) / threads));
                         chunkSteps[i][q] = BlockChain.chunks(st, threads == 1 ? 1 : BLOCK_STEAL_CHUNKS);
                         freshSteps[i][q] = new int[chunkSteps[i][q].length][];
-                        chunkCounts[i][q] = chunkSteps[i][q].length;
                         for (int ch = 0; ch < chunkSteps[i][q].length; ch++) {
                             int[] own = chunkSteps[i][q][ch];
                             // Chunk 0 starts the share, so it is a part of its own already.
@@ -460,7 +456,10 @@ public final class Session implements AutoCloseable {
                     // layers run whole cost three barriers and the expanded tensor's trip out of L2 and back. A thread
                     // done early takes over the chunks another has not reached (BLOCK_STEAL_CHUNKS).
                     int[][][] own = chunkSteps[i], fresh = freshSteps[i];
-                    int[] counts = chunkCounts[i];
+                    int[] counts = new int[threads];
+                    for (int q = 0; q < threads; q++) {
+                        counts[q] = own[q].length;
+                    }
                     ChunkJob[] perThread = new ChunkJob[threads]; // made once here: running a block allocates nothing
                     for (int t = 0; t < threads; t++) {
                         float[] ew = expandWindows[t], dw = depthwiseWindows[t];
