@@ -71,7 +71,7 @@ public final class Session implements AutoCloseable {
     /**
      * {@code fuse}: run a residual add inside the projection before it, and depthwise-separable blocks band by
      * band ({@link BlockChain}; layer-parallel on several threads, each thread its share of the block's projection
-     * units; tests compare both ways).
+     * units, then the chunks of the others' it takes over; tests compare both ways).
      * {@code offset}: floats before every tensor in the arena buffers ({@link Alignment}; tests vary it).
      * {@code bandRows}: output rows per band of a fused block; 0 chooses from the cache size.
      */
@@ -101,8 +101,8 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("arena offset (-Dmobilevec.arenaOffset) must be in [0, 16] floats, got " + offset);
         }
         // Blocks run band by band on every schedule: image-parallel plans on one thread each; layer-parallel plans
-        // split each block's projection units over the threads, each running its share band by band (one barrier
-        // per block, not one per band). An image-parallel session whose batch is not a multiple of its threads
+        // split each block's projection units over the threads, each running its share band by band, then what is
+        // left of the others' shares (one barrier per block, not one per band). An image-parallel session whose batch is not a multiple of its threads
         // keeps one plain batch-1 plan besides, to run the left-over images layer-parallel.
         this.chains = fuse ? BlockChain.find(model, layers, planBatch, bandRows) : new BlockChain[layers.length];
         boolean banded = java.util.Arrays.stream(chains).anyMatch(java.util.Objects::nonNull);
@@ -357,23 +357,22 @@ public final class Session implements AutoCloseable {
                     for (int q = 0; q < threads; q++) {
                         int[] st = threads == 1 ? steps[i]
                                 : c.steps(batch, (int) ((long) units * q / threads), (int) ((long) units * (q + 1) / threads));
-                        chunkSteps[i][q] = BlockChain.chunks(st, threads == 1 ? 1 : BLOCK_STEAL_CHUNKS);
-                        freshSteps[i][q] = new int[chunkSteps[i][q].length][];
-                        for (int ch = 0; ch < chunkSteps[i][q].length; ch++) {
-                            int[] own = chunkSteps[i][q][ch];
+                        int[][] chunks = BlockChain.chunks(st, threads == 1 ? 1 : BLOCK_STEAL_CHUNKS), alone = new int[chunks.length][];
+                        for (int ch = 0; ch < chunks.length; ch++) {
+                            int[] own = chunks[ch];
                             // Chunk 0 starts the share, so it is a part of its own already.
-                            int[] fresh = ch == 0 ? own : c.steps(batch, own[BlockChain.P_FROM], own[own.length - BlockChain.STEP + BlockChain.P_TO]);
-                            freshSteps[i][q][ch] = fresh;
-                            long[] w = c.windowPixels(fresh, batch);
+                            alone[ch] = ch == 0 ? own : c.steps(batch, own[BlockChain.P_FROM], own[own.length - BlockChain.STEP + BlockChain.P_TO]);
+                        }
+                        chunkSteps[i][q] = chunks;
+                        freshSteps[i][q] = alone;
+                        // Windows for the share's bands run in order (chunk 0 alone is their start), and for any later
+                        // chunk run as a part of its own.
+                        for (int ch = 0; ch < Math.max(1, alone.length); ch++) {
+                            long[] w = c.windowPixels(ch == 0 ? st : alone[ch], batch);
                             eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
                             if (c.windowsDepthwise()) {
                                 dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
                             }
-                        }
-                        long[] w = c.windowPixels(st, batch);
-                        eMax = Math.max(eMax, w[0] * layers[c.depthwise()].inC());
-                        if (c.windowsDepthwise()) {
-                            dMax = Math.max(dMax, w[1] * layers[c.depthwise()].outC());
                         }
                     }
                 }
