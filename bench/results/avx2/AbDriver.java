@@ -42,7 +42,9 @@ public class AbDriver {
             Method th = bm.getDeclaredMethod("threads", String.class); th.setAccessible(true); Object thr = th.invoke(null, String.valueOf(threads));
             Method ns = null;
             for (Method mm : m.getClass().getMethods()) if (mm.getName().equals("newSession") && mm.getParameterCount() == 4) ns = mm;
-            sessions[j] = ns.invoke(m, batch, thr, auto, true);
+            // -Dfuses=B0,B1,...: fused blocks per jar (false: a --no-fuse session; the same jar may be given twice); on otherwise.
+            String[] fz = System.getProperty("fuses", "").split(",");
+            sessions[j] = ns.invoke(m, batch, thr, auto, !(j < fz.length && fz[j].equals("false")));
             Object arch = m.getClass().getMethod("arch").invoke(m);
             Method inM = null; for (Method mm : bm.getDeclaredMethods()) if (mm.getName().equals("input")) inM = mm; inM.setAccessible(true);
             inputs[j] = inM.invoke(null, arch, batch);
@@ -79,6 +81,14 @@ public class AbDriver {
         for (int j = 1; j < n && only < 0; j++) { double[] q = new double[rounds]; int base = j < nj ? 0 : nj - 1; if (j == base) continue; for (int r = 0; r < rounds; r++) q[r] = med[base][r] / med[j][r]; Arrays.sort(q); sb.append(String.format("  %d/%d median %.3f [%.3f..%.3f]", base, j, q[rounds / 2], q[0], q[rounds - 1])); }
         if (false) { double[] q = new double[rounds]; for (int r = 0; r < rounds; r++) q[r] = med[1][r] / med[0][r]; Arrays.sort(q); sb.append(String.format("  ratio(2/1) median %.3f [%.3f..%.3f]", q[rounds / 2], q[0], q[rounds - 1])); }
         System.out.println(sb);
+        // -Drounds=true: every round's median per runtime (jars in order, ONNX Runtime last), one line a round.
+        if (Boolean.getBoolean("rounds")) {
+            for (int r = 0; r < rounds; r++) {
+                StringBuilder rb = new StringBuilder("r");
+                for (int j = 0; j < n; j++) rb.append(String.format(" %.3f", med[j][r]));
+                System.out.println(rb);
+            }
+        }
         for (int j = 0; j < nj; j++) sessions[j].getClass().getMethod("close").invoke(sessions[j]);
         System.exit(0);
     }

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
-        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages"}) // see LayerBenchmark
+        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages",
+        "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000"}) // see LayerBenchmark
 public class Depthwise5x5Benchmark {
     @Param({"test-data/mobilenet_v3_small_128.onnx"})
     public String onnx;

@@ -46,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 4)
 @Measurement(iterations = 5, time = 4)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
-        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages"})
+        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages",
+        "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000"})
 public class InterleavedOrtBenchmark {
     @Param({"v1-1.0-224", "v2-1.0-224"})
     public String model;

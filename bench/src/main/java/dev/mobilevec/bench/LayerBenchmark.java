@@ -38,9 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 // fifteenth session this ran unaligned (every 512-bit load of a small array split across two lines): Zen 4, 7x7x1024
 // 3x3 depthwise 43 us here against 20 aligned (bench/results/zen4/t34/). And the heap on transparent huge pages where
 // Linux offers them (README, "Huge pages"): UseTransparentHugePages is a Linux-only HotSpot flag, which any other JVM
-// refuses to start with; IgnoreUnrecognizedVMOptions lets the fork start there (on 4 KB pages).
+// refuses to start with; IgnoreUnrecognizedVMOptions lets the fork start there (on 4 KB pages). And safepoints in counted
+// loops under any collector, as G1 has them (README, "Counted-loop safepoints"; a fork on a one-CPU machine gets Serial).
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
-        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages"})
+        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages",
+        "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000"})
 public class LayerBenchmark {
 
     @Param({"v1/conv0", "v1/block1.dw", "v1/block1.pw", "v1/block2.dw", "v1/block2.pw", "v1/block3.dw", "v1/block3.pw",

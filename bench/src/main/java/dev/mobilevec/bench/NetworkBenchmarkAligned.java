@@ -7,5 +7,6 @@ import org.openjdk.jmh.annotations.Fork;
  * (see Alignment), and the heap on transparent huge pages (README, "Huge pages").
  */
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:ObjectAlignmentInBytes=64",
-        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages"})
+        "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UseTransparentHugePages",
+        "-XX:+UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=1000"})
 public class NetworkBenchmarkAligned extends NetworkBenchmark {}

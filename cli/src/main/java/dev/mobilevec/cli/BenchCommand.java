@@ -1,6 +1,7 @@
 package dev.mobilevec.cli;
 
 import dev.mobilevec.kernels.FmaProbe;
+import dev.mobilevec.kernels.CountedLoopSafepoints;
 import dev.mobilevec.kernels.HeapAlignment;
 import dev.mobilevec.kernels.Lanes;
 import dev.mobilevec.network.Backend;
@@ -115,6 +116,7 @@ final class BenchCommand implements Callable<Integer> {
                     arenaBytes / 1048576.0);
             out.println(alignmentLine(buffersAligned));
             out.println(pagesLine(HeapAlignment.TRANSPARENT_HUGE_PAGES, THP_MODE));
+            out.println(loopLine(CountedLoopSafepoints.ON));
             out.printf(Locale.ROOT, "fused blocks (run band by band%s): %s%n",
                     t > 1 && s.schedule() == Schedule.LAYER_PARALLEL ? ", each of " + t + " threads its share of the rows, then what is left of the others'" : "",
                     fused.isEmpty() ? (noFuse ? "none (--no-fuse)" : "none") : fused.size() + "\n  " + String.join("\n  ", fused));
@@ -244,6 +246,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
             doc.put("weights_aligned", HeapAlignment.ALLOCATES_ALIGNED);
             doc.put("huge_pages", HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(THP_MODE));
+            doc.put("counted_loop_safepoints", CountedLoopSafepoints.ON); // null where the JVM does not say
             doc.put("buffers_aligned", buffersAligned);
             doc.put("warmup", warmup);
             doc.put("iterations", iterations);
@@ -310,6 +313,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         return thpMode == null ? "Java heap on the OS's default pages (no transparent huge pages found)"
                 : "Java heap on 4 KB pages (the kernel's transparent huge pages are " + thpMode + ")";
+    }
+
+    /** Whether C2 keeps safepoints in counted loops here, and the flags when it does not (see CountedLoopSafepoints). */
+    static String loopLine(Boolean on) {
+        if (on == null) {
+            return "counted-loop safepoints unknown (not HotSpot's C2)";
+        }
+        return on ? "counted-loop safepoints on (G1's default, or " + CountedLoopSafepoints.FLAGS + ")"
+                : "counted-loop safepoints off (the Serial and Parallel collectors' default): C2 then spills the short-K 1x1"
+                + " tiles, up to 1.7x slower; add " + CountedLoopSafepoints.FLAGS + " (README, Counted-loop safepoints)";
     }
 
     private static long pct(long[] sorted, double p) {

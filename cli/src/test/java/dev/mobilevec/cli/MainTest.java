@@ -119,6 +119,16 @@ class MainTest {
         // And which pages the heap is on: the line for this JVM's flag and this kernel's THP mode.
         assertTrue(r.out().contains(BenchCommand.pagesLine(dev.mobilevec.kernels.HeapAlignment.TRANSPARENT_HUGE_PAGES,
                 BenchCommand.thpMode())), r.out());
+        // And whether C2 keeps safepoints in counted loops in this JVM.
+        assertTrue(r.out().contains(BenchCommand.loopLine(dev.mobilevec.kernels.CountedLoopSafepoints.ON)), r.out());
+    }
+
+    @Test
+    void loopLineGivesTheFlagsOnlyWhereCountedLoopsHaveNoSafepoints() {
+        assertTrue(BenchCommand.loopLine(true).startsWith("counted-loop safepoints on"));
+        assertTrue(BenchCommand.loopLine(false).contains("add -XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000"),
+                BenchCommand.loopLine(false));
+        assertTrue(BenchCommand.loopLine(null).contains("unknown"));
     }
 
     @Test
@@ -199,6 +209,7 @@ class MainTest {
         assertEquals(dev.mobilevec.kernels.HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(BenchCommand.thpMode()),
                 doc.get("huge_pages"), "the test JVM runs without the flag: huge pages only in THP mode always");
         assertTrue(doc.get("buffers_aligned") instanceof Boolean, "buffers_aligned: " + doc.get("buffers_aligned"));
+        assertEquals(dev.mobilevec.kernels.CountedLoopSafepoints.ON, doc.get("counted_loop_safepoints"));
         assertEquals(30L, (long) ((java.util.List<?>) doc.get("layers")).size(), "v1 has 30 layers");
         assertTrue(doc.containsKey("batched_tail_from") && doc.get("batched_tail_from") == null, "batch 1 has no batched tail");
         java.util.Map<String, Object> lat = (java.util.Map<String, Object>) doc.get("latency_ms");
