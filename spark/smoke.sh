@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The shaded job jar run as spark-submit runs it: Spark's jars (the cluster's, here from ~/.m2) plus the job jar,
 # Spark's JDK 25 options, local[2]. Checks that the jar holds no Spark classes, that the job classifies the golden
-# images (one JSON line per decodable or corrupt file) and that a bad flag exits 2 with the usage. Run by ./mobilevec test.
+# images (one JSON line per decodable or corrupt file), on the Parallel collector says so (counted-loop safepoints),
+# and that a bad flag exits 2 with the usage. Run by ./mobilevec test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -14,7 +15,8 @@ SPARK_FLAGS=$(sed -n 's:.*<spark.jvm.args>\(.*\)</spark.jvm.args>.*:\1:p' spark/
 CP="$(cat spark/target/spark-classpath.txt):$JOB_JAR"
 OUT=$(mktemp -d)/out
 # shellcheck disable=SC2086
-"$JAVA" $SPARK_FLAGS -Xmx2g -cp "$CP" dev.mobilevec.spark.ClassifyJob --master 'local[2]' \
+# On the Parallel collector, as many Spark executors run: counted loops without safepoints, which the job must report.
+"$JAVA" $SPARK_FLAGS -Xmx2g -XX:+UseParallelGC -cp "$CP" dev.mobilevec.spark.ClassifyJob --master 'local[2]' \
   --model test-data/mobilenet_v2_0.5_160.onnx --input test-data/images/src --output "$OUT" --format json --top 3 \
   2> "$OUT.log" || { cat "$OUT.log" >&2; exit 1; }
 lines=$(cat "$OUT"/part-* | wc -l)
@@ -22,6 +24,12 @@ files=$(find test-data/images/src -type f -size +0 | wc -l)
 if [ "$lines" -ne "$files" ] || grep -q '"error"' "$OUT"/part-*; then
   echo "spark/smoke.sh: expected $files result lines without errors, got $lines:" >&2
   cat "$OUT"/part-* >&2
+  exit 1
+fi
+if ! grep -q "^mobilevec: $lines of the $lines images ran in executor JVMs without counted-loop safepoints" "$OUT.log" \
+    || ! grep -q -- "-XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000 to spark.executor.extraJavaOptions" "$OUT.log"; then
+  echo "spark/smoke.sh: on -XX:+UseParallelGC the job should say that all $lines images ran without counted-loop safepoints:" >&2
+  cat "$OUT.log" >&2
   exit 1
 fi
 set +e

@@ -1,5 +1,6 @@
 package dev.mobilevec.spark;
 
+import dev.mobilevec.kernels.CountedLoopSafepoints;
 import dev.mobilevec.network.image.ClassificationJson;
 import dev.mobilevec.network.image.ImageClassifier;
 import java.io.PrintStream;
@@ -155,12 +156,17 @@ public final class ClassifyJob {
             c.outputColumns().forEach(n -> cols.add(new Column(n)));
             Dataset<Row> result = c.transform(files).select(cols.toArray(new Column[0])).sortWithinPartitions("path");
             LongAccumulator images = spark.sparkContext().longAccumulator("images"), failed = spark.sparkContext().longAccumulator("failed");
+            // Images classified in executor JVMs whose counted loops have no safepoints (Serial or Parallel collector).
+            LongAccumulator plainLoops = spark.sparkContext().longAccumulator("plainLoops");
             String mode = o.overwrite() ? "overwrite" : "errorifexists";
             if (o.format().equals("json")) {
                 result.map((MapFunction<Row, String>) r -> {
                     images.add(1);
                     if (!r.isNullAt(r.fieldIndex("error"))) {
                         failed.add(1);
+                    }
+                    if (Boolean.FALSE.equals(CountedLoopSafepoints.ON)) {
+                        plainLoops.add(1);
                     }
                     return jsonLine(r);
                 }, Encoders.STRING()).write().mode(mode).text(o.output());
@@ -169,6 +175,9 @@ public final class ClassifyJob {
                     images.add(1);
                     if (!r.isNullAt(r.fieldIndex("error"))) {
                         failed.add(1);
+                    }
+                    if (Boolean.FALSE.equals(CountedLoopSafepoints.ON)) {
+                        plainLoops.add(1);
                     }
                     return r;
                 }, Encoders.row(result.schema())).write().mode(mode).parquet(o.output());
@@ -180,6 +189,10 @@ public final class ClassifyJob {
                 // Spark's file sources give no row for a 0-byte file, so those never reach the classifier.
                 err.printf(Locale.ROOT, "mobilevec: %d of the %d files listed gave no row: Spark's file sources skip empty (0-byte) files%n",
                         listed - images.value(), listed);
+            }
+            String loops = plainLoopsWarning(plainLoops.value(), images.value());
+            if (loops != null) {
+                err.println(loops);
             }
             return 0;
         } finally {
@@ -203,5 +216,18 @@ public final class ClassifyJob {
             top.add(new ImageClassifier.Prediction(idx.get(i), labels.get(i), scores.get(i)));
         }
         return ClassificationJson.line(file, top);
+    }
+
+    /**
+     * The line the job prints when some images ran in executor JVMs without safepoints in counted loops (the Serial or
+     * Parallel collector, e.g. {@code -XX:+UseParallelGC}), where C2 spills the short-K 1x1 tiles; null when none did.
+     */
+    static String plainLoopsWarning(long plain, long images) {
+        if (plain <= 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "mobilevec: %d of the %d images ran in executor JVMs without counted-loop safepoints"
+                + " (the Serial or Parallel collector), where some 1x1 layers run up to 1.7x slower: add %s to"
+                + " spark.executor.extraJavaOptions (README, Counted-loop safepoints)", plain, images, CountedLoopSafepoints.FLAGS);
     }
 }

@@ -92,6 +92,8 @@ class MobileNetClassifierTest {
         // Spark's file sources skip 0-byte files (empty.png); classify reports it as an error line.
         assertTrue(summary.startsWith("mobilevec: " + (count - 1) + " images, 2 failed,"), summary);
         assertTrue(summary.contains("1 of the " + count + " files listed gave no row: Spark's file sources skip empty (0-byte) files"), summary);
+        // The test JVM's own counted-loop safepoints decide whether the job warns (local mode: tasks run in this JVM).
+        assertEquals(Boolean.FALSE.equals(dev.mobilevec.kernels.CountedLoopSafepoints.ON), summary.contains("without counted-loop safepoints"), summary);
         List<String> sparkLines = new ArrayList<>();
         try (Stream<Path> parts = Files.list(out)) {
             for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
@@ -323,5 +325,13 @@ class MobileNetClassifierTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new MobileNetClassifier().setModelPath(file.toString())
                 .setArchitecture("v9").transform(files()));
         assertTrue(e.getMessage().contains("architecture must be v1 or v2"), e.getMessage());
+    }
+
+    @Test
+    void plainLoopsWarningNamesTheCountAndTheFlags() {
+        assertNull(ClassifyJob.plainLoopsWarning(0, 10));
+        String w = ClassifyJob.plainLoopsWarning(3, 10);
+        assertTrue(w.startsWith("mobilevec: 3 of the 10 images ran in executor JVMs without counted-loop safepoints"), w);
+        assertTrue(w.contains("add -XX:+UseCountedLoopSafepoints -XX:LoopStripMiningIter=1000 to spark.executor.extraJavaOptions"), w);
     }
 }
