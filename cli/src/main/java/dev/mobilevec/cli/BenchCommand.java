@@ -1,7 +1,7 @@
 package dev.mobilevec.cli;
 
-import dev.mobilevec.kernels.FmaProbe;
 import dev.mobilevec.kernels.CountedLoopSafepoints;
+import dev.mobilevec.kernels.FmaProbe;
 import dev.mobilevec.kernels.HeapAlignment;
 import dev.mobilevec.kernels.Lanes;
 import dev.mobilevec.network.Backend;

@@ -161,24 +161,12 @@ public final class ClassifyJob {
             String mode = o.overwrite() ? "overwrite" : "errorifexists";
             if (o.format().equals("json")) {
                 result.map((MapFunction<Row, String>) r -> {
-                    images.add(1);
-                    if (!r.isNullAt(r.fieldIndex("error"))) {
-                        failed.add(1);
-                    }
-                    if (Boolean.FALSE.equals(CountedLoopSafepoints.ON)) {
-                        plainLoops.add(1);
-                    }
+                    tally(r, images, failed, plainLoops);
                     return jsonLine(r);
                 }, Encoders.STRING()).write().mode(mode).text(o.output());
             } else {
                 result.map((MapFunction<Row, Row>) r -> {
-                    images.add(1);
-                    if (!r.isNullAt(r.fieldIndex("error"))) {
-                        failed.add(1);
-                    }
-                    if (Boolean.FALSE.equals(CountedLoopSafepoints.ON)) {
-                        plainLoops.add(1);
-                    }
+                    tally(r, images, failed, plainLoops);
                     return r;
                 }, Encoders.row(result.schema())).write().mode(mode).parquet(o.output());
             }
@@ -216,6 +204,17 @@ public final class ClassifyJob {
             top.add(new ImageClassifier.Prediction(idx.get(i), labels.get(i), scores.get(i)));
         }
         return ClassificationJson.line(file, top);
+    }
+
+    /** Counts a result row on the executor: every image, the failed ones, those run without counted-loop safepoints. */
+    private static void tally(Row r, LongAccumulator images, LongAccumulator failed, LongAccumulator plainLoops) {
+        images.add(1);
+        if (!r.isNullAt(r.fieldIndex("error"))) {
+            failed.add(1);
+        }
+        if (Boolean.FALSE.equals(CountedLoopSafepoints.ON)) {
+            plainLoops.add(1);
+        }
     }
 
     /**
