@@ -64,6 +64,37 @@ class PointwiseInNetworkTest(unittest.TestCase):
         self.assertNotIn("caches", text.splitlines()[0])
 
 
+def grid(model, threads, median_ms, warmup_iterations, bench="NetworkBenchmark"):
+    """A hand-made NetworkBenchmark / OnnxRuntimeBenchmark record (sample mode, percentiles in ms)."""
+    return {"benchmark": f"dev.mobilevec.bench.{bench}.forward", "warmupIterations": warmup_iterations,
+            "measurementIterations": warmup_iterations,
+            "params": {"model": model, "threads": threads, "batch": "1"},
+            "primaryMetric": {"score": median_ms, "scorePercentiles": {"50.0": median_ms, "90.0": median_ms, "99.0": median_ms}}}
+
+
+class SmokeRunTest(unittest.TestCase):
+    def run_report(self, results):
+        d = tempfile.mkdtemp()
+        path = os.path.join(d, "grid.json")
+        with open(path, "w") as f:
+            json.dump(results, f)
+        sys.argv = ["report.py", path]
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            report.main()
+        return buf.getvalue()
+
+    def test_one_iteration_forks_are_marked_not_measurements(self):
+        text = self.run_report([grid("v1-1.0-224", "1", 420.0, 1), grid("v1-1.0-224", "1", 21.0, 1, "OnnxRuntimeBenchmark")])
+        self.assertIn(report.SMOKE_NOTE, text)
+        self.assertIn("ours / ONNX Runtime latency = 20.00× (target ≤ 0.9×): **not met** (by 2122 %) (smoke run: not a measurement)", text)
+
+    def test_measured_forks_are_not_marked(self):
+        text = self.run_report([grid("v1-1.0-224", "1", 22.0, 3), grid("v1-1.0-224", "1", 21.0, 3, "OnnxRuntimeBenchmark")])
+        self.assertNotIn("smoke run", text.lower())
+        self.assertIn("ours / ONNX Runtime latency = 1.05× (target ≤ 0.9×): **not met** (by 16 %)", text)
+
+
 def named(layers, threads=1):
     return {"threads": threads, "layers": [dict(zip(("name", "type", "us"), l)) for l in layers]}
 
