@@ -222,6 +222,11 @@ SMOKE_NOTE = ("Smoke run (`bench/run.sh quick`: one 1-s warm-up and one 1-s meas
 SMOKE_SUFFIX = " (smoke run: not a measurement)"
 
 
+def targets(title, checks, smoke):
+    """A block of target verdicts; in a smoke run each marked as not a measurement."""
+    return title + "\n" + "\n".join(c + SMOKE_SUFFIX if smoke else c for c in checks) + "\n"
+
+
 def smoke_run(records):
     """True when every end-to-end record ran at most one warm-up and one measured iteration (bench/run.sh quick)."""
     return bool(records) and all(r.get("warmupIterations", 99) <= 1 and r.get("measurementIterations", 99) <= 1
@@ -474,7 +479,7 @@ def main():
         checks.append(f"- throughput, v1 1.0-224 batch 8, 2 threads: ours / ONNX Runtime images/s = {ratio:.2f}× (target ≥ 1): "
                       + at_least(ratio, 1))
     if checks:
-        out.append("Targets (issue 5):\n" + "\n".join(c + SMOKE_SUFFIX if smoke else c for c in checks) + "\n")
+        out.append(targets("Targets (issue 5):", checks, smoke))
     # Issue 11's end-to-end targets (shared with issue 10), for the models this run has beside ONNX Runtime.
     checks = []
     for key in sorted(k for k in ours if k in peer and k[2] == 1 and k[1] in ("1", "2")):
@@ -491,7 +496,7 @@ def main():
                           + (f"; 64-byte aligned (as `./mobilevec` runs): {pct(peer[key], '50.0') / pct(a, '50.0'):.2f}×, "
                              + at_least(pct(peer[key], "50.0") / pct(a, "50.0"), 1.25) if a else ""))
     if checks:
-        out.append("Targets (issue 11, end to end):\n" + "\n".join(c + SMOKE_SUFFIX if smoke else c for c in checks) + "\n")
+        out.append(targets("Targets (issue 11, end to end):", checks, smoke))
     lines = [pointwise_line(n.get("model", "?"), n) for n in sorted(nets, key=lambda n: n.get("model", ""))]
     lines = [l for l in lines if l]
     if lines:
