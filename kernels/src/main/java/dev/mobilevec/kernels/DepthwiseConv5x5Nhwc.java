@@ -12,7 +12,8 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * and clamp fused. Each output row is swept per channel block in two passes that slide along the row (see
  * sweepRow): with 32 vector registers (AVX-512 at any width, AArch64: {@link Lanes#REGISTERS}) the weights stay
  * in registers; with 16 (AVX2), where 15 live weight vectors would spill, each weight is loaded from L1 where it
- * is used (the *Reload sweeps, same chains). Every
+ * is used (the *Reload sweeps, same chains), and at stride 2 two output rows share each weight load where their
+ * input rows lie inside the image (the *Pair sweeps, same chains). Every
  * path runs an output's taps in one order: kernel rows 0-2 column by column, then rows 3-4 column by
  * column. Input rows outside the image are read from a zero row (weights are finite, so that is a
  * skipped tap, see WindowConv); columns outside are never read: the stride-1 sweep's chains start late or
@@ -49,7 +50,17 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
     public PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a depthwise 5x5 convolution with stride 1 or 2");
-        return new Prepared(spec, weights, b, activation);
+        return new Prepared(spec, weights, b, activation, !SWEEP);
+    }
+
+    /**
+     * {@link #prepare} with the two-rows-per-sweep stride-2 path on or off (16 registers; off: every row swept alone),
+     * for the tests that compare the two and the benchmarks that measure them.
+     */
+    PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, boolean pairs) {
+        float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
+        requireSupported(spec, "a depthwise 5x5 convolution with stride 1 or 2");
+        return new Prepared(spec, weights, b, activation, pairs && !SWEEP);
     }
 
     private static final class Prepared extends WindowConv {
@@ -75,8 +86,12 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
         private final int wbo;
         private final float[] bias;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act) {
+        /** Stride 2 with 16 registers: two output rows per sweep where they fit (see rows012s2Pair). */
+        private final boolean pairs;
+
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, boolean pairs) {
             super(s, act);
+            this.pairs = pairs && s.strideH() == 2 && s.strideW() == 2;
             c = s.inC();
             cPad = Lanes.roundUp(c);
             full = c - c % L;
@@ -109,6 +124,14 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 int iy = oy * strideH - padTop;
                 int img = inOff + n * inH * rowLen;
                 int outRow = outOff + unit * outW * c;
+                // Two rows of one image at once where all their input rows lie inside it (see rows012s2Pair).
+                if (pairs && full > 0 && oxLo <= oxHi && unit + 1 < unitTo && oy + 1 < outH
+                        && iy >= 0 && iy + 2 + K - 1 < inH) {
+                    sweepRowPair(in, img, iy, out, outRow);
+                    VectorActivation.apply(act, out, outRow, 1, 0, 2 * outW * c);
+                    unit++;
+                    continue;
+                }
                 if (full > 0 && (strideW == 1 || oxLo <= oxHi)) {
                     sweepRow(in, img, iy, out, outRow);
                 } else {
@@ -129,11 +152,27 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
          * pixels, and a channel tail that cannot be swept, go pixel by pixel in the same tap order.
          */
         private void sweepRow(float[] in, int img, int iy, float[] out, int outRow) {
+            sweepRow(in, img, iy, out, outRow, false);
+        }
+
+        /** The two output rows whose windows start at input rows iy and iy + 2 of {@code img} (rows iy .. iy + 6 all inside it). */
+        private void sweepRowPair(float[] in, int img, int iy, float[] out, int outRow) {
+            int o0 = img + iy * rowLen, outB = outRow + outW * c;
+            for (int ch = 0; ch < full; ch += L) {
+                rows012s2Pair(in, o0, o0 + rowLen, o0 + 2 * rowLen, o0 + 3 * rowLen, o0 + 4 * rowLen, out, outRow, outB, ch);
+                rows34s2Pair(in, o0 + 3 * rowLen, o0 + 4 * rowLen, o0 + 5 * rowLen, o0 + 6 * rowLen, out, outRow, outB, ch);
+            }
+            sweepRow(in, img, iy, out, outRow, true);
+            sweepRow(in, img, iy + 2, out, outB, true);
+        }
+
+        /** One output row; {@code blocksDone}: the full channel blocks are done (a pair), only the tail and borders left. */
+        private void sweepRow(float[] in, int img, int iy, float[] out, int outRow, boolean blocksDone) {
             float[] a0 = rowArray(in, iy), a1 = rowArray(in, iy + 1), a2 = rowArray(in, iy + 2), a3 = rowArray(in, iy + 3),
                     a4 = rowArray(in, iy + 4);
             int o0 = rowOffset(img, iy), o1 = rowOffset(img, iy + 1), o2 = rowOffset(img, iy + 2), o3 = rowOffset(img, iy + 3),
                     o4 = rowOffset(img, iy + 4);
-            for (int ch = 0; ch < full; ch += L) {
+            for (int ch = 0; !blocksDone && ch < full; ch += L) {
                 if (strideW == 1 && !SWEEP) {
                     rows012s1Reload(a0, o0, a1, o1, a2, o2, out, outRow, ch, false);
                     rows34s1Reload(a3, o3, a4, o4, out, outRow, ch, false);
@@ -694,6 +733,199 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 n = FloatVector.fromArray(S, out, Math.min(q + 2 * cc, qLast));
                 pb = x4.fma(FloatVector.fromArray(S, wb, wo + 20 * L), x3.fma(FloatVector.fromArray(S, wb, wo + 15 * L), n));
                 r.blend(lo, r.compare(LE, lo)).blend(hi, r.compare(GE, hi)).intoArray(out, q, m);
+            }
+        }
+
+        /**
+         * {@link #rows012s2Reload} for two output rows at once, full channel blocks, all seven input rows inside the
+         * image (one array): output row A reads input rows o0-o2, row B (two input rows down) o2-o4. Each weight is
+         * loaded once for both rows' FMAs, where one row per sweep loads it per FMA: 15 weight and 10 input loads per
+         * 30 FMAs instead of 21 loads per 15. Every output's chain is the single-row sweep's, same order, same bits.
+         * Zen 3 (AVX2), the two passes stand-alone (bench/results/avx2/t45): 1.05-1.6x the single-row sweep; the
+         * same pairing with the rows in five arrays (padding rows from the zero row) lost most of it, as C2 ran out
+         * of general registers, so rows that touch padding keep the single-row sweep.
+         */
+        private void rows012s2Pair(float[] a, int o0, int o1, int o2, int o3, int o4, float[] out, int outA, int outB, int ch) {
+            final int cc = c, wo = wbo + ch * K * K;
+            final float[] wb = wBlocks;
+            FloatVector b = FloatVector.fromArray(S, bias, ch), z = FloatVector.zero(S), v;
+            int q = s2First * cc + ch;
+            int j = 2 * s2First - padLeft, i = j * cc + ch;
+            // Both rows' output s2First, columns 0-2, and column 2 as the next output's column 0 (zero vectors left
+            // of the image, as in the single-row sweep).
+            FloatVector pa = b, pb, qa = b, qb;
+            for (int col = 0; col < 3; col++, i += cc) {
+                boolean inside = j + col >= 0;
+                FloatVector x0 = inside ? FloatVector.fromArray(S, a, o0 + i) : z, x1 = inside ? FloatVector.fromArray(S, a, o1 + i) : z,
+                        x2 = inside ? FloatVector.fromArray(S, a, o2 + i) : z, x3 = inside ? FloatVector.fromArray(S, a, o3 + i) : z,
+                        x4 = inside ? FloatVector.fromArray(S, a, o4 + i) : z;
+                v = FloatVector.fromArray(S, wb, wo + col * L); pa = x0.fma(v, pa); qa = x2.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + (5 + col) * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + (10 + col) * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+            }
+            i -= 3 * cc;
+            {
+                boolean inside = j + 2 >= 0;
+                FloatVector x0 = inside ? FloatVector.fromArray(S, a, o0 + i + 2 * cc) : z, x1 = inside ? FloatVector.fromArray(S, a, o1 + i + 2 * cc) : z,
+                        x2 = inside ? FloatVector.fromArray(S, a, o2 + i + 2 * cc) : z, x3 = inside ? FloatVector.fromArray(S, a, o3 + i + 2 * cc) : z,
+                        x4 = inside ? FloatVector.fromArray(S, a, o4 + i + 2 * cc) : z;
+                v = FloatVector.fromArray(S, wb, wo); pb = x0.fma(v, b); qb = x2.fma(v, b);
+                v = FloatVector.fromArray(S, wb, wo + 5 * L); pb = x1.fma(v, pb); qb = x3.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 10 * L); pb = x2.fma(v, pb); qb = x4.fma(v, qb);
+            }
+            int ox = s2First;
+            for (; ox <= oxHi; ox++, q += cc) {
+                i += 2 * cc;
+                FloatVector x0 = FloatVector.fromArray(S, a, o0 + i + cc), x1 = FloatVector.fromArray(S, a, o1 + i + cc),
+                        x2 = FloatVector.fromArray(S, a, o2 + i + cc), x3 = FloatVector.fromArray(S, a, o3 + i + cc),
+                        x4 = FloatVector.fromArray(S, a, o4 + i + cc);
+                v = FloatVector.fromArray(S, wb, wo + 3 * L); pa = x0.fma(v, pa); qa = x2.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 8 * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 13 * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 1 * L); pb = x0.fma(v, pb); qb = x2.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 6 * L); pb = x1.fma(v, pb); qb = x3.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 11 * L); pb = x2.fma(v, pb); qb = x4.fma(v, qb);
+                x0 = FloatVector.fromArray(S, a, o0 + i + 2 * cc);
+                x1 = FloatVector.fromArray(S, a, o1 + i + 2 * cc);
+                x2 = FloatVector.fromArray(S, a, o2 + i + 2 * cc);
+                x3 = FloatVector.fromArray(S, a, o3 + i + 2 * cc);
+                x4 = FloatVector.fromArray(S, a, o4 + i + 2 * cc);
+                v = FloatVector.fromArray(S, wb, wo + 4 * L); pa = x0.fma(v, pa); qa = x2.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 9 * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 14 * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+                pa.intoArray(out, outA + q);
+                qa.intoArray(out, outB + q);
+                v = FloatVector.fromArray(S, wb, wo + 2 * L); pa = x0.fma(v, pb); qa = x2.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 7 * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 12 * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo); pb = x0.fma(v, b); qb = x2.fma(v, b);
+                v = FloatVector.fromArray(S, wb, wo + 5 * L); pb = x1.fma(v, pb); qb = x3.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 10 * L); pb = x2.fma(v, pb); qb = x4.fma(v, qb);
+            }
+            // Right-border outputs: the same steps, columns past the image read as zero vectors.
+            for (; ox < outW; ox++, q += cc) {
+                i += 2 * cc;
+                boolean in1 = 2 * ox - padLeft + 3 < inW, in2 = 2 * ox - padLeft + 4 < inW;
+                FloatVector x0 = in1 ? FloatVector.fromArray(S, a, o0 + i + cc) : z, x1 = in1 ? FloatVector.fromArray(S, a, o1 + i + cc) : z,
+                        x2 = in1 ? FloatVector.fromArray(S, a, o2 + i + cc) : z, x3 = in1 ? FloatVector.fromArray(S, a, o3 + i + cc) : z,
+                        x4 = in1 ? FloatVector.fromArray(S, a, o4 + i + cc) : z;
+                v = FloatVector.fromArray(S, wb, wo + 3 * L); pa = x0.fma(v, pa); qa = x2.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 8 * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 13 * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 1 * L); pb = x0.fma(v, pb); qb = x2.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 6 * L); pb = x1.fma(v, pb); qb = x3.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 11 * L); pb = x2.fma(v, pb); qb = x4.fma(v, qb);
+                x0 = in2 ? FloatVector.fromArray(S, a, o0 + i + 2 * cc) : z;
+                x1 = in2 ? FloatVector.fromArray(S, a, o1 + i + 2 * cc) : z;
+                x2 = in2 ? FloatVector.fromArray(S, a, o2 + i + 2 * cc) : z;
+                x3 = in2 ? FloatVector.fromArray(S, a, o3 + i + 2 * cc) : z;
+                x4 = in2 ? FloatVector.fromArray(S, a, o4 + i + 2 * cc) : z;
+                v = FloatVector.fromArray(S, wb, wo + 4 * L); pa = x0.fma(v, pa); qa = x2.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 9 * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 14 * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+                pa.intoArray(out, outA + q);
+                qa.intoArray(out, outB + q);
+                v = FloatVector.fromArray(S, wb, wo + 2 * L); pa = x0.fma(v, pb); qa = x2.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 7 * L); pa = x1.fma(v, pa); qa = x3.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 12 * L); pa = x2.fma(v, pa); qa = x4.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo); pb = x0.fma(v, b); qb = x2.fma(v, b);
+                v = FloatVector.fromArray(S, wb, wo + 5 * L); pb = x1.fma(v, pb); qb = x3.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 10 * L); pb = x2.fma(v, pb); qb = x4.fma(v, qb);
+            }
+        }
+
+        /**
+         * {@link #rows34s2Reload} for the two rows of {@link #rows012s2Pair}: row A reads input rows o3, o4, row B
+         * o5, o6; the partial sums come from each row's pass above.
+         */
+        private void rows34s2Pair(float[] a, int o3, int o4, int o5, int o6, float[] out, int outA, int outB, int ch) {
+            final int cc = c, wo = wbo + ch * K * K;
+            final float[] wb = wBlocks;
+            final int qLast = (outW - 1) * cc + ch;
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2; // ReLU: +inf, skipped exactly (see DepthwiseConv3x3Nhwc.sweepS1)
+            FloatVector z = FloatVector.zero(S), v;
+            int q = s2First * cc + ch;
+            int j = 2 * s2First - padLeft, i = j * cc + ch;
+            FloatVector pa = FloatVector.fromArray(S, out, outA + Math.min(q, qLast)), qa = FloatVector.fromArray(S, out, outB + Math.min(q, qLast));
+            FloatVector pb, qb;
+            for (int col = 0; col < 3; col++, i += cc) {
+                boolean inside = j + col >= 0;
+                FloatVector x3 = inside ? FloatVector.fromArray(S, a, o3 + i) : z, x4 = inside ? FloatVector.fromArray(S, a, o4 + i) : z,
+                        x5 = inside ? FloatVector.fromArray(S, a, o5 + i) : z, x6 = inside ? FloatVector.fromArray(S, a, o6 + i) : z;
+                v = FloatVector.fromArray(S, wb, wo + (15 + col) * L); pa = x3.fma(v, pa); qa = x5.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + (20 + col) * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+            }
+            i -= 3 * cc;
+            {
+                boolean inside = j + 2 >= 0;
+                FloatVector x3 = inside ? FloatVector.fromArray(S, a, o3 + i + 2 * cc) : z, x4 = inside ? FloatVector.fromArray(S, a, o4 + i + 2 * cc) : z,
+                        x5 = inside ? FloatVector.fromArray(S, a, o5 + i + 2 * cc) : z, x6 = inside ? FloatVector.fromArray(S, a, o6 + i + 2 * cc) : z;
+                pb = FloatVector.fromArray(S, out, outA + Math.min(q + cc, qLast));
+                qb = FloatVector.fromArray(S, out, outB + Math.min(q + cc, qLast));
+                v = FloatVector.fromArray(S, wb, wo + 15 * L); pb = x3.fma(v, pb); qb = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 20 * L); pb = x4.fma(v, pb); qb = x6.fma(v, qb);
+            }
+            int ox = s2First;
+            for (; ox <= oxHi; ox++, q += cc) {
+                i += 2 * cc;
+                FloatVector x3 = FloatVector.fromArray(S, a, o3 + i + cc), x4 = FloatVector.fromArray(S, a, o4 + i + cc),
+                        x5 = FloatVector.fromArray(S, a, o5 + i + cc), x6 = FloatVector.fromArray(S, a, o6 + i + cc);
+                v = FloatVector.fromArray(S, wb, wo + 18 * L); pa = x3.fma(v, pa); qa = x5.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 23 * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 16 * L); pb = x3.fma(v, pb); qb = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 21 * L); pb = x4.fma(v, pb); qb = x6.fma(v, qb);
+                x3 = FloatVector.fromArray(S, a, o3 + i + 2 * cc);
+                x4 = FloatVector.fromArray(S, a, o4 + i + 2 * cc);
+                x5 = FloatVector.fromArray(S, a, o5 + i + 2 * cc);
+                x6 = FloatVector.fromArray(S, a, o6 + i + 2 * cc);
+                v = FloatVector.fromArray(S, wb, wo + 19 * L); pa = x3.fma(v, pa); qa = x5.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 24 * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+                pa = pa.blend(lo, pa.compare(LE, lo));
+                qa = qa.blend(lo, qa.compare(LE, lo));
+                if (upper) {
+                    pa = pa.blend(hi, pa.compare(GE, hi));
+                    qa = qa.blend(hi, qa.compare(GE, hi));
+                }
+                pa.intoArray(out, outA + q);
+                qa.intoArray(out, outB + q);
+                v = FloatVector.fromArray(S, wb, wo + 17 * L); pa = x3.fma(v, pb); qa = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 22 * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+                pb = FloatVector.fromArray(S, out, outA + Math.min(q + 2 * cc, qLast));
+                qb = FloatVector.fromArray(S, out, outB + Math.min(q + 2 * cc, qLast));
+                v = FloatVector.fromArray(S, wb, wo + 15 * L); pb = x3.fma(v, pb); qb = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 20 * L); pb = x4.fma(v, pb); qb = x6.fma(v, qb);
+            }
+            // Right-border outputs: the same steps, columns past the image read as zero vectors.
+            for (; ox < outW; ox++, q += cc) {
+                i += 2 * cc;
+                boolean in1 = 2 * ox - padLeft + 3 < inW, in2 = 2 * ox - padLeft + 4 < inW;
+                FloatVector x3 = in1 ? FloatVector.fromArray(S, a, o3 + i + cc) : z, x4 = in1 ? FloatVector.fromArray(S, a, o4 + i + cc) : z,
+                        x5 = in1 ? FloatVector.fromArray(S, a, o5 + i + cc) : z, x6 = in1 ? FloatVector.fromArray(S, a, o6 + i + cc) : z;
+                v = FloatVector.fromArray(S, wb, wo + 18 * L); pa = x3.fma(v, pa); qa = x5.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 23 * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 16 * L); pb = x3.fma(v, pb); qb = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 21 * L); pb = x4.fma(v, pb); qb = x6.fma(v, qb);
+                x3 = in2 ? FloatVector.fromArray(S, a, o3 + i + 2 * cc) : z;
+                x4 = in2 ? FloatVector.fromArray(S, a, o4 + i + 2 * cc) : z;
+                x5 = in2 ? FloatVector.fromArray(S, a, o5 + i + 2 * cc) : z;
+                x6 = in2 ? FloatVector.fromArray(S, a, o6 + i + 2 * cc) : z;
+                v = FloatVector.fromArray(S, wb, wo + 19 * L); pa = x3.fma(v, pa); qa = x5.fma(v, qa);
+                v = FloatVector.fromArray(S, wb, wo + 24 * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+                pa = pa.blend(lo, pa.compare(LE, lo));
+                qa = qa.blend(lo, qa.compare(LE, lo));
+                if (upper) {
+                    pa = pa.blend(hi, pa.compare(GE, hi));
+                    qa = qa.blend(hi, qa.compare(GE, hi));
+                }
+                pa.intoArray(out, outA + q);
+                qa.intoArray(out, outB + q);
+                v = FloatVector.fromArray(S, wb, wo + 17 * L); pa = x3.fma(v, pb); qa = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 22 * L); pa = x4.fma(v, pa); qa = x6.fma(v, qa);
+                pb = FloatVector.fromArray(S, out, outA + Math.min(q + 2 * cc, qLast));
+                qb = FloatVector.fromArray(S, out, outB + Math.min(q + 2 * cc, qLast));
+                v = FloatVector.fromArray(S, wb, wo + 15 * L); pb = x3.fma(v, pb); qb = x5.fma(v, qb);
+                v = FloatVector.fromArray(S, wb, wo + 20 * L); pb = x4.fma(v, pb); qb = x6.fma(v, qb);
             }
         }
 
