@@ -166,8 +166,9 @@ ISSUE10_MODELS = ("mobilenet_v3_large", "mobilenet_v3_small", "mnasnet0_5", "mna
 def interleaved(results):
     """InterleavedOrtBenchmark (ours and ONNX Runtime alternated in one fork): per (model, threads, batch), the median
     over iterations of each iteration's median round ratio ours / ONNX Runtime, its smallest and largest iteration,
-    and the medians of each runtime's ms. Reads the aux counters' per-iteration raw data: JMH's own score for an
-    EVENTS counter is the sum over iterations."""
+    the medians of each runtime's ms, the iteration count, and the median over iterations of the quiet-rounds ratio
+    (each runtime's 10th percentile of its round medians; None in results from before it existed). Reads the aux
+    counters' per-iteration raw data: JMH's own score for an EVENTS counter is the sum over iterations."""
     def med(v):
         v = sorted(v)
         n = len(v)
@@ -182,8 +183,9 @@ def interleaved(results):
             continue
         p = r["params"]
         ratios = raw(r, "oursOverOrt")
+        quiet = med(raw(r, "quietOursOverOrt")) if "quietOursOverOrt" in r["secondaryMetrics"] else None
         cells[(p["model"], p["threads"], int(p.get("batch", 1)))] = (
-            med(ratios), min(ratios), max(ratios), med(raw(r, "oursMs")), med(raw(r, "ortMs")), len(ratios))
+            med(ratios), min(ratios), max(ratios), med(raw(r, "oursMs")), med(raw(r, "ortMs")), len(ratios), quiet)
     return cells
 
 
@@ -192,13 +194,16 @@ def interleaved_lines(cells):
     if not cells:
         return []
     out = ["Ours and ONNX Runtime interleaved in one fork (`InterleavedOrtBenchmark`: rounds of 10 inferences each, "
-           "the order swapped every round; ratio = median over iterations of each iteration's median round ratio):\n",
-           "| model | threads | batch | ours ms | ONNX Runtime ms | ours / ORT | iterations' range |",
-           "|---|---|---|---|---|---|---|"]
+           "the order swapped every round; ratio = median over iterations of each iteration's median round ratio; "
+           "quiet rounds = the ratio of the two runtimes' 10th percentiles of their round medians, the comparison at a "
+           "shared machine's quieter moments, to read beside the ratio: the targets are on the ratio):\n",
+           "| model | threads | batch | ours ms | ONNX Runtime ms | ours / ORT | iterations' range | quiet rounds |",
+           "|---|---|---|---|---|---|---|---|"]
     for key in sorted(cells, key=model_order):
         m, t, b = key
-        ratio, lo, hi, ours_ms, ort_ms, n = cells[key]
-        out.append(f"| {m} | {t} | {b} | {ours_ms:.3f} | {ort_ms:.3f} | {ratio:.3f}× | {lo:.3f}–{hi:.3f} ({n}) |")
+        ratio, lo, hi, ours_ms, ort_ms, n, quiet = cells[key]
+        q = "–" if quiet is None else f"{quiet:.3f}×"
+        out.append(f"| {m} | {t} | {b} | {ours_ms:.3f} | {ort_ms:.3f} | {ratio:.3f}× | {lo:.3f}–{hi:.3f} ({n}) | {q} |")
     for issue, models, limit in (("11", ISSUE11_MODELS, 0.9), ("10", ISSUE10_MODELS, 1.0)):
         lines = [f"- {m}, batch {b}, {t} thread(s): {cells[(m, t, b)][0]:.3f}× " + at_most(cells[(m, t, b)][0], limit)
                  for (m, t, b) in sorted(cells, key=model_order) if m in models and b == 1]

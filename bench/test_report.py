@@ -132,24 +132,29 @@ if __name__ == "__main__":
     unittest.main()
 
 
-def versus(model, threads, ratios, ours, ort, batch="1"):
+def versus(model, threads, ratios, ours, ort, batch="1", quiet=None):
     """A hand-made InterleavedOrtBenchmark record: one fork, one aux-counter value per iteration. JMH's own score
-    for an EVENTS counter is the sum over iterations, deliberately wrong here so a reader of it fails."""
+    for an EVENTS counter is the sum over iterations, deliberately wrong here so a reader of it fails. Without quiet,
+    a record from before the quiet-rounds counter existed."""
     def metric(v):
         return {"score": sum(v), "rawData": [v]}
+    secondary = {"oursOverOrt": metric(ratios), "oursMs": metric(ours), "ortMs": metric(ort)}
+    if quiet is not None:
+        secondary["quietOursOverOrt"] = metric(quiet)
     return {"benchmark": "dev.mobilevec.bench.InterleavedOrtBenchmark.round",
             "params": {"model": model, "threads": threads, "batch": batch, "runs": "10", "pauseMs": "20"},
             "primaryMetric": {"score": 200.0},
-            "secondaryMetrics": {"oursOverOrt": metric(ratios), "oursMs": metric(ours), "ortMs": metric(ort)}}
+            "secondaryMetrics": secondary}
 
 
 class InterleavedTest(unittest.TestCase):
     def test_median_over_iterations_of_the_raw_data_not_the_summed_score(self):
         cells = report.interleaved([versus("v2-1.0-224", "1", [0.95, 0.91, 0.89, 0.93, 0.97], [7, 6.8, 6.6, 7.1, 7.3],
                                            [7.4, 7.5, 7.4, 7.6, 7.5])])
-        ratio, lo, hi, ours, ort, n = cells[("v2-1.0-224", "1", 1)]
+        ratio, lo, hi, ours, ort, n, quiet = cells[("v2-1.0-224", "1", 1)]
         self.assertAlmostEqual(ratio, 0.93)
         self.assertEqual((lo, hi, n), (0.89, 0.97, 5))
+        self.assertIsNone(quiet)  # a result from before the counter: no column value, no failure
         self.assertAlmostEqual(ours, 7.0)
         self.assertAlmostEqual(ort, 7.5)
 
@@ -170,7 +175,16 @@ class InterleavedTest(unittest.TestCase):
         self.assertNotIn("mnasnet0_5", issue11)  # not among issue 11's models
         self.assertIn("- mnasnet0_5, batch 1, 2 thread(s): 0.970× met", issue10)
         self.assertNotIn("v2-1.0-224", issue10)
-        self.assertIn("| v2-1.0-224 | 1 | 1 | 7.000 | 7.600 | 0.920× | 0.920–0.920 (3) |", text)
+        self.assertIn("| v2-1.0-224 | 1 | 1 | 7.000 | 7.600 | 0.920× | 0.920–0.920 (3) | – |", text)
+
+    def test_quiet_rounds_column_is_the_median_over_iterations_and_no_verdict_uses_it(self):
+        results = [versus("mnasnet1_0", "1", [1.20, 1.25, 1.10], [12, 13, 11], [10, 10.4, 10], quiet=[1.02, 0.98, 1.05])]
+        cells = report.interleaved(results)
+        self.assertAlmostEqual(cells[("mnasnet1_0", "1", 1)][6], 1.02)
+        text = "\n".join(report.interleaved_lines(cells))
+        self.assertIn("| mnasnet1_0 | 1 | 1 | 12.000 | 10.000 | 1.200× | 1.100–1.250 (3) | 1.020× |", text)
+        # The targets stay on the median ratio: 1.200 is not met, whatever the quiet rounds say.
+        self.assertIn("- mnasnet1_0, batch 1, 1 thread(s): 1.200× **not met**", text)
 
     def test_batch_throughput_verdicts_for_v1_and_v2_on_two_threads(self):
         # Throughput ratio = ORT's time / ours: 1 / 0.8 = 1.25 meets it, 1 / 0.9 = 1.111 misses by 11 %.
