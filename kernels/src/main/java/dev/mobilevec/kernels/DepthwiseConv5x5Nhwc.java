@@ -802,7 +802,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 v = FloatVector.fromArray(S, wb, wo + 5 * L); pb = x1.fma(v, pb); qb = x3.fma(v, qb);
                 v = FloatVector.fromArray(S, wb, wo + 10 * L); pb = x2.fma(v, pb); qb = x4.fma(v, qb);
             }
-            // Right-border outputs: the same steps, columns past the image read as zero vectors.
+            // Right-border outputs: the interior steps with columns past the image read as zero vectors. A copy, not
+            // one loop with the column tests: that ran at a median 1.04x the single-row sweep, this 1.16x (t45).
             for (; ox < outW; ox++, q += cc) {
                 i += 2 * cc;
                 boolean in1 = 2 * ox - padLeft + 3 < inW, in2 = 2 * ox - padLeft + 4 < inW;
@@ -896,7 +897,8 @@ public final class DepthwiseConv5x5Nhwc implements Conv2dKernel {
                 v = FloatVector.fromArray(S, wb, wo + 15 * L); pb = x3.fma(v, pb); qb = x5.fma(v, qb);
                 v = FloatVector.fromArray(S, wb, wo + 20 * L); pb = x4.fma(v, pb); qb = x6.fma(v, qb);
             }
-            // Right-border outputs: the same steps, columns past the image read as zero vectors.
+            // Right-border outputs: the interior steps with columns past the image read as zero vectors. A copy, not
+            // one loop with the column tests: that ran at a median 1.04x the single-row sweep, this 1.16x (t45).
             for (; ox < outW; ox++, q += cc) {
                 i += 2 * cc;
                 boolean in1 = 2 * ox - padLeft + 3 < inW, in2 = 2 * ox - padLeft + 4 < inW;
