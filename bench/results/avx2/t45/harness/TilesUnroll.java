@@ -183,49 +183,13 @@ public class TilesUnroll {
         c50.intoArray(c, q); c51.intoArray(c, q + L);
     }
 
-    // packed A [k][6]; optional fence store into 'fence' (a float[] C2 cannot tell from ap)
-    static void packed(float[] ap, int k, float[] b, float[] c, int cOff, float[] fence, boolean fenced) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-        c00 = c10 = c20 = c30 = c40 = c50 = FloatVector.zero(S);
-        c01 = c11 = c21 = c31 = c41 = c51 = FloatVector.zero(S);
-        int bi = 0, ai = 0;
-        for (int i = 0; i < k; i++, bi += 16, ai += 6) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi), w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(ap[ai])).reinterpretAsFloats();
-            c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-            if (fenced) fence[0] = 0f;
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(ap[ai + 1])).reinterpretAsFloats();
-            c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-            if (fenced) fence[0] = 0f;
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(ap[ai + 2])).reinterpretAsFloats();
-            c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-            if (fenced) fence[0] = 0f;
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(ap[ai + 3])).reinterpretAsFloats();
-            c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-            if (fenced) fence[0] = 0f;
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(ap[ai + 4])).reinterpretAsFloats();
-            c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-            if (fenced) fence[0] = 0f;
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(ap[ai + 5])).reinterpretAsFloats();
-            c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
-        }
-        int q = cOff;
-        c00.intoArray(c, q); c01.intoArray(c, q + L); q += 16;
-        c10.intoArray(c, q); c11.intoArray(c, q + L); q += 16;
-        c20.intoArray(c, q); c21.intoArray(c, q + L); q += 16;
-        c30.intoArray(c, q); c31.intoArray(c, q + L); q += 16;
-        c40.intoArray(c, q); c41.intoArray(c, q + L); q += 16;
-        c50.intoArray(c, q); c51.intoArray(c, q + L);
-    }
-
     public static void main(String[] args) {
         int k = Integer.parseInt(args[0]);
         int groups = Integer.parseInt(args[1]); // 6-row groups per call sweep
-        float[] a = new float[groups * 6 * k + 64], ap = new float[groups * 6 * k + 64], b = new float[k * 16 + 64];
+        float[] a = new float[groups * 6 * k + 64], b = new float[k * 16 + 64];
         float[] c = new float[groups * 96 + 64];
-        float[][] fences = {new float[16], a}; // second entry keeps the type profile honest
         java.util.Random r = new java.util.Random(1);
-        for (int i = 0; i < a.length; i++) { a[i] = r.nextFloat(); ap[i] = a[i]; }
+        for (int i = 0; i < a.length; i++) { a[i] = r.nextFloat(); }
         for (int i = 0; i < b.length; i++) b[i] = r.nextFloat();
         double flops = 2.0 * groups * 6 * 16 * k;
         String[] names = {"strided", "strided2", "strided4"};
