@@ -1,34 +1,12 @@
 import jdk.incubator.vector.*;
 
 /** The 12-accumulator 1x1 tile as 6 rows x 2 vectors (ours) and as 3 rows x 4 vectors (MLAS's shape): GFLOPS. */
+/* Calls LeanVsOurs.strided for the 6 x 2 tile: compile with LeanVsOurs.java. */
 public class Tile3x4 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final VectorSpecies<Integer> SI = IntVector.SPECIES_256;
     static final int L = 8;
 
-    static void t6x2(float[] a, int aOff, int k, float[] b, float[] c, int cOff) {
-        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-        c00 = c10 = c20 = c30 = c40 = c50 = FloatVector.zero(S);
-        c01 = c11 = c21 = c31 = c41 = c51 = FloatVector.zero(S);
-        int a0 = aOff, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, a4 = a3 + k, a5 = a4 + k;
-        int bi = 0;
-        for (int i = 0; i < k; i++, bi += 16) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi), w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
-            c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
-            c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
-            c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
-            c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
-            c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
-            x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
-            c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
-        }
-        c00.add(c01).add(c10).add(c11).add(c20).add(c21).add(c30).add(c31).add(c40).add(c41).add(c50).add(c51).intoArray(c, cOff);
-    }
 
     // 3 rows x 32 columns: B packed [k][32]
     static void t3x4(float[] a, int aOff, int k, float[] b, float[] c, int cOff) {
@@ -66,7 +44,7 @@ public class Tile3x4 {
                 for (int rep = 0; rep < 2000; rep++) {
                     long t0 = System.nanoTime();
                     for (int g = 0; g < 8; g++) {
-                        if (v == 0) t6x2(a, 0, k, b, c, 0); else t3x4(a, 0, k, b, c, 0);
+                        if (v == 0) LeanVsOurs.strided(a, 0, k, b, c, 0); else t3x4(a, 0, k, b, c, 0);
                     }
                     best = Math.min(best, System.nanoTime() - t0);
                 }
