@@ -121,6 +121,67 @@ class SessionTest {
         assertArrayEquals(a, b);
     }
 
+    /**
+     * The NCHW-to-NHWC copy against its definition (value (c, p) of an image moves from c * hw + p to p * ch + c), for
+     * 1-5 channels (3 has its own loop), every pixel range of small images, at offsets into both arrays: nothing
+     * outside the range is written.
+     */
+    @Test
+    void nchwToNhwcMovesEveryValueOfTheRangeAndNothingElse() {
+        for (int ch = 1; ch <= 5; ch++) {
+            for (int hw = 1; hw <= 13; hw += 4) {
+                float[] src = new float[5 + ch * hw];
+                for (int i = 0; i < src.length; i++) {
+                    src[i] = i + 0.5f;
+                }
+                for (int p0 = 0; p0 <= hw; p0++) {
+                    for (int p1 = p0; p1 <= hw; p1++) {
+                        float[] dst = new float[3 + ch * hw + 2];
+                        Arrays.fill(dst, -1f);
+                        Session.nchwToNhwc(src, 5, dst, 3, hw, ch, p0, p1);
+                        for (int p = 0; p < hw; p++) {
+                            for (int c = 0; c < ch; c++) {
+                                float want = p >= p0 && p < p1 ? src[5 + c * hw + p] : -1f;
+                                assertEquals(want, dst[3 + p * ch + c], "ch " + ch + " hw " + hw + " range " + p0 + ".." + p1 + " at " + p + "," + c);
+                            }
+                        }
+                        assertEquals(-1f, dst[0]);
+                        assertEquals(-1f, dst[dst.length - 1]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A layer-parallel run copies a large enough batch with all its threads (the parts cut inside an image, not at its
+     * edges): the same bits from NCHW as from NHWC at two and three threads, and as one thread.
+     */
+    @Test
+    void nchwInputSplitOverThreadsGivesTheSameResultAsNhwc() {
+        int batch = 7, hw = ARCH.height() * ARCH.width(), per = ARCH.inputLength();
+        assertTrue(batch * hw >= Session.PARALLEL_LOAD_PIXELS, "the batch is large enough to be split");
+        float[] nhwc = NetworkEquivalenceTest.image(batch * per, 11);
+        float[] nchw = new float[nhwc.length];
+        for (int n = 0; n < batch; n++) {
+            for (int p = 0; p < hw; p++) {
+                for (int c = 0; c < 3; c++) {
+                    nchw[n * per + c * hw + p] = nhwc[n * per + p * 3 + c];
+                }
+            }
+        }
+        float[] want = run(MODEL, batch, 1, nhwc);
+        for (int threads = 2; threads <= 3; threads++) {
+            for (Layout layout : Layout.values()) {
+                float[] got = new float[batch * 1000];
+                try (Session s = MODEL.newSession(batch, threads, Schedule.LAYER_PARALLEL)) {
+                    s.run(layout == Layout.NCHW ? nchw : nhwc, 0, layout, got, 0, null);
+                }
+                assertArrayEquals(want, got, threads + " threads, " + layout);
+            }
+        }
+    }
+
     @Test
     void badInputsAreRejectedWithExpectedAndActual() {
         try (Session s = MODEL.newSession(2, 1)) {
