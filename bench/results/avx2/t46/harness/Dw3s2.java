@@ -3,13 +3,19 @@ import java.util.*;
 import static jdk.incubator.vector.VectorOperators.*;
 
 /**
- * Stride-2 3x3 depthwise, 16 registers: the kernel's single-row sweep (a copy of DepthwiseConv3x3Nhwc.sweepS2In, nine
- * weights held) against two output rows per sweep (input rows 0-4, row 2 shared) with the weights reloaded from a
- * block-major copy (each weight load feeds both rows' FMA). Same taps, same order per output: same bits (checked).
- * Interior rows only (rows whose three input rows lie inside the image), all full channel blocks, ReLU6.
- * Usage: java --add-modules jdk.incubator.vector -XX:ObjectAlignmentInBytes=64 Dw3s2Pair H,W,C;...
+ * Stride-2 3x3 depthwise, 16 registers, interior rows only (rows whose three input rows lie inside the image), all full
+ * channel blocks, ReLU6. The baseline is the kernel's one-row sweep (singleFrom: DepthwiseConv3x3Nhwc.sweepS2In with its
+ * first output a parameter, nine weights held). Modes:
+ *   pairs     two output rows per sweep (input rows 0-4, row 2 shared), weights reloaded block-major, each load
+ *             feeding both rows' FMAs;
+ *   segments  the rows in segments of -Dseg outputs (default 8), every channel block per segment;
+ *   diag      one change at a time: noClamp, split (the finishing output's second column summed apart: other bits),
+ *             still (inputs not moving), oneRow (the three kernel rows read one input row), twoBlocks (two channel
+ *             blocks per sweep, weights reloaded block-major; an odd last block runs alone).
+ * pairs, segments and twoBlocks are checked bit for bit against the baseline. Usage:
+ * java --add-modules jdk.incubator.vector -XX:+UseG1GC -XX:ObjectAlignmentInBytes=64 -cp . Dw3s2 MODE 'H,W,C;...'
  */
-public class Dw3s2Diag {
+public class Dw3s2 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final int L = 8;
 
@@ -19,7 +25,7 @@ public class Dw3s2Diag {
     final int clampKind = 2;
     final boolean leftEdge = true;
 
-    Dw3s2Diag(int h, int wd, int ch, Random r) {
+    Dw3s2(int h, int wd, int ch, Random r) {
         c = ch; cPad = ch; inH = h; inW = wd; outH = h / 2; outW = wd / 2; rowLen = wd * ch;
         oxLo = 1; oxHi = outW - 1;
         wOff = 16; wbo = 16;
@@ -31,51 +37,6 @@ public class Dw3s2Diag {
                 wb[wbo + (k / L * 9 + t) * L + k % L] = v;
             }
             bias[k] = r.nextFloat() * 0.1f;
-        }
-    }
-
-    void single(float[] a, int o0, int rs, float[] out, int outRow, int ch, int oxTo) {
-        final int cp = cPad, cc = c, cc2 = 2 * cc, rs2 = 2 * rs;
-        FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
-                w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
-                w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
-                w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
-                w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
-        FloatVector b = FloatVector.fromArray(S, bias, ch);
-        FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
-        final boolean upper = clampKind == 2;
-        int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
-        int q = outRow + oxLo * cc + ch;
-        if (leftEdge) {
-            FloatVector e = FloatVector.fromArray(S, a, i + rs2 - cc).fma(w21, FloatVector.fromArray(S, a, i + rs - cc)
-                    .fma(w11, FloatVector.fromArray(S, a, i - cc).fma(w01, b)));
-            e = FloatVector.fromArray(S, a, i + rs2).fma(w22, FloatVector.fromArray(S, a, i + rs)
-                    .fma(w12, FloatVector.fromArray(S, a, i).fma(w02, e)));
-            e.blend(lo, e.compare(LE, lo)).blend(hi, e.compare(GE, hi)).intoArray(out, q - cc);
-        }
-        FloatVector x0 = FloatVector.fromArray(S, a, i), x1 = FloatVector.fromArray(S, a, i + rs),
-                x2 = FloatVector.fromArray(S, a, i + rs2);
-        FloatVector sa = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
-        for (int t = oxTo - oxLo; t >= 0; t--, q += cc) {
-            x0 = FloatVector.fromArray(S, a, i + cc);
-            x1 = FloatVector.fromArray(S, a, i + rs + cc);
-            x2 = FloatVector.fromArray(S, a, i + rs2 + cc);
-            FloatVector r = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa)));
-            i += cc2;
-            x0 = FloatVector.fromArray(S, a, i);
-            r = x0.fma(w02, r);
-            sa = x0.fma(w00, b);
-            x1 = FloatVector.fromArray(S, a, i + rs);
-            r = x1.fma(w12, r);
-            sa = x1.fma(w10, sa);
-            x2 = FloatVector.fromArray(S, a, i + rs2);
-            r = x2.fma(w22, r);
-            sa = x2.fma(w20, sa);
-            r = r.blend(lo, r.compare(LE, lo));
-            if (upper) {
-                r = r.blend(hi, r.compare(GE, hi));
-            }
-            r.intoArray(out, q);
         }
     }
 
@@ -366,16 +327,27 @@ public class Dw3s2Diag {
         }
     }
 
+    static final String[] NAMES = {"single", "pairs", "segments", "noClamp", "split", "still", "oneRow", "twoBlocks"};
+
+    /** Every interior row through variant v (see NAMES). */
     void runV(float[] in, int off, float[] out, int outOff, int v) {
+        if (v == 1) {
+            run(in, off, out, outOff, true);
+            return;
+        }
+        if (v == 2) {
+            runSeg(in, off, out, outOff);
+            return;
+        }
         int rs = rowLen;
         for (int oy = 1; oy < outH; oy++) {
             int iy = 2 * oy - 1, o0 = off + iy * rs, outRow = outOff + oy * outW * c;
             for (int ch = 0; ch < c; ch += L) {
                 if (v == 0) singleFrom(in, o0, rs, out, outRow, ch, oxLo, oxHi);
-                else if (v == 1) noClamp(in, o0, rs, out, outRow, ch, oxLo, oxHi);
-                else if (v == 2) split(in, o0, rs, out, outRow, ch, oxLo, oxHi);
-                else if (v == 3) still(in, o0, rs, out, outRow, ch, oxLo, oxHi);
-                else if (v == 4) singleFrom(in, o0, 0, out, outRow, ch, oxLo, oxHi);
+                else if (v == 3) noClamp(in, o0, rs, out, outRow, ch, oxLo, oxHi);
+                else if (v == 4) split(in, o0, rs, out, outRow, ch, oxLo, oxHi);
+                else if (v == 5) still(in, o0, rs, out, outRow, ch, oxLo, oxHi);
+                else if (v == 6) singleFrom(in, o0, 0, out, outRow, ch, oxLo, oxHi);
                 else if (ch + 2 * L <= c) { twoBlocks(in, o0, rs, out, outRow, ch, oxLo, oxHi); ch += L; }
                 else singleFrom(in, o0, rs, out, outRow, ch, oxLo, oxHi);
             }
@@ -402,42 +374,65 @@ public class Dw3s2Diag {
                 for (int ch = 0; ch < c; ch += L) pair(in, o0, rs, out, outRow, outRow + outW * c, ch, oxHi);
                 oy++;
             } else {
-                for (int ch = 0; ch < c; ch += L) single(in, o0, rs, out, outRow, ch, oxHi);
+                for (int ch = 0; ch < c; ch += L) singleFrom(in, o0, rs, out, outRow, ch, oxLo, oxHi);
             }
         }
     }
 
     public static void main(String[] args) {
-        int base = Integer.getInteger("base", 12);
-        int rounds = Integer.getInteger("rounds", 7);
+        String mode = args[0];
+        int[] vs = switch (mode) {
+            case "diag" -> new int[] {0, 3, 4, 5, 6, 7};
+            case "pairs" -> new int[] {0, 1};
+            case "segments" -> new int[] {0, 2};
+            default -> throw new IllegalArgumentException("mode must be diag, pairs or segments, got " + mode);
+        };
+        int base = Integer.getInteger("base", 12), rounds = Integer.getInteger("rounds", 7);
         Random r = new Random(1);
-        for (String sh : args[0].split(";")) {
+        for (String sh : args[1].split(";")) {
             int[] s = Arrays.stream(sh.split(",")).mapToInt(Integer::parseInt).toArray();
-            Dw3s2Diag k = new Dw3s2Diag(s[0], s[1], s[2], r);
+            Dw3s2 k = new Dw3s2(s[0], s[1], s[2], r);
             float[] in = new float[base + s[0] * s[1] * s[2] + 64];
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat();
-            float[] o1 = new float[base + k.outH * k.outW * k.c + 64], o2 = o1.clone();
-            k.run(in, base, o1, base, false);
-            k.runSeg(in, base, o2, base);
-            if (!Arrays.equals(o1, o2)) throw new AssertionError("bits differ at " + sh);
-            float[] o3 = o1.clone(), o4 = o1.clone();
-            k.runV(in, base, o3, base, 0); k.runV(in, base, o4, base, 5);
-            for (int oy = 1; oy < k.outH; oy++) for (int x = k.oxLo * k.c; x < k.outW * k.c; x++) {
-                int p = base + oy * k.outW * k.c + x;
-                if (Float.floatToRawIntBits(o3[p]) != Float.floatToRawIntBits(o4[p])) throw new AssertionError("twoBlocks bits " + sh + " at " + p);
+            float[] ref = new float[base + k.outH * k.outW * k.c + 64], out = ref.clone();
+            k.runV(in, base, ref, base, 0);
+            // Same bits as the single-row sweep: whole rows for pairs and segments, the interior outputs for two blocks
+            // (it has no left-edge output); the diagnostic variants compute other things.
+            for (int v : new int[] {1, 2, 7}) {
+                Arrays.fill(out, 0f);
+                k.runV(in, base, out, base, v);
+                for (int oy = 1; oy < k.outH; oy++) {
+                    for (int x = (v == 7 ? k.oxLo : 0) * k.c; x < k.outW * k.c; x++) {
+                        int p = base + oy * k.outW * k.c + x;
+                        if (Float.floatToRawIntBits(ref[p]) != Float.floatToRawIntBits(out[p])) {
+                            throw new AssertionError(NAMES[v] + ": other bits at " + sh + ", index " + p);
+                        }
+                    }
+                }
             }
             double flops = 2.0 * 9 * (k.outH - 1) * k.outW * k.c;
             int reps = (int) Math.max(20, 3e9 / flops);
-            double[] best = new double[6];
+            double[] best = new double[NAMES.length];
+            List<List<Double>> ratios = new ArrayList<>();
+            for (int v = 0; v < NAMES.length; v++) ratios.add(new ArrayList<>());
             for (int round = 0; round < rounds; round++) {
-                for (int v = 0; v < 6; v++) {
+                double[] g = new double[NAMES.length];
+                for (int v : vs) {
                     long t0 = System.nanoTime();
-                    for (int i = 0; i < reps; i++) k.runV(in, base, o2, base, v);
-                    double g = flops * reps / (System.nanoTime() - t0);
-                    if (round >= 2) best[v] = Math.max(best[v], g);
+                    for (int i = 0; i < reps; i++) k.runV(in, base, out, base, v);
+                    g[v] = flops * reps / (System.nanoTime() - t0);
+                    if (round >= 2) best[v] = Math.max(best[v], g[v]);
                 }
+                for (int v : vs) if (round >= 2 && v != 0) ratios.get(v).add(g[v] / g[0]);
             }
-            System.out.printf("%-14s as-is %5.1f noClamp %5.2fx split %5.2fx still %5.2fx oneRow %5.2fx twoBlocks %5.2fx%n", sh, best[0], best[1] / best[0], best[2] / best[0], best[3] / best[0], best[4] / best[0], best[5] / best[0]);
+            StringBuilder sb = new StringBuilder(String.format("%-14s single %5.1f GFLOPS (best)", sh, best[0]));
+            for (int v : vs) {
+                if (v == 0) continue;
+                List<Double> q = ratios.get(v);
+                Collections.sort(q);
+                sb.append(String.format("  %s %.2fx (best), per round %.2f..%.2f median %.2f", NAMES[v], best[v] / best[0], q.get(0), q.get(q.size() - 1), q.get(q.size() / 2)));
+            }
+            System.out.println(sb);
         }
     }
 }

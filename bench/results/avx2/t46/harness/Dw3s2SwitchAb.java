@@ -3,11 +3,14 @@ package dev.mobilevec.kernels;
 import java.util.*;
 
 /**
- * The 3x3 depthwise kernel's stride-2 layers prepared with two channel blocks per sweep (16 registers) and without, interleaved:
- * best GFLOPS of each over rounds, their ratio, and whether the outputs are the same bits. Shapes h,w,c (input; padding 1,
- * stride 2). -DnoPixelMajor=true turns the pixel-major path (channels a multiple of 128) off in both.
+ * The 3x3 depthwise kernel's stride-2 layers prepared with the experimental 16-register switch of
+ * {@code prepare(spec, w, b, act, pixelMajor, SWITCH)} off and on, interleaved: best GFLOPS of each over rounds, their
+ * ratio, whether the outputs are the same bits, bytes allocated per 100 warm runs. The switch exists only in a kernels
+ * build with one of this directory's experiment diffs applied (two channel blocks per sweep, two output rows per sweep).
+ * Shapes h,w,c (input; padding 1, stride 2). -DnoPixelMajor=true turns the pixel-major path (channels a multiple of 128)
+ * off in both; with it on, those shapes run the same code either way: the noise gauge.
  */
-public class DwBlocksAb {
+public class Dw3s2SwitchAb {
     static final boolean PM = !Boolean.getBoolean("noPixelMajor");
     public static void main(String[] args) {
         String[] ss = System.getProperty("shapes", "112,112,96;56,56,144;28,28,192;14,14,576;112,112,48;112,112,64;28,28,240;112,112,16;56,56,72;56,56,128;28,28,256;14,14,512").split(";");
@@ -47,7 +50,7 @@ public class DwBlocksAb {
                 for (int i = 0; i < 100; i++) pc[v].run(1, in, off, out[v], off, 0, units);
                 bytes[v] = mx.getCurrentThreadAllocatedBytes() - b0;
             }
-            System.out.printf("%-12s one block %5.1f GFLOPS (%4.1f%%)  two blocks %5.1f GFLOPS (%4.1f%%)  two/one %.2f  same bits %b  bytes/100 runs %d / %d%n",
+            System.out.printf("%-12s off %5.1f GFLOPS (%4.1f%%)  on %5.1f GFLOPS (%4.1f%%)  on/off %.2f  same bits %b  bytes/100 runs %d / %d%n",
                     sh, best[0], 100 * best[0] / peak, best[1], 100 * best[1] / peak, best[1] / best[0], Arrays.equals(out[0], out[1]), bytes[0], bytes[1]);
         }
     }
