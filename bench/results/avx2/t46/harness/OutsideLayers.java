@@ -5,6 +5,7 @@ import java.util.*;
 /**
  * Time outside the layers: per inference, its wall time and the sum of its per-layer times (Session.run with
  * layerNanos, the same call), and the difference: input copy, output copy, hand-offs, whatever no layer's timer sees.
+ * Each timed call is followed by the same call untimed, and the pair's difference is what the timing itself adds.
  * Usage: OutsideLayers MODEL.onnx|v1|v2 THREADS RUNS [NCHW|NHWC]
  */
 public class OutsideLayers {
@@ -22,7 +23,7 @@ public class OutsideLayers {
             for (int i = 0; i < in.length; i++) in[i] = r.nextFloat() * 2 - 1;
             long[] nanos = new long[m.layers().size()];
             for (int i = 0; i < 300; i++) s.run(in, 0, layout, out, 0, nanos);
-            long[] wall = new long[runs], sum = new long[runs], diff = new long[runs];
+            long[] wall = new long[runs], sum = new long[runs], diff = new long[runs], plain = new long[runs], cost = new long[runs];
             for (int i = 0; i < runs; i++) {
                 Arrays.fill(nanos, 0);
                 long t0 = System.nanoTime();
@@ -30,11 +31,18 @@ public class OutsideLayers {
                 wall[i] = System.nanoTime() - t0;
                 for (long t : nanos) sum[i] += t;
                 diff[i] = wall[i] - sum[i];
+                // The same call untimed, right after: what the per-layer timing itself adds to a run.
+                t0 = System.nanoTime();
+                s.run(in, 0, layout, out, 0, null);
+                plain[i] = System.nanoTime() - t0;
+                cost[i] = wall[i] - plain[i];
             }
-            Arrays.sort(wall); Arrays.sort(sum); Arrays.sort(diff);
-            System.out.printf("%s t%d %s: wall median %.0f us, layers' sum median %.0f us, wall - sum per run: median %.0f us (quartiles %.0f..%.0f, min %.0f)%n",
+            Arrays.sort(wall); Arrays.sort(sum); Arrays.sort(diff); Arrays.sort(plain); Arrays.sort(cost);
+            System.out.printf("%s t%d %s: wall median %.0f us, layers' sum median %.0f us, wall - sum per run: median %.0f us (quartiles %.0f..%.0f, min %.0f);"
+                    + " untimed run median %.0f us, timed - untimed per pair: median %.0f us (quartiles %.0f..%.0f)%n",
                     Path.of(args[0]).getFileName(), threads, layout, wall[runs / 2] / 1e3, sum[runs / 2] / 1e3, diff[runs / 2] / 1e3,
-                    diff[runs / 4] / 1e3, diff[3 * runs / 4] / 1e3, diff[0] / 1e3);
+                    diff[runs / 4] / 1e3, diff[3 * runs / 4] / 1e3, diff[0] / 1e3, plain[runs / 2] / 1e3, cost[runs / 2] / 1e3,
+                    cost[runs / 4] / 1e3, cost[3 * runs / 4] / 1e3);
         }
     }
 }
