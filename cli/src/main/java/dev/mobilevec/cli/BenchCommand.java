@@ -101,16 +101,18 @@ final class BenchCommand implements Callable<Integer> {
         long[] layerMin = new long[layers.size()];
         Arrays.fill(layerMin, Long.MAX_VALUE);
         long[] latency = new long[iterations];
-        // Per timed run, its wall time minus the sum of its layer times: the input and output copies and the hand-offs,
-        // which no layer's timer sees (the NCHW input copy went unseen that way until the twenty-seventh session).
+        // Per timed run, its wall time minus the sum of its layer times: the output copy (and the input copy, where there
+        // is one) and the hand-offs, which no layer's timer sees (the NCHW input copy went unseen that way until the
+        // twenty-seventh session).
         long[] outside = new long[iterations];
         long arenaBytes;
-        boolean buffersAligned;
+        boolean buffersAligned, inPlace;
         List<String> fused;
         String tailFrom;
         try (Session s = fast.newSession(batch, t, Schedule.AUTO, !noFuse)) {
             arenaBytes = s.activationBytes();
             buffersAligned = s.buffersAligned();
+            inPlace = s.readsInputInPlace(Layout.NHWC);
             fused = s.fusedBlocks();
             int tailAt = s.batchedTail();
             tailFrom = tailAt < 0 ? null : fast.layers().get(tailAt).name();
@@ -199,8 +201,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "per layer: median and minimum of %d timed runs%s; GFLOPS and time share from the medians%n",
                     keep, keep < iterations ? " (the last " + keep + ")" : "");
-            out.printf(Locale.ROOT, "outside the layers (input and output copies, hand-offs between threads): median %.1f us per timed run%n",
-                    outsideUs);
+            out.printf(Locale.ROOT, "outside the layers (%s, hand-offs between threads): median %.1f us per timed run%n",
+                    inPlace ? "the output copy; the first layer reads the NHWC input where it lies" : "input and output copies", outsideUs);
             out.printf(Locale.ROOT, "%nlatency per batch of %d: median %.3f ms, p90 %.3f ms, p99 %.3f ms, min %.3f ms%n", batch, median,
                     pct(sorted, 90) / 1e6, pct(sorted, 99) / 1e6, sorted[0] / 1e6);
             out.printf(Locale.ROOT, "throughput: %.1f images/s, %.1f GFLOPS (%.1f MFLOP per image)%n", batch / median * 1e3,
@@ -268,6 +270,7 @@ final class BenchCommand implements Callable<Integer> {
             lat.put("min", sorted[0] / 1e6);
             doc.put("latency_ms", lat);
             doc.put("outside_layers_us", outsideUs); // median over the timed runs of wall time minus the layers' sum
+            doc.put("input_read_in_place", inPlace); // the first layer reads the caller's NHWC array: no input copy
             doc.put("images_per_second", batch / median * 1e3);
             doc.put("mflop_per_image", flops / 1e6 / batch);
             doc.put("gflops", gflops);

@@ -110,7 +110,7 @@ class MainTest {
         assertTrue(r.out().contains("FMA peak of one core, measured now"), r.out());
         assertTrue(r.out().contains("FMA loop on 2 threads at once, measured now: median "), "with --threads 2, whether they had two cores: " + r.out());
         assertTrue(r.out().contains("block13.pw"), r.out());
-        assertTrue(r.out().contains("outside the layers (input and output copies, hand-offs between threads): median "), r.out());
+        assertTrue(r.out().contains("outside the layers (the output copy; the first layer reads the NHWC input where it lies, hand-offs between threads): median "), r.out());
         // The test JVM runs with the default object alignment: bench says what it could align anyway (G1's region-aligned
         // arrays, when the JVM chose G1) and what the flag would add.
         assertTrue(r.out().contains(dev.mobilevec.kernels.HeapAlignment.ALLOCATES_ALIGNED
@@ -215,8 +215,9 @@ class MainTest {
         assertTrue(doc.containsKey("batched_tail_from") && doc.get("batched_tail_from") == null, "batch 1 has no batched tail");
         java.util.Map<String, Object> lat = (java.util.Map<String, Object>) doc.get("latency_ms");
         assertTrue(((Number) lat.get("median")).doubleValue() > 0 && ((Number) lat.get("p99")).doubleValue() >= ((Number) lat.get("median")).doubleValue());
-        // Wall time minus the layers' sum, whose timers all run inside the call: positive (the input copy alone takes
+        // Wall time minus the layers' sum, whose timers all run inside the call: positive (the output copy alone takes
         // time) and a part of an inference, so below the p99 latency.
+        assertEquals(true, doc.get("input_read_in_place"), "v1's first convolution reads the NHWC input where it lies");
         double outside = ((Number) doc.get("outside_layers_us")).doubleValue();
         assertTrue(outside > 0 && outside < 1e3 * ((Number) lat.get("p99")).doubleValue(), "outside_layers_us " + outside + ", latency " + lat);
         assertEquals(true, ((java.util.Map<String, Object>) doc.get("check")).get("top5_identical"));

@@ -300,6 +300,12 @@ public final class Session implements AutoCloseable {
     static final int PARALLEL_LOAD_PIXELS = 16_384;
 
     /**
+     * Whether the first convolution reads the caller's input where it lies instead of a copy in the arena
+     * ({@code -Dmobilevec.directInput=false} restores the copy, to measure one against the other in one build).
+     */
+    static final boolean DIRECT_INPUT = !"false".equals(System.getProperty("mobilevec.directInput"));
+
+    /**
      * Pixels [p0, p1) of one NCHW image ({@code hw} pixels, {@code ch} planes from {@code s}) into NHWC at {@code d}.
      * Pixel by pixel, so the stores run forward through the destination and the loads are {@code ch} forward streams:
      * plane by plane (stores {@code ch} floats apart) wrote each destination line {@code ch} times and took 1.3-3x as
@@ -336,7 +342,16 @@ public final class Session implements AutoCloseable {
          */
         private final float[][] arrays;
         private final int[] arrayOffsets;
-        final float[] first; // holds the network's input
+        final float[] first; // holds the network's input, when it is copied (see loadInput)
+        /**
+         * The one layer that reads the network's input, a convolution (alone, or the first layer of a fused block) with no
+         * add in its epilogue, or -1: given NHWC input, that convolution reads the caller's array where it lies and the
+         * copy into {@link #first} is skipped (NCHW input is still copied, see {@link #loadInput}).
+         */
+        final int directLayer;
+        /** What the input layer reads this call: the caller's array and offset, or {@link #first} after a copy. */
+        private float[] inArray;
+        private int inArrayOff;
         final float[][] bufferOf; // per layer: the buffer it writes
         final WorkerPool.Job[] jobs;
         final boolean[] fusedAway; // adds done inside the convolution before them
@@ -433,6 +448,9 @@ public final class Session implements AutoCloseable {
                 buffers[i] = arrays[i] = new float[Math.addExact(size, STAGGER * i)];
             }
             first = buffers[0];
+            inArray = first;
+            inArrayOff = offOf(first);
+            directLayer = DIRECT_INPUT ? directInputLayer(layers, chains, model, fuse) : -1;
             bufferOf = new float[layers.length][];
             for (LayerDef l : layers) {
                 bufferOf[l.index()] = assignment[l.index()] < 0 ? null : buffers[assignment[l.index()]]; // null: lives in a band window
@@ -444,6 +462,9 @@ public final class Session implements AutoCloseable {
                 float[] in = input(l.input()), out = bufferOf[l.index()];
                 PreparedConv p = model.conv(l.index());
                 LayerDef add = fuse && out != null ? fusableAdd(l, p) : null;
+                if (add != null && l.index() == directLayer) {
+                    throw new IllegalStateException("the input layer " + l.name() + " cannot read the caller's array with an add in its epilogue");
+                }
                 if (add != null) {
                     fusedAway[add.index()] = true;
                     fusedAdd[l.index()] = add;
@@ -456,6 +477,7 @@ public final class Session implements AutoCloseable {
                     float[] skip = add == null ? null : input(add.input() == l.index() ? add.input2() : add.input());
                     int io = offOf(in), oo = offOf(out), so = skip == null ? 0 : offOf(skip);
                     RangeJob r = add != null ? (from, to) -> p.runResidual(batch, in, io, out, oo, from, to, skip, so, add.activation())
+                            : l.index() == directLayer ? (from, to) -> p.run(batch, inArray, inArrayOff, out, oo, from, to)
                             : (from, to) -> p.run(batch, in, io, out, oo, from, to);
                     int units = p.workUnits(batch), block = p.unitBlock(batch), perCall = p.blocksPerCall(batch);
                     unitsOf[l.index()] = units;
@@ -556,6 +578,41 @@ public final class Session implements AutoCloseable {
             return skip == bufferOf[l.index()] ? null : a;
         }
 
+        /** See {@link #directLayer}: the layer, or -1 when none may read the caller's array. */
+        private static int directInputLayer(LayerDef[] layers, BlockChain[] chains, Model model, boolean fuse) {
+            int reader = -1;
+            for (LayerDef l : layers) {
+                if (l.input() < 0) {
+                    if (reader >= 0) {
+                        return -1; // read twice (a skip from the input): keep the one copy both read
+                    }
+                    reader = l.index();
+                }
+            }
+            if (reader < 0 || model.conv(reader) == null) {
+                return -1;
+            }
+            for (int i = 0; chains != null && i < chains.length; i++) {
+                BlockChain c = chains[i];
+                if (c != null && reader > c.first() && reader <= c.last()) {
+                    return -1; // inside a block, past its first layer: cannot be (a block reads one tensor)
+                }
+            }
+            boolean added = fuse && reader + 1 < layers.length && layers[reader + 1].type() == LayerType.ADD
+                    && model.conv(reader).fusesResidual();
+            return added ? -1 : reader;
+        }
+
+        boolean readsInPlace(Layout layout) {
+            return directLayer >= 0 && layout == Layout.NHWC;
+        }
+
+        /** Drops the reference to the caller's input once the call is done with it. */
+        void releaseInput() {
+            inArray = first;
+            inArrayOff = offOf(first);
+        }
+
         /** The caller's input while {@link #loadJob} copies it (published to the workers by the pool's volatile handoff). */
         private float[] loadSrc;
         private int loadSrcOff, loadPixels;
@@ -569,6 +626,12 @@ public final class Session implements AutoCloseable {
         void loadInput(float[] input, int inOff, Layout layout, int from, int images, WorkerPool pool) {
             int hw = model.arch().height() * model.arch().width(), per = hw * model.arch().inputChannels();
             int src = inOff + from * per, pixels = images * hw;
+            if (readsInPlace(layout)) {
+                inArray = input;
+                inArrayOff = src;
+                return;
+            }
+            releaseInput();
             if (pool == null || pool.parts() == 1 || pixels < PARALLEL_LOAD_PIXELS) {
                 copyInput(input, src, layout, 0, pixels);
                 return;
@@ -655,10 +718,13 @@ public final class Session implements AutoCloseable {
             PreparedConv pe = c.expand() < 0 ? null : model.conv(c.expand()), pd = model.conv(c.depthwise());
             PreparedConv pp = c.windowsDepthwise() ? model.conv(c.project()) : null;
             int ce = layers[c.depthwise()].inC(), cd = layers[c.depthwise()].outC(), ppu = c.projectPixelsPerUnit();
-            float[] x = input(layers[first].input()), out = bufferOf[c.last()];
+            // A block that starts the network (v1's first convolution is its first block's expansion) reads the input
+            // from wherever loadInput left it.
+            boolean fromInput = layers[first].input() < 0;
+            float[] x = fromInput ? inArray : input(layers[first].input()), out = bufferOf[c.last()];
             LayerDef add = pp == null ? null : fusedAdd[c.project()];
             float[] skip = add == null ? null : input(add.input() == c.project() ? add.input2() : add.input());
-            int xo = offOf(x), eo = offOf(ew), dwo = offOf(dw), oo = offOf(out), so = skip == null ? 0 : offOf(skip);
+            int xo = fromInput ? inArrayOff : offOf(x), eo = offOf(ew), dwo = offOf(dw), oo = offOf(out), so = skip == null ? 0 : offOf(skip);
             long eTotal = (long) batch * c.inH() * c.inW();
             // A part starts mid-tensor: its windows start at its first expansion unit and first depthwise row.
             int eBase = st[BlockChain.E_FROM] * c.expandPixelsPerUnit(), eEnd = eBase, dBase = st[BlockChain.D_FROM] * c.outW(), dEnd = dBase;
@@ -827,6 +893,24 @@ public final class Session implements AutoCloseable {
     /** Floats in one output batch: batch x the network's output per image (classes). */
     public int outputLength() {
         return batch * model.outputLength();
+    }
+
+    /**
+     * Whether a run with input in {@code layout} has the first convolution read the caller's array where it lies (no
+     * copy into the arena before the first layer): for NHWC, when one convolution alone reads the input (every built-in
+     * and imported MobileNet). NCHW input is copied into NHWC first: a first convolution reading the planes directly
+     * took 33-235 us longer in the network than the copy saved (bench/results/avx2/t47).
+     */
+    public boolean readsInputInPlace(Layout layout) {
+        if (layout == null) {
+            throw new IllegalArgumentException("layout must not be null");
+        }
+        for (Plan p : arenaPlans(true)) {
+            if (p != tailPlan && !p.readsInPlace(layout)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     long[] workerThreadIds() {
@@ -1060,6 +1144,7 @@ public final class Session implements AutoCloseable {
      * they were all the layers, else layer end - 1's output into the batched tail's arena at those images.
      */
     private void finish(Plan plan, int from, int images, int end, float[] output, int outOff) {
+        plan.releaseInput();
         if (end == layers.length) {
             int per = model.outputLength();
             System.arraycopy(plan.output(), plan.offOf(plan.output()), output, outOff + from * per, images * per);

@@ -182,6 +182,60 @@ class SessionTest {
         }
     }
 
+    /**
+     * The first convolution reads the caller's NHWC array where it lies (NCHW goes through the copy): in either layout,
+     * at any offset, amid NaN (a read outside the input would show), under every schedule and thread count, fused and
+     * not, twice in a row, a batch's output is the bits of the same images from offset 0 on one thread, and the input is
+     * left as it was.
+     */
+    @Test
+    void theFirstLayerReadsTheCallersInputWhereItLies() {
+        int per = ARCH.inputLength(), hw = ARCH.height() * ARCH.width();
+        for (int batch : new int[] {1, 3}) {
+            float[] nhwc = NetworkEquivalenceTest.image(batch * per, 5 + batch), nchw = new float[nhwc.length];
+            for (int n = 0; n < batch; n++) {
+                for (int p = 0; p < hw; p++) {
+                    for (int c = 0; c < 3; c++) {
+                        nchw[n * per + c * hw + p] = nhwc[n * per + p * 3 + c];
+                    }
+                }
+            }
+            float[] want = run(MODEL, batch, 1, nhwc);
+            for (int threads = 1; threads <= 3; threads++) {
+                for (Schedule schedule : Schedule.values()) {
+                    for (Layout layout : Layout.values()) {
+                        assertReadsInPlace(batch, threads, schedule, true, layout, layout == Layout.NCHW ? nchw : nhwc, want);
+                        assertReadsInPlace(batch, threads, schedule, false, layout, layout == Layout.NCHW ? nchw : nhwc, want);
+                    }
+                }
+            }
+        }
+        Model ref = Model.create(ARCH, SeededWeights.generate(ARCH, 3), Backend.REFERENCE);
+        try (Session s = ref.newSession(1, 1)) {
+            assertTrue(s.readsInputInPlace(Layout.NHWC));
+            assertFalse(s.readsInputInPlace(Layout.NCHW));
+            assertThrows(IllegalArgumentException.class, () -> s.readsInputInPlace(null));
+        }
+    }
+
+    private static void assertReadsInPlace(int batch, int threads, Schedule schedule, boolean fuse, Layout layout, float[] src, float[] want) {
+        int off = 1 + 7 * threads + schedule.ordinal();
+        float[] big = new float[off + src.length + 5];
+        java.util.Arrays.fill(big, Float.NaN);
+        System.arraycopy(src, 0, big, off, src.length);
+        float[] before = big.clone();
+        String what = "batch " + batch + ", " + threads + " threads, " + schedule + (fuse ? ", fused, " : ", unfused, ") + layout;
+        try (Session s = MODEL.newSession(batch, threads, schedule, fuse)) {
+            assertEquals(layout == Layout.NHWC, s.readsInputInPlace(layout), what);
+            for (int call = 0; call < 2; call++) {
+                float[] got = new float[batch * MODEL.outputLength()];
+                s.run(big, off, layout, got, 0, null);
+                assertArrayEquals(want, got, what + ", call " + call);
+            }
+        }
+        assertArrayEquals(before, big, "input left as it was, " + what);
+    }
+
     @Test
     void badInputsAreRejectedWithExpectedAndActual() {
         try (Session s = MODEL.newSession(2, 1)) {
