@@ -7,6 +7,9 @@ import java.util.*;
  * What the input copy costs a whole inference: each build (jar, own class loader) runs the same image as NCHW and as
  * NHWC (the NHWC copy is one System.arraycopy), in interleaved rounds of PER inferences; per round and build, the
  * difference of the two layouts' medians. Usage: LayoutAb MODEL THREADS ROUNDS PER a.jar b.jar ...
+ * With -Dfirst=true (added in the twenty-eighth session, t47) every call is timed per layer (layerNanos), and each build
+ * and layout also reports the median of its first layer's time (the first convolution: its own, or its share of the
+ * first fused block's).
  */
 public class LayoutAb {
     public static void main(String[] args) throws Exception {
@@ -40,20 +43,30 @@ public class LayoutAb {
             for (Method mm : sessions[j].getClass().getMethods()) if (mm.getName().equals("run") && mm.getParameterCount() == 6) run[j] = mm;
         }
         for (int w = 0; w < 300; w++) for (int v = 0; v < 2 * nj; v++) fwd(v, run, sessions, layouts, nchw, nhwc, out);
-        double[][] med = new double[2 * nj][rounds];
+        double[][] med = new double[2 * nj][rounds], first = new double[2 * nj][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int vv = 0; vv < 2 * nj; vv++) {
                 int v = r % 2 == 0 ? vv : 2 * nj - 1 - vv;
-                long[] t = new long[per];
-                for (int i = 0; i < per; i++) { long t0 = System.nanoTime(); fwd(v, run, sessions, layouts, nchw, nhwc, out); t[i] = System.nanoTime() - t0; }
+                long[] t = new long[per], f = new long[per];
+                for (int i = 0; i < per; i++) { long t0 = System.nanoTime(); fwd(v, run, sessions, layouts, nchw, nhwc, out); t[i] = System.nanoTime() - t0; f[i] = NANOS[0]; }
                 Arrays.sort(t);
+                Arrays.sort(f);
                 med[v][r] = t[per / 2] / 1e3;
+                first[v][r] = f[per / 2] / 1e3;
             }
         }
         StringBuilder sb = new StringBuilder(model + " t" + threads + ", median over rounds (us):");
         for (int j = 0; j < nj; j++) {
             double[] d = new double[rounds];
             for (int r = 0; r < rounds; r++) d[r] = med[2 * j][r] - med[2 * j + 1][r];
+            if (FIRST) {
+                double[] fd = new double[rounds];
+                for (int r = 0; r < rounds; r++) fd[r] = first[2 * j][r] - first[2 * j + 1][r];
+                sb.append(String.format("%n  %s whole: NCHW %.0f NHWC %.0f, NCHW - NHWC per round median %.0f [%.0f..%.0f]; first layer: NCHW %.0f NHWC %.0f, NCHW - NHWC %.0f [%.0f..%.0f]",
+                        Path.of(jars[j]).getFileName(), median(med[2 * j]), median(med[2 * j + 1]), median(d), q(d, 0.25), q(d, 0.75),
+                        median(first[2 * j]), median(first[2 * j + 1]), median(fd), q(fd, 0.25), q(fd, 0.75)));
+                continue;
+            }
             sb.append(String.format("  %s NCHW %.0f NHWC %.0f, NCHW - NHWC per round: median %.0f quartiles %.0f..%.0f",
                     Path.of(jars[j]).getFileName(), median(med[2 * j]), median(med[2 * j + 1]), median(d), q(d, 0.25), q(d, 0.75)));
         }
@@ -66,8 +79,11 @@ public class LayoutAb {
 
     static double q(double[] a, double f) { double[] b = a.clone(); Arrays.sort(b); return b[(int) Math.min(b.length - 1, Math.floor(f * b.length))]; }
 
+    static final boolean FIRST = Boolean.getBoolean("first");
+    static final long[] NANOS = new long[512];
+
     static void fwd(int v, Method[] run, Object[] sessions, Object[] layouts, float[][] nchw, float[][] nhwc, float[][] out) throws Exception {
         int j = v / 2;
-        run[j].invoke(sessions[j], v % 2 == 0 ? nchw[j] : nhwc[j], 0, layouts[v], out[j], 0, null);
+        run[j].invoke(sessions[j], v % 2 == 0 ? nchw[j] : nhwc[j], 0, layouts[v], out[j], 0, FIRST ? NANOS : null);
     }
 }

@@ -104,16 +104,23 @@ class SessionTest {
         return after - before;
     }
 
-    @Test
-    void nchwInputGivesTheSameResultAsNhwc() {
-        float[] nhwc = NetworkEquivalenceTest.image(ARCH.inputLength(), 9);
-        int hw = ARCH.height() * ARCH.width();
+    /** A batch of ARCH's 3-channel images, NHWC, as NCHW. */
+    static float[] toNchw(float[] nhwc, int batch) {
+        int hw = ARCH.height() * ARCH.width(), per = ARCH.inputLength();
         float[] nchw = new float[nhwc.length];
-        for (int p = 0; p < hw; p++) {
-            for (int c = 0; c < 3; c++) {
-                nchw[c * hw + p] = nhwc[p * 3 + c];
+        for (int n = 0; n < batch; n++) {
+            for (int p = 0; p < hw; p++) {
+                for (int c = 0; c < 3; c++) {
+                    nchw[n * per + c * hw + p] = nhwc[n * per + p * 3 + c];
+                }
             }
         }
+        return nchw;
+    }
+
+    @Test
+    void nchwInputGivesTheSameResultAsNhwc() {
+        float[] nhwc = NetworkEquivalenceTest.image(ARCH.inputLength(), 9), nchw = toNchw(nhwc, 1);
         float[] a = run(MODEL, 1, 1, nhwc), b = new float[1000];
         try (Session s = MODEL.newSession(1, 1)) {
             s.run(nchw, 0, Layout.NCHW, b, 0, null);
@@ -161,15 +168,7 @@ class SessionTest {
     void nchwInputSplitOverThreadsGivesTheSameResultAsNhwc() {
         int batch = 7, hw = ARCH.height() * ARCH.width(), per = ARCH.inputLength();
         assertTrue(batch * hw >= Session.PARALLEL_LOAD_PIXELS, "the batch is large enough to be split");
-        float[] nhwc = NetworkEquivalenceTest.image(batch * per, 11);
-        float[] nchw = new float[nhwc.length];
-        for (int n = 0; n < batch; n++) {
-            for (int p = 0; p < hw; p++) {
-                for (int c = 0; c < 3; c++) {
-                    nchw[n * per + c * hw + p] = nhwc[n * per + p * 3 + c];
-                }
-            }
-        }
+        float[] nhwc = NetworkEquivalenceTest.image(batch * per, 11), nchw = toNchw(nhwc, batch);
         float[] want = run(MODEL, batch, 1, nhwc);
         for (int threads = 2; threads <= 3; threads++) {
             for (Layout layout : Layout.values()) {
@@ -190,16 +189,8 @@ class SessionTest {
      */
     @Test
     void theFirstLayerReadsTheCallersInputWhereItLies() {
-        int per = ARCH.inputLength(), hw = ARCH.height() * ARCH.width();
         for (int batch : new int[] {1, 3}) {
-            float[] nhwc = NetworkEquivalenceTest.image(batch * per, 5 + batch), nchw = new float[nhwc.length];
-            for (int n = 0; n < batch; n++) {
-                for (int p = 0; p < hw; p++) {
-                    for (int c = 0; c < 3; c++) {
-                        nchw[n * per + c * hw + p] = nhwc[n * per + p * 3 + c];
-                    }
-                }
-            }
+            float[] nhwc = NetworkEquivalenceTest.image(batch * ARCH.inputLength(), 5 + batch), nchw = toNchw(nhwc, batch);
             float[] want = run(MODEL, batch, 1, nhwc);
             for (int threads = 1; threads <= 3; threads++) {
                 for (Schedule schedule : Schedule.values()) {
