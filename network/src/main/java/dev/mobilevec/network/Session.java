@@ -898,8 +898,8 @@ public final class Session implements AutoCloseable {
     /**
      * Whether a run with input in {@code layout} has the first convolution read the caller's array where it lies (no
      * copy into the arena before the first layer): for NHWC, when one convolution alone reads the input (every built-in
-     * and imported MobileNet). NCHW input is copied into NHWC first: a first convolution reading the planes directly
-     * took 33-235 us longer in the network than the copy saved (bench/results/avx2/t47).
+     * and imported MobileNet). NCHW input is copied into NHWC first: a first convolution reading the planes directly, bit
+     * for bit the same, ran 1.24-1.27x the NHWC layer and saved nothing in the network (bench/results/avx2/t47).
      */
     public boolean readsInputInPlace(Layout layout) {
         if (layout == null) {
