@@ -450,11 +450,11 @@ public final class Session implements AutoCloseable {
             first = buffers[0];
             inArray = first;
             inArrayOff = offOf(first);
-            directLayer = DIRECT_INPUT ? directInputLayer(layers, chains, model, fuse) : -1;
             bufferOf = new float[layers.length][];
             for (LayerDef l : layers) {
                 bufferOf[l.index()] = assignment[l.index()] < 0 ? null : buffers[assignment[l.index()]]; // null: lives in a band window
             }
+            directLayer = DIRECT_INPUT ? directInputLayer(chains, fuse) : -1;
             jobs = new WorkerPool.Job[layers.length];
             fusedAway = new boolean[layers.length];
             fusedAdd = new LayerDef[layers.length];
@@ -462,9 +462,6 @@ public final class Session implements AutoCloseable {
                 float[] in = input(l.input()), out = bufferOf[l.index()];
                 PreparedConv p = model.conv(l.index());
                 LayerDef add = fuse && out != null ? fusableAdd(l, p) : null;
-                if (add != null && l.index() == directLayer) {
-                    throw new IllegalStateException("the input layer " + l.name() + " cannot read the caller's array with an add in its epilogue");
-                }
                 if (add != null) {
                     fusedAway[add.index()] = true;
                     fusedAdd[l.index()] = add;
@@ -579,7 +576,7 @@ public final class Session implements AutoCloseable {
         }
 
         /** See {@link #directLayer}: the layer, or -1 when none may read the caller's array. */
-        private static int directInputLayer(LayerDef[] layers, BlockChain[] chains, Model model, boolean fuse) {
+        private int directInputLayer(BlockChain[] chains, boolean fuse) {
             int reader = -1;
             for (LayerDef l : layers) {
                 if (l.input() < 0) {
@@ -598,8 +595,8 @@ public final class Session implements AutoCloseable {
                     return -1; // inside a block, past its first layer: cannot be (a block reads one tensor)
                 }
             }
-            boolean added = fuse && reader + 1 < layers.length && layers[reader + 1].type() == LayerType.ADD
-                    && model.conv(reader).fusesResidual();
+            // The jobs below fuse an add into the same convolutions (the input would be the add's skip, read later).
+            boolean added = fuse && bufferOf[reader] != null && fusableAdd(layers[reader], model.conv(reader)) != null;
             return added ? -1 : reader;
         }
 
