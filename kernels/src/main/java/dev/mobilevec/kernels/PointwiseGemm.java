@@ -936,7 +936,67 @@ public final class PointwiseGemm implements Conv2dKernel {
          * Always 3 rows: block moves the last tile back over rows already done (see there).
          */
         private void tile3x3(float[] a, int aOff, float[] c, int cOff, int p) {
+            // K = 8 (MNASNet 0.5's 112x112 8 -> 24 expansion) has its copy with K a literal: its eight-step loop is no
+            // longer strip-mined, whose loop set-up and exit, per 3 pixels, weighed on a 72-FMA tile (t48/narrow-pw-ab.txt:
+            // 0.92-0.93x the time). A 4-pixel copy (16 of 16 registers) was 1.15-1.22x slower.
+            if (k == 8) {
+                tile3x3K8(a, aOff, c, cOff, p);
+            } else {
+                tile3x3Any(a, aOff, c, cOff, p);
+            }
+        }
+
+        /** {@link #tile3x3} for any K. */
+        private void tile3x3Any(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, nn = n, j = p * NR;
+            long tailBits0 = Lanes.firstNBits(nn - j - 2 * L);
+            boolean whole = j + 3 * L <= nn;
+            int q = cOff + j, q1 = q + nn, q2 = q1 + nn;
+            FloatVector c00, c01, c02, c10, c11, c12, c20, c21, c22;
+            c00 = c10 = c20 = FloatVector.fromArray(S, bias, j);
+            c01 = c11 = c21 = FloatVector.fromArray(S, bias, j + L);
+            c02 = c12 = c22 = FloatVector.fromArray(S, bias, j + 2 * L);
+            int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk;
+            int bi = wo + p * kk * NR;
+            for (int i = 0; i < kk; i++, bi += NR) {
+                FloatVector w0 = FloatVector.fromArray(S, packed, bi), w1 = FloatVector.fromArray(S, packed, bi + L);
+                FloatVector w2 = FloatVector.fromArray(S, packed, bi + 2 * L);
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01); c02 = w2.fma(x, c02);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11); c12 = w2.fma(x, c12);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21); c22 = w2.fma(x, c22);
+            }
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo)); c21 = c21.blend(lo, c21.compare(LE, lo)); c22 = c22.blend(lo, c22.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi)); c21 = c21.blend(hi, c21.compare(GE, hi)); c22 = c22.blend(hi, c22.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c01.intoArray(c, q + L);
+            c10.intoArray(c, q1); c11.intoArray(c, q1 + L);
+            c20.intoArray(c, q2); c21.intoArray(c, q2 + L);
+            // The mask is made on every call: made only in the (cold) partial branch by a helper that returned it, the
+            // helper was not inlined there and returned a boxed mask, 40 bytes per inference (a worker's share of v2 at
+            // batch 3 on 2 threads). No helper returns masks now (see Lanes.firstNBits).
+            VectorMask<Float> m = VectorMask.fromLong(S, tailBits0);
+            if (whole) {
+                c02.intoArray(c, q + 2 * L); c12.intoArray(c, q1 + 2 * L); c22.intoArray(c, q2 + 2 * L);
+            } else {
+                c02.intoArray(c, q + 2 * L, m); c12.intoArray(c, q1 + 2 * L, m); c22.intoArray(c, q2 + 2 * L, m);
+            }
+        }
+
+        /** {@link #tile3x3} for K = 8: the loop's trip count a literal. */
+        private void tile3x3K8(float[] a, int aOff, float[] c, int cOff, int p) {
+            final int kk = 8, nn = n, j = p * NR;
             long tailBits0 = Lanes.firstNBits(nn - j - 2 * L);
             boolean whole = j + 3 * L <= nn;
             int q = cOff + j, q1 = q + nn, q2 = q1 + nn;
@@ -988,6 +1048,66 @@ public final class PointwiseGemm implements Conv2dKernel {
          * epilogue per pixel (12 accumulators + 1 weight + 1 broadcast = 14 registers). Same FMA chain per element.
          */
         private void tile12x1(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            // K = 16 (MNASNet 0.5's 112x112 16 -> 8 projection) has its copy with K a literal, as tile16x1's: there the
+            // twelve broadcasts are displacements from one index over a loop of known trip count. With K a field C2
+            // kept the twelve row offsets in general registers, strip-mined the loop (unknown trip count) and spilled
+            // one accumulator to the stack, a load-FMA-store chain per k step. Zen 3, one JVM, both builds alternating
+            // (t48/narrow-pw-ab.txt): 112x112x16->8 0.73-0.78x the time. K = 8 gained as much, but no model has a
+            // one-vector layer at K = 8.
+            if (k == 16) {
+                tile12x1K16(a, aOff, c, cOff, p, j);
+            } else {
+                tile12x1Any(a, aOff, c, cOff, p, j);
+            }
+        }
+
+        /** {@link #tile12x1} for K = 16: the k loop counts from 0 to the literal, so C2 knows its trip count. */
+        private void tile12x1K16(float[] a, int aOff, float[] c, int cOff, int p, int j) {
+            final int kk = 16, nn = n;
+            FloatVector b = FloatVector.fromArray(S, bias, j);
+            FloatVector c0 = b, c1 = b, c2 = b, c3 = b, c4 = b, c5 = b, c6 = b, c7 = b, c8 = b, c9 = b, c10 = b, c11 = b;
+            int bi = wo + p * kk * NR + (j - p * NR), q = cOff + j;
+            for (int t = 0; t < kk; t++, bi += NR) {
+                int i = aOff + t;
+                FloatVector w = FloatVector.fromArray(S, packed, bi);
+                c0 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i])).reinterpretAsFloats(), c0);
+                c1 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 1 * kk])).reinterpretAsFloats(), c1);
+                c2 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 2 * kk])).reinterpretAsFloats(), c2);
+                c3 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 3 * kk])).reinterpretAsFloats(), c3);
+                c4 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 4 * kk])).reinterpretAsFloats(), c4);
+                c5 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 5 * kk])).reinterpretAsFloats(), c5);
+                c6 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 6 * kk])).reinterpretAsFloats(), c6);
+                c7 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 7 * kk])).reinterpretAsFloats(), c7);
+                c8 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 8 * kk])).reinterpretAsFloats(), c8);
+                c9 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 9 * kk])).reinterpretAsFloats(), c9);
+                c10 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 10 * kk])).reinterpretAsFloats(), c10);
+                c11 = w.fma(IntVector.broadcast(SI, Float.floatToRawIntBits(a[i + 11 * kk])).reinterpretAsFloats(), c11);
+            }
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            int cl = clampKind;
+            if (cl != 0) {
+                c0 = c0.blend(lo, c0.compare(LE, lo)); c1 = c1.blend(lo, c1.compare(LE, lo));
+                c2 = c2.blend(lo, c2.compare(LE, lo)); c3 = c3.blend(lo, c3.compare(LE, lo));
+                c4 = c4.blend(lo, c4.compare(LE, lo)); c5 = c5.blend(lo, c5.compare(LE, lo));
+                c6 = c6.blend(lo, c6.compare(LE, lo)); c7 = c7.blend(lo, c7.compare(LE, lo));
+                c8 = c8.blend(lo, c8.compare(LE, lo)); c9 = c9.blend(lo, c9.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo));
+                if (cl == 2) {
+                    c0 = c0.blend(hi, c0.compare(GE, hi)); c1 = c1.blend(hi, c1.compare(GE, hi));
+                    c2 = c2.blend(hi, c2.compare(GE, hi)); c3 = c3.blend(hi, c3.compare(GE, hi));
+                    c4 = c4.blend(hi, c4.compare(GE, hi)); c5 = c5.blend(hi, c5.compare(GE, hi));
+                    c6 = c6.blend(hi, c6.compare(GE, hi)); c7 = c7.blend(hi, c7.compare(GE, hi));
+                    c8 = c8.blend(hi, c8.compare(GE, hi)); c9 = c9.blend(hi, c9.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi));
+                }
+            }
+            c0.intoArray(c, q); c1.intoArray(c, q + 1 * nn); c2.intoArray(c, q + 2 * nn); c3.intoArray(c, q + 3 * nn);
+            c4.intoArray(c, q + 4 * nn); c5.intoArray(c, q + 5 * nn); c6.intoArray(c, q + 6 * nn); c7.intoArray(c, q + 7 * nn);
+            c8.intoArray(c, q + 8 * nn); c9.intoArray(c, q + 9 * nn); c10.intoArray(c, q + 10 * nn); c11.intoArray(c, q + 11 * nn);
+        }
+
+        /** {@link #tile12x1} for any K up to TWELVE_MAX_K. */
+        private void tile12x1Any(float[] a, int aOff, float[] c, int cOff, int p, int j) {
             final int kk = k, nn = n;
             int q0 = cOff + j, q1 = q0 + nn, q2 = q1 + nn, q3 = q2 + nn, q4 = q3 + nn, q5 = q4 + nn, q6 = q5 + nn, q7 = q6 + nn, q8 = q7 + nn, q9 = q8 + nn, q10 = q9 + nn, q11 = q10 + nn;
             FloatVector c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11;
@@ -1163,7 +1283,66 @@ public final class PointwiseGemm implements Conv2dKernel {
          * registers. Per k step 2 broadcasts and 6 weight loads feed 12 FMAs. Same FMA chain per element as every tile.
          */
         private void tile2x6(float[] a, int aOff, float[] c, int cOff, int p) {
+            // K = 16 (v2's 16 -> 96, V3-large's 16 -> 64, MNASNet's 16 -> 48 expansions) has its copy with K a literal:
+            // the loop's trip count known, it is not strip-mined (29 instructions per 12 FMAs against 32, no stack
+            // traffic). Zen 3 (t48/sixes-k16-ab.txt): 0.84-0.97x the time. Copies for K = 24 as well, chosen by a
+            // switch, made K = 16 and K = 32 slower (C2's inlining of sixes shifts): not kept.
+            if (k == 16) {
+                tile2x6K16(a, aOff, c, cOff, p);
+            } else {
+                tile2x6Any(a, aOff, c, cOff, p);
+            }
+        }
+
+        /** {@link #tile2x6} for any K. */
+        private void tile2x6Any(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, nn = n, col = p * NR;
+            int c0 = cOff + col, c1 = c0 + nn;
+            FloatVector c00 = FloatVector.fromArray(S, bias, col), c01 = FloatVector.fromArray(S, bias, col + L);
+            FloatVector c02 = FloatVector.fromArray(S, bias, col + 2 * L), c03 = FloatVector.fromArray(S, bias, col + 3 * L);
+            FloatVector c04 = FloatVector.fromArray(S, bias, col + 4 * L), c05 = FloatVector.fromArray(S, bias, col + 5 * L);
+            FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03, c14 = c04, c15 = c05;
+            int a0 = aOff, a1 = a0 + kk;
+            int bi = wo + p * kk * NR, bj = bi + kk * NR;
+            for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(),
+                        y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                FloatVector b = FloatVector.fromArray(S, packed, bi);
+                c00 = b.fma(x, c00); c10 = b.fma(y, c10);
+                b = FloatVector.fromArray(S, packed, bi + L);
+                c01 = b.fma(x, c01); c11 = b.fma(y, c11);
+                b = FloatVector.fromArray(S, packed, bi + 2 * L);
+                c02 = b.fma(x, c02); c12 = b.fma(y, c12);
+                b = FloatVector.fromArray(S, packed, bi + 3 * L);
+                c03 = b.fma(x, c03); c13 = b.fma(y, c13);
+                b = FloatVector.fromArray(S, packed, bj);
+                c04 = b.fma(x, c04); c14 = b.fma(y, c14);
+                b = FloatVector.fromArray(S, packed, bj + L);
+                c05 = b.fma(x, c05); c15 = b.fma(y, c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
+                c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo)); c05 = c05.blend(lo, c05.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi)); c05 = c05.blend(hi, c05.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
+            c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
+            c10.intoArray(c, c1); c11.intoArray(c, c1 + L); c12.intoArray(c, c1 + 2 * L);
+            c13.intoArray(c, c1 + 3 * L); c14.intoArray(c, c1 + 4 * L); c15.intoArray(c, c1 + 5 * L);
+        }
+
+        /** {@link #tile2x6} for K = 16. */
+        private void tile2x6K16(float[] a, int aOff, float[] c, int cOff, int p) {
+            final int kk = 16, nn = n, col = p * NR;
             int c0 = cOff + col, c1 = c0 + nn;
             FloatVector c00 = FloatVector.fromArray(S, bias, col), c01 = FloatVector.fromArray(S, bias, col + L);
             FloatVector c02 = FloatVector.fromArray(S, bias, col + 2 * L), c03 = FloatVector.fromArray(S, bias, col + 3 * L);
@@ -1212,7 +1391,63 @@ public final class PointwiseGemm implements Conv2dKernel {
          * it. A method of its own, so both keep their weight offsets as constants.
          */
         private void tile2x6b(float[] a, int aOff, float[] c, int cOff, int p) {
+            // K = 16 as in tile2x6.
+            if (k == 16) {
+                tile2x6bK16(a, aOff, c, cOff, p);
+            } else {
+                tile2x6bAny(a, aOff, c, cOff, p);
+            }
+        }
+
+        /** {@link #tile2x6b} for any K. */
+        private void tile2x6bAny(float[] a, int aOff, float[] c, int cOff, int p) {
             final int kk = k, nn = n, col = p * NR + 2 * L;
+            int c0 = cOff + col, c1 = c0 + nn;
+            FloatVector c00 = FloatVector.fromArray(S, bias, col), c01 = FloatVector.fromArray(S, bias, col + L);
+            FloatVector c02 = FloatVector.fromArray(S, bias, col + 2 * L), c03 = FloatVector.fromArray(S, bias, col + 3 * L);
+            FloatVector c04 = FloatVector.fromArray(S, bias, col + 4 * L), c05 = FloatVector.fromArray(S, bias, col + 5 * L);
+            FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03, c14 = c04, c15 = c05;
+            int a0 = aOff, a1 = a0 + kk;
+            int bi = wo + p * kk * NR + 2 * L, bj = wo + (p + 1) * kk * NR;
+            for (int i = 0; i < kk; i++, bi += NR, bj += NR) {
+                FloatVector x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats(),
+                        y = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                FloatVector b = FloatVector.fromArray(S, packed, bi);
+                c00 = b.fma(x, c00); c10 = b.fma(y, c10);
+                b = FloatVector.fromArray(S, packed, bi + L);
+                c01 = b.fma(x, c01); c11 = b.fma(y, c11);
+                b = FloatVector.fromArray(S, packed, bj);
+                c02 = b.fma(x, c02); c12 = b.fma(y, c12);
+                b = FloatVector.fromArray(S, packed, bj + L);
+                c03 = b.fma(x, c03); c13 = b.fma(y, c13);
+                b = FloatVector.fromArray(S, packed, bj + 2 * L);
+                c04 = b.fma(x, c04); c14 = b.fma(y, c14);
+                b = FloatVector.fromArray(S, packed, bj + 3 * L);
+                c05 = b.fma(x, c05); c15 = b.fma(y, c15);
+            }
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo)); c01 = c01.blend(lo, c01.compare(LE, lo)); c02 = c02.blend(lo, c02.compare(LE, lo));
+                c03 = c03.blend(lo, c03.compare(LE, lo)); c04 = c04.blend(lo, c04.compare(LE, lo)); c05 = c05.blend(lo, c05.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo)); c11 = c11.blend(lo, c11.compare(LE, lo)); c12 = c12.blend(lo, c12.compare(LE, lo));
+                c13 = c13.blend(lo, c13.compare(LE, lo)); c14 = c14.blend(lo, c14.compare(LE, lo)); c15 = c15.blend(lo, c15.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi)); c01 = c01.blend(hi, c01.compare(GE, hi)); c02 = c02.blend(hi, c02.compare(GE, hi));
+                    c03 = c03.blend(hi, c03.compare(GE, hi)); c04 = c04.blend(hi, c04.compare(GE, hi)); c05 = c05.blend(hi, c05.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi)); c11 = c11.blend(hi, c11.compare(GE, hi)); c12 = c12.blend(hi, c12.compare(GE, hi));
+                    c13 = c13.blend(hi, c13.compare(GE, hi)); c14 = c14.blend(hi, c14.compare(GE, hi)); c15 = c15.blend(hi, c15.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, c0); c01.intoArray(c, c0 + L); c02.intoArray(c, c0 + 2 * L);
+            c03.intoArray(c, c0 + 3 * L); c04.intoArray(c, c0 + 4 * L); c05.intoArray(c, c0 + 5 * L);
+            c10.intoArray(c, c1); c11.intoArray(c, c1 + L); c12.intoArray(c, c1 + 2 * L);
+            c13.intoArray(c, c1 + 3 * L); c14.intoArray(c, c1 + 4 * L); c15.intoArray(c, c1 + 5 * L);
+        }
+
+        /** {@link #tile2x6b} for K = 16. */
+        private void tile2x6bK16(float[] a, int aOff, float[] c, int cOff, int p) {
+            final int kk = 16, nn = n, col = p * NR + 2 * L;
             int c0 = cOff + col, c1 = c0 + nn;
             FloatVector c00 = FloatVector.fromArray(S, bias, col), c01 = FloatVector.fromArray(S, bias, col + L);
             FloatVector c02 = FloatVector.fromArray(S, bias, col + 2 * L), c03 = FloatVector.fromArray(S, bias, col + 3 * L);

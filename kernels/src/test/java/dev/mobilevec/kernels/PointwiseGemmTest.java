@@ -207,7 +207,8 @@ class PointwiseGemmTest extends ConvKernelContract {
      * A partial panel of three vectors (the third whole or masked) runs 3 pixels at a time with 16 registers (tile3x3),
      * the missing rows of a short group repeating the last; a chunk of one or two pixels goes pixel by pixel. Pixel
      * counts 1 to 8 (each remainder modulo 3 and 6), alone and after a full panel, and row-major layers too (100
-     * pixels, batch 2): the reference within the bound, every split bitwise.
+     * pixels, batch 2): the reference within the bound, every split bitwise. K = 8 (tile3x3's copy with K a literal)
+     * and one either side at 3 to 7 pixels and 10 x 10 at batch 2, with the fused residual add.
      */
     @Test
     void threeVectorPartialPanelsMatchReferenceForEveryRowCountAndSplit() {
@@ -220,6 +221,15 @@ class PointwiseGemmTest extends ConvKernelContract {
             }
             ConvSpec s = ConvSpec.pointwise(10, 10, 37, cout);
             assertEverySplitGivesTheWholeRun(new ConvCase(s, 2, acts.get(cout % 3), Values.MIXED, 800 + cout), 3);
+            for (int kk = 7; kk <= 9; kk++) {
+                for (int m = 3; m <= 7; m++) {
+                    ConvCase c = new ConvCase(ConvSpec.pointwise(1, m, kk, cout), 1, acts.get((m + kk) % 3), Values.MIXED, 850 + 11 * m + kk + cout);
+                    assertEverySplitGivesTheWholeRun(c, 1);
+                }
+                ConvCase c = new ConvCase(ConvSpec.pointwise(10, 10, kk, cout), 2, acts.get((kk + cout) % 3), Values.MIXED, 900 + kk + cout);
+                assertEverySplitGivesTheWholeRun(c, 3);
+                assertFusedResidualIsConvolutionThenAdd(c);
+            }
         }
     }
 
@@ -426,7 +436,8 @@ class PointwiseGemmTest extends ConvKernelContract {
      * every column in groups of six vectors (from a panel's start and from its middle), 2 pixels at a time, a last odd
      * pixel through the one-pixel tiles and the two or four vectors after the groups through 6-pixel tiles (the last one
      * moved back) or, under 6 pixels, one pixel at a time. Cout of 6, 8, 10, 12, 14 and 18 vectors (0, 2 or 4 left
-     * over, groups starting at both offsets), K from 1 to the limit and one more (the tiles before), 150-155 pixels (38-39
+     * over, groups starting at both offsets), K from 1 to the limit and one more (the tiles before) and 16 (the six-vector
+     * tiles' copies with K a literal), 150-155 pixels (38-39
      * row blocks, the last of 2-4 pixels, chunks of 96 and 54-59 cut at every fifth unit) and 13 x 15 at batch 2: the
      * reference within the bound, every split bitwise, and the fused residual add equal to the convolution then the add.
      */
@@ -436,7 +447,7 @@ class PointwiseGemmTest extends ConvKernelContract {
         java.util.List<Activation> acts = java.util.List.of(Activation.NONE, Activation.RELU6, Activation.RELU, Activation.HARDSWISH);
         for (int v : new int[] {6, 8, 10, 12, 14, 18}) {
             int cout = v * l;
-            for (int kk : new int[] {1, 8, PointwiseGemm.SIXES_MAX_K, PointwiseGemm.SIXES_MAX_K + 1}) {
+            for (int kk : new int[] {1, 8, 16, PointwiseGemm.SIXES_MAX_K, PointwiseGemm.SIXES_MAX_K + 1}) {
                 for (int px = 150; px <= 155; px++) {
                     ConvSpec s = ConvSpec.pointwise(1, px, kk, cout);
                     assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((px + kk) % 4), Values.MIXED, 1500 + px + 7 * kk + cout), 5);
@@ -449,11 +460,11 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * Cout of one vector at short K runs 12 pixels at a time (tile12x1) where a chunk has at least 12 rows, the last
-     * tile moved back over rows already done, fewer rows through the 6-pixel and one-pixel tiles. K from 1 to the limit
-     * and one more (the tiles before), pixel counts below, at and around 12, 24 and the 96-row chunk (a last chunk of
-     * 1-13 rows), cut at every third unit, and at batch 2: the reference within the bound, every split bitwise, and the
-     * fused residual add equal to the convolution then the add.
+     * Cout of one vector at short K runs 12 pixels at a time (tile12x1; K = 16 through its copy with K a literal) where
+     * a chunk has at least 12 rows, the last tile moved back over rows already done, fewer rows through the 6-pixel and
+     * one-pixel tiles. K from 1 to the limit and one more (the tiles before), pixel counts below, at and around 12, 24
+     * and the 96-row chunk (a last chunk of 1-13 rows), cut at every third unit, and at batch 2: the reference within
+     * the bound, every split bitwise, and the fused residual add equal to the convolution then the add.
      */
     @Test
     void oneVectorOfOutputsRunsTwelvePixelsAtShortK() {
