@@ -149,9 +149,14 @@ public final class PointwiseGemm implements Conv2dKernel {
      * alternations, GFLOPS: 14x14x576->96 84.7-85.3 -> 93.7-94.3, 14x14x672->112 85.5-86.1 -> 91.7-94.3, 14x14x480->80
      * 87.1-87.8 -> 92.4-93.2, 14x14x384->64 84.9-86.1 -> 93.1-93.6, 56x56x320->96 82-83.3 -> 87.7-89.7, 28x28x512->512
      * 82.7-82.8 -> 89.2-90.2, 28x28x768->128 81.3-83.6 -> 87-91.5, 28x28x1024->256 82.5-83.8 -> 83.8-85.1,
-     * 14x14x1152->192 79.8-81.5 -> 83.2-84.8 (smaller from K = 1024 on, where a half panel is 64 KB).
+     * 14x14x1152->192 79.8-81.5 -> 83.2-84.8 (smaller from K = 1024 on, where a half panel is 64 KB). Raised from 1024
+     * to 1152 for MNASNet 1.0's 7x7x1152 projections, column-split, which had gone to the 5 x 2 halves (Zen 3, one JVM,
+     * both builds alternating, medians of per-round ratios in two runs, t48/halves-1152-ab.txt: 7x7x1152->192 0.93,
+     * 0.95x the time, 7x7x1152->320 0.96, 0.96x, 14x14x1152->192 0.82, 0.89x; in MNASNet 1.0, per-layer medians 352-386
+     * -> 306-340 us and 596-618 -> 526-568 us).
+     * No model here has a 1x1 layer with K between 1152 and the fully connected layers' (one or two pixels, streamed).
      */
-    static final int HALVES_MAX_K = 1024;
+    static final int HALVES_MAX_K = 1152;
 
     /**
      * Row blocks (MR pixels each) in which a row-major range runs best: 24 pixels, which every row tile divides (2, 3,

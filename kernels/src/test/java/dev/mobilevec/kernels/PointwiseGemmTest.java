@@ -185,7 +185,8 @@ class PointwiseGemmTest extends ConvKernelContract {
      * tiles, the rows left in a chunk through one more pair moved back; chunks under 6 rows go to the 2-pixel tile.
      * Row-major (12 x 12 and 12 x 13 pixels: chunks of 96 and 48-60, cut at every unit) and column-split (1-13
      * pixels) layers, K at both ends of the range and one below it, Cout with a partial panel after the full ones:
-     * the reference within the bound, every split bitwise.
+     * the reference within the bound, every split bitwise. Column-split layers at HALVES_MAX_K and one past it (the
+     * 5 x 2 halves) with 6 to 13 pixels, at 7 x 7 (MNASNet 1.0's projections) and with the fused residual add.
      */
     @Test
     void halfPanelTilesMatchReferenceForEveryRowCountAndSplit() {
@@ -200,6 +201,15 @@ class PointwiseGemmTest extends ConvKernelContract {
                 ConvSpec s = ConvSpec.pointwise(1, m, kk, 3 * nr);
                 assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 3), Values.MIXED, 1400 + kk + m), 1);
             }
+        }
+        for (int kk : new int[] {PointwiseGemm.HALVES_MAX_K, PointwiseGemm.HALVES_MAX_K + 1}) {
+            for (int m = 6; m <= 13; m += 7) {
+                ConvSpec s = ConvSpec.pointwise(1, m, kk, 2 * nr + l);
+                assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 3), Values.MIXED, 1450 + kk + m), 1);
+            }
+            ConvCase c = new ConvCase(ConvSpec.pointwise(7, 7, kk, 2 * nr), 1, Activation.NONE, Values.MIXED, 1470 + kk);
+            assertEverySplitGivesTheWholeRun(c, 1);
+            assertFusedResidualIsConvolutionThenAdd(c);
         }
     }
 
