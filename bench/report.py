@@ -194,7 +194,8 @@ def interleaved_lines(cells):
     if not cells:
         return []
     out = ["Ours and ONNX Runtime interleaved in one fork (`InterleavedOrtBenchmark`: rounds of 10 inferences each, "
-           "the order swapped every round; ratio = median over iterations of each iteration's median round ratio; "
+           "the order swapped every round; ratio = median over iterations (of every fork: `bench/run.sh versus` runs two "
+           "per case) of each iteration's median round ratio; "
            "quiet rounds = the ratio of the two runtimes' 10th percentiles of their round medians, the comparison at a "
            "shared machine's quieter moments, to read beside the ratio: the targets are on the ratio):\n",
            "| model | threads | batch | ours ms | ONNX Runtime ms | ours / ORT | iterations' range | quiet rounds |",

@@ -6,9 +6,9 @@
 #                              interleaved comparison (about 28 minutes)
 #   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, and 6 more for the interleaved
 #                              v1/v2 comparison at batch 1, 8 and 32)
-#   bench/run.sh versus [DIR]  ours against ONNX Runtime interleaved in one fork (InterleavedOrtBenchmark), batch 1,
-#                              1 and 2 threads: v1, v2 and the torchvision models present in bench/models; v1 and v2
-#                              at batch 8 and 32 on 2 threads (about 11 minutes)
+#   bench/run.sh versus [DIR]  ours against ONNX Runtime interleaved in one fork (InterleavedOrtBenchmark), two forks
+#                              per case, batch 1, 1 and 2 threads: v1, v2 and the torchvision models present in
+#                              bench/models; v1 and v2 at batch 8 and 32 on 2 threads (about 22 minutes)
 #   bench/run.sh compare [DIR] the cases for setting machines side by side with bench/compare.py
 #                              (about 3 minutes: FMA peak, bandwidth, 5 layers, v1/v2 at 1 and 2 threads)
 # Run from the repository root after `mvn -B -DskipTests install` (or ./mobilevec test). DIR defaults
@@ -50,9 +50,12 @@ case "$mode" in
     for m in mobilenet_v3_small mobilenet_v3_large mnasnet0_5 mnasnet1_0; do
       [ -f "bench/models/$m.onnx" ] && models="$models,$m"
     done
-    jmh versus "InterleavedOrtBenchmark" -wi 2 -i 5 -w 4 -r 4 -p threads=1,2 -p model="$models"
+    # Two forks per case: on a shared machine a fork can spend its whole half-minute in a slow or a quiet phase
+    # (MNASNet 0.5 at one thread, seven forks: 0.973-1.064, bench/results/avx2/t47/jmh-vs-outside.txt); the report's
+    # median then runs over both forks' iterations, and its range shows the spread between them.
+    jmh versus "InterleavedOrtBenchmark" -f 2 -wi 2 -i 3 -w 4 -r 4 -p threads=1,2 -p model="$models"
     # Issue 11's batch target (v1 and v2, batch 8 and 32, two threads): fewer, longer rounds.
-    jmh versus-batches "InterleavedOrtBenchmark" -wi 1 -i 3 -w 8 -r 8 -p threads=2 -p batch=8,32 -p runs=5 \
+    jmh versus-batches "InterleavedOrtBenchmark" -f 2 -wi 1 -i 2 -w 8 -r 8 -p threads=2 -p batch=8,32 -p runs=5 \
         -p model=v1-1.0-224,v2-1.0-224
     threads=(1 2)
     ;;
@@ -75,8 +78,8 @@ case "$mode" in
     jmh batches "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=8,32 \
         -p model=v1-1.0-224,v2-1.0-224
     # The end-to-end ratios to trust: both runtimes alternated in one fork (the forks above run minutes apart).
-    jmh versus "InterleavedOrtBenchmark" -wi 2 -i 5 -w 4 -r 4 -p threads=1,2 -p model=v1-1.0-224,v2-1.0-224
-    jmh versus-batches "InterleavedOrtBenchmark" -wi 1 -i 3 -w 8 -r 8 -p threads=2 -p batch=8,32 -p runs=5 \
+    jmh versus "InterleavedOrtBenchmark" -f 2 -wi 2 -i 3 -w 4 -r 4 -p threads=1,2 -p model=v1-1.0-224,v2-1.0-224
+    jmh versus-batches "InterleavedOrtBenchmark" -f 2 -wi 1 -i 2 -w 8 -r 8 -p threads=2 -p batch=8,32 -p runs=5 \
         -p model=v1-1.0-224,v2-1.0-224
     if [ -n "$widths" ]; then
       jmh widths "${widths#|}" -wi 3 -i 5 -w 1 -r 1 -p threads=1 -p batch=1 -p model=v1-1.0-224,v2-1.0-224
