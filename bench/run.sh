@@ -3,9 +3,9 @@
 #   bench/run.sh quick [DIR]   a smoke test, about a minute: one short iteration per case on a subset
 #   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
 #                              distinct layer isolated and in the network, the grid against ONNX Runtime and the
-#                              interleaved comparison (about 28 minutes)
-#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, and 6 more for the interleaved
-#                              v1/v2 comparison at batch 1, 8 and 32)
+#                              interleaved comparison, two forks a case (about 31 minutes)
+#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, and 9 more for the interleaved
+#                              v1/v2 comparison at batch 1, 8 and 32, two forks a case)
 #   bench/run.sh versus [DIR]  ours against ONNX Runtime interleaved in one fork (InterleavedOrtBenchmark), two forks
 #                              per case, batch 1, 1 and 2 threads: v1, v2 and the torchvision models present in
 #                              bench/models; v1 and v2 at batch 8 and 32 on 2 threads (about 22 minutes)
@@ -110,7 +110,7 @@ case "$mode" in
     done
     jmh peer-grid "NetworkBenchmark.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1 \
         -p model="$(IFS=,; echo "${models[*]}")"
-    jmh versus "InterleavedOrtBenchmark" -wi 2 -i 5 -w 4 -r 4 -p threads=1,2 -p model="$(IFS=,; echo "${models[*]}")"
+    jmh versus "InterleavedOrtBenchmark" -f 2 -wi 2 -i 3 -w 4 -r 4 -p threads=1,2 -p model="$(IFS=,; echo "${models[*]}")"
     py=/usr/bin/python3; [ -x "$py" ] || py=python3
     "$py" bench/peer_report.py "$dir" > "$dir/report.md"
     echo "bench/run.sh: wrote $dir/report.md" >&2
