@@ -151,9 +151,9 @@ public final class PointwiseGemm implements Conv2dKernel {
      * 82.7-82.8 -> 89.2-90.2, 28x28x768->128 81.3-83.6 -> 87-91.5, 28x28x1024->256 82.5-83.8 -> 83.8-85.1,
      * 14x14x1152->192 79.8-81.5 -> 83.2-84.8 (smaller from K = 1024 on, where a half panel is 64 KB). Raised from 1024
      * to 1152 for MNASNet 1.0's 7x7x1152 projections, column-split, which had gone to the 5 x 2 halves (Zen 3, one JVM,
-     * both builds alternating, medians of per-round ratios in two runs, t48/halves-1152-ab.txt: 7x7x1152->192 0.93,
-     * 0.95x the time, 7x7x1152->320 0.96, 0.96x, 14x14x1152->192 0.82, 0.89x; in MNASNet 1.0, per-layer medians 352-386
-     * -> 306-340 us and 596-618 -> 526-568 us).
+     * both builds alternating, medians of per-round ratios in two runs, the second in t48/halves-1152-ab.txt:
+     * 7x7x1152->192 0.93, 0.95x the time, 7x7x1152->320 0.96, 0.96x, 14x14x1152->192 0.82, 0.89x; in MNASNet 1.0,
+     * per-layer medians 352-386 -> 306-340 us and 596-618 -> 526-568 us).
      * No model here has a 1x1 layer with K between 1152 and the fully connected layers' (one or two pixels, streamed).
      */
     static final int HALVES_MAX_K = 1152;
@@ -943,7 +943,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void tile3x3(float[] a, int aOff, float[] c, int cOff, int p) {
             // K = 8 (MNASNet 0.5's 112x112 8 -> 24 expansion) has its copy with K a literal: its eight-step loop is no
             // longer strip-mined, whose loop set-up and exit, per 3 pixels, weighed on a 72-FMA tile (t48/narrow-pw-ab.txt:
-            // 0.92-0.93x the time). A 4-pixel copy (16 of 16 registers) was 1.15-1.22x slower.
+            // 0.89x the time at 112x112, 56x56 and 28x28). A 4-pixel copy (16 of 16 registers) was 1.15-1.22x slower.
             if (k == 8) {
                 tile3x3K8(a, aOff, c, cOff, p);
             } else {
@@ -1057,8 +1057,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             // twelve broadcasts are displacements from one index over a loop of known trip count. With K a field C2
             // kept the twelve row offsets in general registers, strip-mined the loop (unknown trip count) and spilled
             // one accumulator to the stack, a load-FMA-store chain per k step. Zen 3, one JVM, both builds alternating
-            // (t48/narrow-pw-ab.txt): 112x112x16->8 0.73-0.78x the time. K = 8 gained as much, but no model has a
-            // one-vector layer at K = 8.
+            // (t48/narrow-pw-ab.txt): 112x112x16->8 0.73x the time, 0.72x at 56x56 and 28x28. K = 8 gained about as
+            // much (0.77x), but no model has a one-vector layer at K = 8.
             if (k == 16) {
                 tile12x1K16(a, aOff, c, cOff, p, j);
             } else {
@@ -1290,7 +1290,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private void tile2x6(float[] a, int aOff, float[] c, int cOff, int p) {
             // K = 16 (v2's 16 -> 96, V3-large's 16 -> 64, MNASNet's 16 -> 48 expansions) has its copy with K a literal:
             // the loop's trip count known, it is not strip-mined (29 instructions per 12 FMAs against 32, no stack
-            // traffic). Zen 3 (t48/sixes-k16-ab.txt): 0.84-0.97x the time. Copies for K = 24 as well, chosen by a
+            // traffic). Zen 3 (t48/sixes-k16-ab.txt): 0.95-0.98x the time. Copies for K = 24 as well, chosen by a
             // switch, made K = 16 and K = 32 slower (C2's inlining of sixes shifts): not kept.
             if (k == 16) {
                 tile2x6K16(a, aOff, c, cOff, p);
