@@ -47,6 +47,29 @@ class C2DisTest(unittest.TestCase):
         self.assertIn('vfmadd231ps', out)
         self.assertIn('ret', out)
 
+    def test_loops_are_the_innermost_with_fmas_and_count_stack_operands(self):
+        # An outer loop (0x10-0x40) around an inner one (0x18-0x30) with a spill, a loop without FMAs (0x50-0x58), and a
+        # stub's jump back over everything (0x60 -> 0x08), shaped like objdump's output; the padding and a long
+        # instruction's continuation line are not counted.
+        listing = """
+  8:\t90                   \tnop
+ 10:\t45 33 c0             \txor    %r8d,%r8d
+ 18:\tc4 e2 7d 58 84 8a 10 \tvpbroadcastd 0x210(%rdx,%rcx,4),%ymm0
+ 1f:\t02 00 00 
+ 1e:\tc4 e2 75 b8 d0       \tvfmadd231ps %ymm0,%ymm1,%ymm2
+ 23:\tc5 fe 6f 4c 24 38    \tvmovdqu 0x38(%rsp),%ymm1
+ 29:\tc4 e2 75 b8 d8       \tvfmadd231ps %ymm0,%ymm1,%ymm3
+ 2c:\t66 90                \txchg   %ax,%ax
+ 2e:\tff c1                \tinc    %ecx
+ 30:\t7c e6                \tjl     0x18
+ 32:\tc4 e2 75 b8 e0       \tvfmadd231ps %ymm0,%ymm1,%ymm4
+ 40:\t7c ce                \tjl     0x10
+ 50:\tff c1                \tinc    %ecx
+ 58:\t7c f6                \tjl     0x50
+ 60:\teb a6                \tjmp    0x8
+"""
+        self.assertEqual([(0x18, 0x30, 6, 2, 1)], c2dis.loops(listing))
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -1289,8 +1289,8 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void tile2x6(float[] a, int aOff, float[] c, int cOff, int p) {
             // K = 16 (v2's 16 -> 96, V3-large's 16 -> 64, MNASNet's 16 -> 48 expansions) has its copy with K a literal:
-            // the loop's trip count known, it is not strip-mined (29 instructions per 12 FMAs against 32, no stack
-            // traffic). Zen 3 (t48/sixes-k16-ab.txt): 0.95-0.98x the time. Copies for K = 24 as well, chosen by a
+            // the loop's trip count known, it is not strip-mined (27 instructions per 12 FMAs against 32, no stack
+            // operand against 2: bench/c2dis.py --loops). Zen 3 (t48/sixes-k16-ab.txt): 0.95-0.98x the time. Copies for K = 24 as well, chosen by a
             // switch, made K = 16 and K = 32 slower (C2's inlining of sixes shifts): not kept.
             if (k == 16) {
                 tile2x6K16(a, aOff, c, cOff, p);
