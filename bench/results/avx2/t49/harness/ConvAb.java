@@ -1,0 +1,95 @@
+import java.lang.invoke.*;
+import java.net.*;
+import java.nio.file.*;
+import java.util.*;
+
+/**
+ * Two builds of the kernels (class directories or jars) in one JVM, each loaded by its own class loader: the same
+ * layers prepared in both with the same weights, run in alternating rounds of PER calls; per-round medians, their
+ * median per build and the median of per-round ratios (b / a), and whether the outputs are the same bits.
+ * Usage: ConvAb ROUNDS PER DIR_A DIR_B LAYER... where LAYER is KERNEL:h,w,cin,cout,k,stride,pt,pl,pb,pr,groups[,r|r6|hs]
+ * (KERNEL a class in dev.mobilevec.kernels with an INSTANCE; r = ReLU, r6 = ReLU6, hs = hard-swish).
+ */
+public class ConvAb {
+    public static void main(String[] args) throws Throwable {
+        int rounds = Integer.parseInt(args[0]), per = Integer.parseInt(args[1]);
+        String[] dirs = {args[2], args[3]};
+        List<String> shapes = Arrays.asList(args).subList(4, args.length);
+        Object[][] layers = new Object[shapes.size()][2];
+        MethodHandle[] run = new MethodHandle[2];
+        ClassLoader[] cl = new ClassLoader[2];
+        for (int b = 0; b < 2; b++) {
+            cl[b] = new URLClassLoader(new URL[] {Path.of(dirs[b]).toUri().toURL()}, ConvAb.class.getClassLoader().getParent());
+        }
+        Random r = new Random(3);
+        float[][] in = new float[shapes.size()][], out = new float[shapes.size()][];
+        double[] flops = new double[shapes.size()];
+        for (int s = 0; s < shapes.size(); s++) {
+            String[] kv = shapes.get(s).split(":");
+            String[] p = kv[1].split(",");
+            int[] v = new int[11];
+            for (int i = 0; i < 11; i++) v[i] = Integer.parseInt(p[i]);
+            String actName = p.length > 11 ? (p[11].equals("r6") ? "RELU6" : p[11].equals("hs") ? "HARDSWISH" : "RELU") : "NONE";
+            int h = v[0], wd = v[1], cin = v[2], cout = v[3], k = v[4], st = v[5], g = v[10];
+            int oh = (h + v[6] + v[8] - k) / st + 1, ow = (wd + v[7] + v[9] - k) / st + 1;
+            float[] w = new float[cout * k * k * (cin / g)], bias = new float[cout];
+            for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian() * 0.3f;
+            for (int i = 0; i < bias.length; i++) bias[i] = (float) r.nextGaussian() * 0.1f;
+            in[s] = new float[h * wd * cin];
+            for (int i = 0; i < in[s].length; i++) in[s][i] = r.nextFloat();
+            out[s] = new float[oh * ow * cout];
+            flops[s] = 2.0 * oh * ow * cout * k * k * (cin / g);
+            for (int b = 0; b < 2; b++) {
+                Class<?> spec = cl[b].loadClass("dev.mobilevec.kernels.ConvSpec");
+                Class<?> act = cl[b].loadClass("dev.mobilevec.kernels.Activation");
+                Class<?> kern = cl[b].loadClass("dev.mobilevec.kernels." + kv[0]);
+                var ctor = spec.getDeclaredConstructor(int.class, int.class, int.class, int.class, int.class, int.class, int.class,
+                        int.class, int.class, int.class, int.class, int.class, int.class);
+                ctor.setAccessible(true);
+                Object sp = ctor.newInstance(h, wd, cin, cout, k, k, st, st, v[6], v[7], v[8], v[9], g);
+                Object a = act.getField(actName).get(null);
+                Object inst = kern.getField("INSTANCE").get(null);
+                layers[s][b] = kern.getMethod("prepare", spec, float[].class, float[].class, act).invoke(inst, sp, w, bias, a);
+                Class<?> pc = cl[b].loadClass("dev.mobilevec.kernels.PreparedConv");
+                run[b] = MethodHandles.publicLookup().findVirtual(pc, "run",
+                        MethodType.methodType(void.class, int.class, float[].class, int.class, float[].class, int.class));
+            }
+        }
+        System.out.println("# ConvAb " + String.join(" ", args));
+        System.out.println("# " + new Date());
+        MethodHandle peak = MethodHandles.publicLookup().findStatic(cl[0].loadClass("dev.mobilevec.kernels.FmaProbe"), "gflops",
+                MethodType.methodType(double.class, boolean.class));
+        boolean wide = (int) cl[0].loadClass("dev.mobilevec.kernels.Lanes").getMethod("bits").invoke(null) >= 512;
+        System.out.printf("FMA peak before: %.1f GFLOPS%n", (double) peak.invoke(wide));
+        for (int s = 0; s < shapes.size(); s++) {
+            float[] o0 = new float[out[s].length];
+            for (int b = 0; b < 2; b++) {
+                for (long end = System.nanoTime() + 1_500_000_000L; System.nanoTime() < end; ) run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                if (b == 0) System.arraycopy(out[s], 0, o0, 0, o0.length);
+            }
+            boolean same = Arrays.equals(o0, out[s]);
+            double[][] med = new double[2][rounds];
+            double[] ratio = new double[rounds];
+            long[] t = new long[per];
+            for (int k = 0; k < rounds; k++) {
+                for (int bb = 0; bb < 2; bb++) {
+                    int b = (k & 1) == 0 ? bb : 1 - bb;
+                    for (int i = 0; i < per; i++) {
+                        long t0 = System.nanoTime();
+                        run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                        t[i] = System.nanoTime() - t0;
+                    }
+                    Arrays.sort(t);
+                    med[b][k] = t[per / 2] / 1e3;
+                }
+                ratio[k] = med[1][k] / med[0][k];
+            }
+            Arrays.sort(ratio);
+            for (double[] m : med) Arrays.sort(m);
+            System.out.printf("%-40s a %.1f us (%.1f GFLOPS)  b %.1f us (%.1f GFLOPS)  b/a median %.3f [%.3f..%.3f]  bits %s%n", shapes.get(s),
+                    med[0][rounds / 2], flops[s] / med[0][rounds / 2] / 1e3, med[1][rounds / 2], flops[s] / med[1][rounds / 2] / 1e3,
+                    ratio[rounds / 2], ratio[rounds / 4], ratio[3 * rounds / 4], same ? "same" : "DIFFER");
+        }
+        System.out.printf("FMA peak after: %.1f GFLOPS%n", (double) peak.invoke(wide));
+    }
+}
