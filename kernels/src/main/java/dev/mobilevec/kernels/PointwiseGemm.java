@@ -159,6 +159,18 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int HALVES_MAX_K = 1152;
 
     /**
+     * Rows left over after a chunk's whole 6 x 2 halves, up to this many, go two at a time through tile2x4 (an odd last
+     * one through tile1) instead of through one more pair of halves moved back over rows already done, which computes
+     * 6 rows for them. Fused blocks run their projections in bands (4 rows of a 14-wide map: 56 pixels, 2 left over),
+     * and chunks under 6 rows had gone to tile5x2 with repeated rows or to tile4 (16 accumulators: spills on 16
+     * registers). Zen 3, stand-alone, both builds alternating in one JVM (bench/results/avx2/t49/left-over-ab.txt):
+     * 4x14x480->80 0.96-0.97x the time, 4x14x576->96 0.93-0.94x, 2x14x576->96 0.93x (4 left), 1x5x576->96 0.90-0.93x;
+     * 3x14x480->80 (none left) 0.99x; with the limit at 2 the 4-left layers stayed at 0.98-1.00x. Five left keep the
+     * moved-back pair (two 2 x 4 tiles and a tile1 cost about as much as six rows).
+     */
+    static final int HALVES_LEFT_OVER = 4;
+
+    /**
      * Row blocks (MR pixels each) in which a row-major range runs best: 24 pixels, which every row tile divides (2, 3,
      * 6 and 12 pixels with 16 registers, 6 and 8 with 32). A range of another length ends in a tile moved back over
      * rows it already did (same bits, wasted FMAs): a fused block's 14-wide bands of 56 pixels recomputed 4 of every
@@ -488,13 +500,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                             for (; r + 6 <= mEnd; r += 6) {
                                 tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
                             }
-                        } else if (k1 - k0 == k && k >= HALVES_MIN_K && k <= HALVES_MAX_K && mEnd - mc >= 6) {
-                            // Whole K in one block: 6 pixels x each half of the panel (see HALVES_MIN_K), the rows
-                            // left over through one more pair of tiles moved back (same chains, same bits).
-                            for (; r < mEnd; r += 6) {
-                                int t = Math.min(r, mEnd - 6);
+                        } else if (k1 - k0 == k && k >= HALVES_MIN_K && k <= HALVES_MAX_K && mEnd - mc > 2) {
+                            // Whole K in one block: 6 pixels x each half of the panel (see HALVES_MIN_K). Rows left
+                            // over (see HALVES_LEFT_OVER): five through one more pair of tiles moved back (same chains,
+                            // same bits), up to four by twos through tile2x4 and the last odd one through tile1.
+                            for (; r + 6 <= mEnd; r += 6) {
+                                tile6x2(in, inOff + r * k, out, outOff + r * n, p, p * NR);
+                                tile6x2(in, inOff + r * k, out, outOff + r * n, p, p * NR + 2 * L);
+                            }
+                            if (mEnd - r > HALVES_LEFT_OVER && mEnd - mc >= 6) {
+                                int t = mEnd - 6;
                                 tile6x2(in, inOff + t * k, out, outOff + t * n, p, p * NR);
                                 tile6x2(in, inOff + t * k, out, outOff + t * n, p, p * NR + 2 * L);
+                                r = mEnd;
+                            }
+                            for (; r + 2 <= mEnd; r += 2) {
+                                tile2x4(in, inOff + r * k, out, outOff + r * n, p, 0, k);
                             }
                         } else if (k1 - k0 <= KC && mEnd - mc > 2) {
                             // The K block's panel slice (<= 32 KB) sits in L1: 2 pixels x the whole panel (see

@@ -182,8 +182,9 @@ class PointwiseGemmTest extends ConvKernelContract {
 
     /**
      * With 16 registers, full panels whose whole K (HALVES_MIN_K to KC) is one block run as two 6-pixel half-panel
-     * tiles, the rows left in a chunk through one more pair moved back; chunks under 6 rows go to the 2-pixel tile.
-     * Row-major (12 x 12 and 12 x 13 pixels: chunks of 96 and 48-60, cut at every unit) and column-split (1-13
+     * tiles, up to HALVES_LEFT_OVER rows left in a chunk through the 2-pixel tile (and tile1), more through one more
+     * pair moved back; chunks under 6 rows go to the 2-pixel tile. Row-major (12 x 12, 12 x 13 and 11 x 13 pixels:
+     * chunks of 96 and 47-60, cut at every unit, so every left-over count) and column-split (1-13
      * pixels) layers, K at both ends of the range and one below it, Cout with a partial panel after the full ones:
      * the reference within the bound, every split bitwise. Column-split layers at HALVES_MAX_K and one past it (the
      * 5 x 2 halves) with 6 to 13 pixels, at 7 x 7 (MNASNet 1.0's projections) and with the fused residual add.
@@ -197,6 +198,10 @@ class PointwiseGemmTest extends ConvKernelContract {
                 ConvSpec s = ConvSpec.pointwise(12, w, kk, 2 * nr + l + 3);
                 assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get((kk + w) % 3), Values.MIXED, 1300 + kk + w), 1);
             }
+            // 143 pixels: the ranges from a cut to the end hold odd pixel counts, so every count left over after the
+            // whole 6-pixel tiles (0-5: tile2x4 pairs, a tile1, or the moved-back pair at HALVES_LEFT_OVER + 1).
+            ConvSpec odd = ConvSpec.pointwise(11, 13, kk, 2 * nr);
+            assertEverySplitGivesTheWholeRun(new ConvCase(odd, 1, acts.get(kk % 3), Values.MIXED, 1350 + kk), 1);
             for (int m = 1; m <= 13; m += 3) {
                 ConvSpec s = ConvSpec.pointwise(1, m, kk, 3 * nr);
                 assertEverySplitGivesTheWholeRun(new ConvCase(s, 1, acts.get(m % 3), Values.MIXED, 1400 + kk + m), 1);
