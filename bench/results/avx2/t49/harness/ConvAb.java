@@ -68,6 +68,14 @@ public class ConvAb {
                 if (b == 0) System.arraycopy(out[s], 0, o0, 0, o0.length);
             }
             boolean same = Arrays.equals(o0, out[s]);
+            // Bytes allocated by 100 warm runs of each build (boxed vectors show up here; 0 expected).
+            long[] alloc = new long[2];
+            var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            for (int b = 0; b < 2; b++) {
+                long a0 = mx.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 100; i++) run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                alloc[b] = mx.getCurrentThreadAllocatedBytes() - a0;
+            }
             double[][] med = new double[2][rounds];
             double[] ratio = new double[rounds];
             long[] t = new long[per];
@@ -89,6 +97,7 @@ public class ConvAb {
             System.out.printf("%-40s a %.1f us (%.1f GFLOPS)  b %.1f us (%.1f GFLOPS)  b/a median %.3f [%.3f..%.3f]  bits %s%n", shapes.get(s),
                     med[0][rounds / 2], flops[s] / med[0][rounds / 2] / 1e3, med[1][rounds / 2], flops[s] / med[1][rounds / 2] / 1e3,
                     ratio[rounds / 2], ratio[rounds / 4], ratio[3 * rounds / 4], same ? "same" : "DIFFER");
+            System.out.printf("%-40s bytes allocated by 100 runs: a %d, b %d%n", "", alloc[0], alloc[1]);
         }
         System.out.printf("FMA peak after: %.1f GFLOPS%n", (double) peak.invoke(wide));
     }
