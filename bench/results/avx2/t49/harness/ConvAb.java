@@ -11,6 +11,9 @@ import java.util.*;
  * (KERNEL a class in dev.mobilevec.kernels with an INSTANCE; r = ReLU, r6 = ReLU6, hs = hard-swish).
  */
 public class ConvAb {
+    /** Warm-up per build and layer in seconds (-Dwarm, default 1.5): on 2 CPUs C2 can still be compiling the kernels' rarely called methods 15 s in. */
+    static final double WARM_S = Double.parseDouble(System.getProperty("warm", "1.5"));
+
     public static void main(String[] args) throws Throwable {
         int rounds = Integer.parseInt(args[0]), per = Integer.parseInt(args[1]);
         String[] dirs = {args[2], args[3]};
@@ -64,7 +67,7 @@ public class ConvAb {
         for (int s = 0; s < shapes.size(); s++) {
             float[] o0 = new float[out[s].length];
             for (int b = 0; b < 2; b++) {
-                for (long end = System.nanoTime() + 1_500_000_000L; System.nanoTime() < end; ) run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                for (long end = System.nanoTime() + (long) (WARM_S * 1e9); System.nanoTime() < end; ) run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
                 if (b == 0) System.arraycopy(out[s], 0, o0, 0, o0.length);
             }
             boolean same = Arrays.equals(o0, out[s]);
