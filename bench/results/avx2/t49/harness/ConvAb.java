@@ -8,7 +8,10 @@ import java.util.*;
  * layers prepared in both with the same weights, run in alternating rounds of PER calls; per-round medians, their
  * median per build and the median of per-round ratios (b / a), and whether the outputs are the same bits.
  * Usage: ConvAb ROUNDS PER DIR_A DIR_B LAYER... where LAYER is KERNEL:h,w,cin,cout,k,stride,pt,pl,pb,pr,groups[,r|r6|hs]
- * (KERNEL a class in dev.mobilevec.kernels with an INSTANCE; r = ReLU, r6 = ReLU6, hs = hard-swish).
+ * (KERNEL a class in dev.mobilevec.kernels with an INSTANCE; r = ReLU, r6 = ReLU6, hs = hard-swish). It covers 1x1
+ * layers too (PointwiseGemm:h,w,k,n,1,1,0,0,0,0,1), so it supersedes ../../t48/harness/PwAb.java, whose timing loop it
+ * repeats (each harness is one file, compiled alone). Run it with -XX:CompileCommand=exclude,ConvAb::main: compiling
+ * this method took the guest's one C2 thread for up to 12 s, the second build's kernels left in tier-3 code meanwhile.
  */
 public class ConvAb {
     /** Warm-up per build and layer in seconds (-Dwarm, default 1.5): on 2 CPUs C2 can still be compiling the kernels' rarely called methods 15 s in. */
