@@ -118,24 +118,19 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                         for (; ox + PX - 1 <= oxHi; ox += PX) {
                             tile(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
                         }
-                        if (ox <= oxHi && strideW == 2 && cin == 3 && Lanes.REGISTERS < 32) {
+                        if (ox <= oxHi) {
                             // The last interior pixels: one more tile ending at oxHi, overlapping the previous one. The
                             // overlapped pixels get the same bits again (same taps, same order), where the one-pixel
-                            // path (a single 27-FMA chain, latency-bound) took up to a fifth of the layer's time. The
-                            // row's own tile, not the generic one, whose loop spills on 16 registers (41-55
+                            // path (a single 27-FMA chain, latency-bound) took up to a fifth of the layer's time. With
+                            // 16 registers it is the row's own 5-pixel tile: the general one's loop spills there (41-55
                             // instructions and 6-10 stack operands per 12 FMAs, against 28 and none per 10).
-                            int ox0 = oxHi - (PX - 1) + 1;
-                            tile5S2C3(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
-                            ox = oxHi + 1;
-                        }
-                        if (ox <= oxHi && strideW == 2 && cin == 3) {
-                            int ox0 = oxHi - PX + 1;
-                            tileS2C3(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
-                            ox = oxHi + 1;
-                        }
-                        if (ox <= oxHi) {
-                            int ox0 = oxHi - PX + 1;
-                            tile(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
+                            boolean five = strideW == 2 && cin == 3 && Lanes.REGISTERS < 32;
+                            int ox0 = oxHi - (five ? PX - 1 : PX) + 1;
+                            if (five) {
+                                tile5S2C3(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
+                            } else {
+                                tile(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
+                            }
                             ox = oxHi + 1;
                         }
                     }
