@@ -16,6 +16,19 @@ import java.util.*;
 public class ConvAb {
     /** Warm-up per build and layer in seconds (-Dwarm, default 1.5): on 2 CPUs C2 can still be compiling the kernels' rarely called methods 15 s in. */
     static final double WARM_S = Double.parseDouble(System.getProperty("warm", "1.5"));
+    /**
+     * Floats in front of the input and output data (-Dpad, default 0). With -XX:ObjectAlignmentInBytes=64 a float
+     * array's data starts 16 bytes past a 64-byte boundary; -Dpad=12 puts it on one, as the network's arena does.
+     */
+    static final int PAD = Integer.getInteger("pad", 0);
+    /** Output rows (work units) per call (-Dband, default 0: the whole layer in one call), as a fused block's bands run. */
+    static final int BAND = Integer.getInteger("band", 0);
+
+    static void banded(MethodHandle units, int outH, Object layer, int batch, float[] in, int inOff, float[] out, int outOff) throws Throwable {
+        for (int u = 0; u < batch * outH; u += BAND) {
+            units.invoke(layer, batch, in, inOff, out, outOff, u, Math.min(batch * outH, u + BAND));
+        }
+    }
 
     public static void main(String[] args) throws Throwable {
         int rounds = Integer.parseInt(args[0]), per = Integer.parseInt(args[1]);
@@ -23,6 +36,7 @@ public class ConvAb {
         List<String> shapes = Arrays.asList(args).subList(4, args.length);
         Object[][] layers = new Object[shapes.size()][2];
         MethodHandle[] run = new MethodHandle[2];
+        MethodHandle[][] runOf = new MethodHandle[shapes.size()][2]; // per layer: banded runs know its height
         ClassLoader[] cl = new ClassLoader[2];
         for (int b = 0; b < 2; b++) {
             cl[b] = new URLClassLoader(new URL[] {Path.of(dirs[b]).toUri().toURL()}, ConvAb.class.getClassLoader().getParent());
@@ -41,9 +55,9 @@ public class ConvAb {
             float[] w = new float[cout * k * k * (cin / g)], bias = new float[cout];
             for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian() * 0.3f;
             for (int i = 0; i < bias.length; i++) bias[i] = (float) r.nextGaussian() * 0.1f;
-            in[s] = new float[h * wd * cin];
+            in[s] = new float[PAD + h * wd * cin];
             for (int i = 0; i < in[s].length; i++) in[s][i] = r.nextFloat();
-            out[s] = new float[oh * ow * cout];
+            out[s] = new float[PAD + oh * ow * cout];
             flops[s] = 2.0 * oh * ow * cout * k * k * (cin / g);
             for (int b = 0; b < 2; b++) {
                 Class<?> spec = cl[b].loadClass("dev.mobilevec.kernels.ConvSpec");
@@ -59,6 +73,16 @@ public class ConvAb {
                 Class<?> pc = cl[b].loadClass("dev.mobilevec.kernels.PreparedConv");
                 run[b] = MethodHandles.publicLookup().findVirtual(pc, "run",
                         MethodType.methodType(void.class, int.class, float[].class, int.class, float[].class, int.class));
+                if (BAND > 0) {
+                    // run(1, in, PAD, out, PAD) becomes the layer's output rows BAND at a time, in order.
+                    MethodHandle units = MethodHandles.publicLookup().findVirtual(pc, "run", MethodType.methodType(void.class, int.class,
+                            float[].class, int.class, float[].class, int.class, int.class, int.class));
+                    MethodHandle banded = MethodHandles.lookup().findStatic(ConvAb.class, "banded", MethodType.methodType(void.class,
+                            MethodHandle.class, int.class, Object.class, int.class, float[].class, int.class, float[].class, int.class));
+                    runOf[s][b] = MethodHandles.insertArguments(banded, 0, units, oh).asType(run[b].type());
+                } else {
+                    runOf[s][b] = run[b];
+                }
             }
         }
         System.out.println("# ConvAb " + String.join(" ", args));
@@ -70,7 +94,7 @@ public class ConvAb {
         for (int s = 0; s < shapes.size(); s++) {
             float[] o0 = new float[out[s].length];
             for (int b = 0; b < 2; b++) {
-                for (long end = System.nanoTime() + (long) (WARM_S * 1e9); System.nanoTime() < end; ) run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                for (long end = System.nanoTime() + (long) (WARM_S * 1e9); System.nanoTime() < end; ) runOf[s][b].invoke(layers[s][b], 1, in[s], PAD, out[s], PAD);
                 if (b == 0) System.arraycopy(out[s], 0, o0, 0, o0.length);
             }
             boolean same = Arrays.equals(o0, out[s]);
@@ -79,7 +103,7 @@ public class ConvAb {
             var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
             for (int b = 0; b < 2; b++) {
                 long a0 = mx.getCurrentThreadAllocatedBytes();
-                for (int i = 0; i < 100; i++) run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                for (int i = 0; i < 100; i++) runOf[s][b].invoke(layers[s][b], 1, in[s], PAD, out[s], PAD);
                 alloc[b] = mx.getCurrentThreadAllocatedBytes() - a0;
             }
             double[][] med = new double[2][rounds];
@@ -90,7 +114,7 @@ public class ConvAb {
                     int b = (k & 1) == 0 ? bb : 1 - bb;
                     for (int i = 0; i < per; i++) {
                         long t0 = System.nanoTime();
-                        run[b].invoke(layers[s][b], 1, in[s], 0, out[s], 0);
+                        runOf[s][b].invoke(layers[s][b], 1, in[s], PAD, out[s], PAD);
                         t[i] = System.nanoTime() - t0;
                     }
                     Arrays.sort(t);
