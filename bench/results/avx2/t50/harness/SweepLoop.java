@@ -11,7 +11,8 @@ import java.util.*;
  * warm-up rounds, all variants alternating; the median and minimum of the rounds in ns per output vector (9 FMAs).
  * Usage: {@code javac --add-modules jdk.incubator.vector -d . SweepLoop.java}, then
  * {@code java --add-modules jdk.incubator.vector -cp . SweepLoop CC N REPS} (e.g. 16 1000 10000, 64 14 100000,
- * 576 14 10000).
+ * 576 14 10000). Each variant is a whole copy of the loop with its set-up, as the kernel's method is, so C2 compiles
+ * each alone (no shared helper that could return vectors and box them).
  */
 public class SweepLoop {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
