@@ -35,8 +35,7 @@ public class ConvAb {
         String[] dirs = {args[2], args[3]};
         List<String> shapes = Arrays.asList(args).subList(4, args.length);
         Object[][] layers = new Object[shapes.size()][2];
-        MethodHandle[] run = new MethodHandle[2];
-        MethodHandle[][] runOf = new MethodHandle[shapes.size()][2]; // per layer: banded runs know its height
+        MethodHandle[][] runOf = new MethodHandle[shapes.size()][2]; // per layer and build: banded runs know its height
         ClassLoader[] cl = new ClassLoader[2];
         for (int b = 0; b < 2; b++) {
             cl[b] = new URLClassLoader(new URL[] {Path.of(dirs[b]).toUri().toURL()}, ConvAb.class.getClassLoader().getParent());
@@ -71,17 +70,16 @@ public class ConvAb {
                 Object inst = kern.getField("INSTANCE").get(null);
                 layers[s][b] = kern.getMethod("prepare", spec, float[].class, float[].class, act).invoke(inst, sp, w, bias, a);
                 Class<?> pc = cl[b].loadClass("dev.mobilevec.kernels.PreparedConv");
-                run[b] = MethodHandles.publicLookup().findVirtual(pc, "run",
+                MethodHandle whole = MethodHandles.publicLookup().findVirtual(pc, "run",
                         MethodType.methodType(void.class, int.class, float[].class, int.class, float[].class, int.class));
+                runOf[s][b] = whole;
                 if (BAND > 0) {
                     // run(1, in, PAD, out, PAD) becomes the layer's output rows BAND at a time, in order.
                     MethodHandle units = MethodHandles.publicLookup().findVirtual(pc, "run", MethodType.methodType(void.class, int.class,
                             float[].class, int.class, float[].class, int.class, int.class, int.class));
                     MethodHandle banded = MethodHandles.lookup().findStatic(ConvAb.class, "banded", MethodType.methodType(void.class,
                             MethodHandle.class, int.class, Object.class, int.class, float[].class, int.class, float[].class, int.class));
-                    runOf[s][b] = MethodHandles.insertArguments(banded, 0, units, oh).asType(run[b].type());
-                } else {
-                    runOf[s][b] = run[b];
+                    runOf[s][b] = MethodHandles.insertArguments(banded, 0, units, oh).asType(whole.type());
                 }
             }
         }
