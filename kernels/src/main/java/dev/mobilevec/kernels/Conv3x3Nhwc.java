@@ -104,6 +104,22 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                             for (; ox + 2 * PX - 1 <= oxHi; ox += 2 * PX) {
                                 tile12x1(a0, o0, a1, o1, a2, o2, (ox * strideW - padLeft) * cin, out, outRow + ox * cout, cb);
                             }
+                            if (ox <= oxHi && oxHi - oxLo + 1 >= 2 * PX) {
+                                // The rest: one more twelve-pixel tile ending at oxHi, over pixels already done (same
+                                // chains, same bits). The two-vector tiles below would store an all-padding second
+                                // vector under an empty mask, and FloatVector.intoArray's one branch profile (mask
+                                // all set or not) is shared by every caller in the JVM: one such store deoptimised
+                                // and recompiled the two-vector tiles of every other model's first layer with the
+                                // masked path kept (v2's after v1 at alpha 0.25 or 0.75: minimum 406-411 -> 442-446
+                                // us, 16 registers).
+                                int ox0 = oxHi - 2 * PX + 1;
+                                if (strideW == 2 && cin == 3) {
+                                    tile12x1S2C3(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
+                                } else {
+                                    tile12x1(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
+                                }
+                                ox = oxHi + 1;
+                            }
                         }
                         if (strideW == 2 && cin == 3 && Lanes.REGISTERS < 32) {
                             for (; ox + PX - 2 <= oxHi; ox += PX - 1) {
@@ -416,7 +432,10 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
             }
             int q = outRow + ox * cout + cb;
             c0.max(actMin).min(actMax).intoArray(out, q, VectorMask.fromLong(S, tailBits0));
-            c1.max(actMin).min(actMax).intoArray(out, q + L, VectorMask.fromLong(S, tailBits1));
+            if (tailBits1 != 0) {
+                // No store under an empty mask (see runUnits: one profile for every masked store in the JVM).
+                c1.max(actMin).min(actMax).intoArray(out, q + L, VectorMask.fromLong(S, tailBits1));
+            }
         }
     }
 }
