@@ -67,15 +67,16 @@ public class ModelSequence {
         System.out.printf("# ModelSequence %s, %s%n", String.join(" ", args), new Date());
         System.out.println("# per model: inference min / median us, first layer min / median us; alone (first pass) -> after all the others ran (second pass)");
         double slower = Double.parseDouble(System.getProperty("slower", "1.15"));
+        double grewUs = Double.parseDouble(System.getProperty("grewUs", "20"));
         for (int i = 0; i < names.size(); i++) {
             double[] second = new double[firstLayers[i].length];
             double[] a = first[i], b = time(sessions.get(i), ins.get(i), outs.get(i), lns.get(i), n, n, second);
             System.out.printf("%-40s inference %8.0f / %8.0f -> %8.0f / %8.0f (min %.3fx)   first layer %6.1f / %6.1f -> %6.1f / %6.1f (min %.3fx)%n",
                     names.get(i), a[0], a[1], b[0], b[1], b[0] / a[0], a[2], a[3], b[2], b[3], b[2] / a[2]);
-            // Layers whose minimum grew by more than -Dslower (default 1.15) and at least 20 us: where a shared
-            // profile would show first.
+            // Layers whose minimum grew by more than -Dslower (default 1.15) and at least -DgrewUs (default 20 us):
+            // where a shared profile would show first.
             for (int l = 0; l < second.length; l++) {
-                if (second[l] > slower * firstLayers[i][l] && second[l] - firstLayers[i][l] >= 20) {
+                if (second[l] > slower * firstLayers[i][l] && second[l] - firstLayers[i][l] >= grewUs) {
                     System.out.printf("    layer %3d %-36s min %8.1f -> %8.1f us (%.3fx)%n", l, models.get(i).layers().get(l).name(),
                             firstLayers[i][l], second[l], second[l] / firstLayers[i][l]);
                 }
