@@ -110,8 +110,8 @@ public final class Conv3x3Nhwc implements Conv2dKernel {
                                 // vector under an empty mask, and FloatVector.intoArray's one branch profile (mask
                                 // all set or not) is shared by every caller in the JVM: one such store deoptimised
                                 // and recompiled the two-vector tiles of every other model's first layer with the
-                                // masked path kept (v2's after v1 at alpha 0.25 or 0.75: minimum 406-411 -> 442-446
-                                // us, 16 registers).
+                                // masked path kept (v2's after v1 at alpha 0.25 or 0.75: minimum 392-415 -> 442-456
+                                // us, 16 registers; bench/results/avx2/t51/two-models.txt).
                                 int ox0 = oxHi - 2 * PX + 1;
                                 if (strideW == 2 && cin == 3) {
                                     tile12x1S2C3(a0, o0, a1, o1, a2, o2, (ox0 * strideW - padLeft) * cin, out, outRow + ox0 * cout, cb);
