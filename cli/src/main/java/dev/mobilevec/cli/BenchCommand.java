@@ -86,12 +86,12 @@ final class BenchCommand implements Callable<Integer> {
                 loaded.source(), batch, t, t == 1 ? "" : "s", Lanes.bits(), Lanes.REGISTERS);
         Schedule schedule = Schedule.AUTO.resolve(batch, t);
 
-        float[] input = new float[batch * fast.arch().inputLength()];
+        float[] input = BatchBuffers.floats("the input", batch, fast.arch().inputLength());
         SplittableRandom r = new SplittableRandom(7);
         for (int i = 0; i < input.length; i++) {
             input[i] = (float) (r.nextDouble() * 2 - 1);
         }
-        float[] probs = new float[batch * fast.outputLength()];
+        float[] probs = BatchBuffers.floats("the output", batch, fast.outputLength());
         long[] layerNanos = new long[layers.size()];
         long[] layerTotal = new long[layers.size()];
         // Per-layer samples for the median (the last LAYER_SAMPLES runs) and the minimum: on a shared machine a
@@ -224,7 +224,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println("checking against the reference kernels (scalar, double accumulation)...");
             out.flush();
             Model ref = loaded.model(Backend.REFERENCE);
-            float[] expected = new float[probs.length];
+            float[] expected = BatchBuffers.floats("the reference output", batch, fast.outputLength());
             try (Session s = ref.newSession(batch, 1)) {
                 s.run(input, expected);
             }

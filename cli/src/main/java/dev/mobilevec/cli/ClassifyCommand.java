@@ -98,7 +98,7 @@ final class ClassifyCommand implements Callable<Integer> {
             // Decoding runs ahead of inference on its own threads: at most 4 batches are in flight.
             ArrayDeque<Future<Item>> pending = new ArrayDeque<>();
             int next = 0;
-            float[] input = new float[b * inLen], output = new float[b * classes];
+            float[] input = BatchBuffers.floats("the input", b, inLen), output = BatchBuffers.floats("the output", b, classes);
             while (next < files.size() || !pending.isEmpty()) {
                 while (next < files.size() && pending.size() < 4 * b) {
                     String[] f = files.get(next++);

@@ -1,5 +1,6 @@
 package dev.mobilevec.spark;
 
+import dev.mobilevec.kernels.Checks;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.image.ImageClassifier;
 import dev.mobilevec.network.image.ImageDecoder;
@@ -249,6 +250,8 @@ public final class MobileNetClassifier extends Transformer implements MLWritable
         String lp = value(labelsPath);
         List<String> labels = !lp.isBlank() ? readLabels(hadoop, lp) : model.outputLength() == 1000 ? ImageClassifier.imagenetLabels() : null;
         new ImageClassifier(model, pre, labels, value(maxPixels)).close(); // checks labels count, channels, crop vs input size
+        // A task holds batchSize images in one array: a product past the int range failed there as a negative array size.
+        Checks.product("batchSize x input floats per image", (Integer) value(batchSize), model.arch().inputLength());
         return new ClassifyConfig(spec, inputIndex, pre.resize(), pre.crop(), pre.mean(), pre.std(), value(maxPixels), value(topK),
                 value(batchSize), value(threads), value(includeLogits), value(includeFeatures), labels);
     }

@@ -1,5 +1,6 @@
 package dev.mobilevec.spark;
 
+import dev.mobilevec.kernels.Checks;
 import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Session;
@@ -83,10 +84,10 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
             this.tapLayers = layers.stream().mapToInt(Integer::intValue).toArray();
             this.taps = new float[tapLayers.length][];
             for (int i = 0; i < taps.length; i++) {
-                taps[i] = new float[b * model.layers().get(tapLayers[i]).outputLength()];
+                taps[i] = new float[Checks.product("batchSize x tapped outputs", b, model.layers().get(tapLayers[i]).outputLength())];
             }
-            this.input = new float[b * inLen];
-            this.output = new float[b * classes];
+            this.input = new float[Checks.product("batchSize x input floats per image", b, inLen)];
+            this.output = new float[Checks.product("batchSize x outputs", b, classes)];
             TaskContext tc = TaskContext.get();
             if (tc != null) {
                 tc.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> close()); // also when the task fails or is cut short

@@ -252,6 +252,10 @@ class MobileNetClassifierTest {
         assertTrue(e9.getMessage().contains("the model has 100 outputs but 2 labels were given"), e9.getMessage());
         var e7 = assertThrows(IllegalArgumentException.class, () -> classifier().setTopK(0));
         assertTrue(e7.getMessage().contains("topK"), e7.getMessage());
+        // 30000 x 160x160x3 floats is past the int range: refused on the driver, not as a negative array size in a task.
+        var e10 = assertThrows(IllegalArgumentException.class, () -> classifier().setBatchSize(30000).transform(f));
+        assertTrue(e10.getMessage().contains("batchSize x input floats per image exceeds the int range of Java arrays: 30000 x 76800"),
+                e10.getMessage());
         var e8 = assertThrows(IllegalArgumentException.class, () -> classifier().transform(classifier().transform(f)));
         assertTrue(e8.getMessage().contains("output column 'top_indices' already exists"), e8.getMessage());
     }

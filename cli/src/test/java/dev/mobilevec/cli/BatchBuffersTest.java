@@ -1,0 +1,75 @@
+package dev.mobilevec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batch-sized arrays and raw float files: clear errors for sizes that cannot exist, exact round trips for those that can. */
+class BatchBuffersTest {
+    @Test
+    void aBatchWhoseArrayOverflowsAnIntNamesTheProduct() {
+        // 100000 x 150528 wrapped to -2127069184 and surfaced as "mobilevec: -2127069184" (NegativeArraySizeException).
+        // bench: v1 at 224 (150528 floats per image); classify: the 96x96 test model (27648).
+        String model = MainTest.testData("mobilenet_v1_0.25_96.onnx").toString();
+        String[][] runs = {{"bench", "--batch", "100000", "--iterations", "1", "--warmup", "0", "--no-check"},
+                {"classify", "--model", model, "--batch", "100000", "."}};
+        String[] products = {"100000 x 150528", "100000 x 27648"};
+        for (int i = 0; i < runs.length; i++) {
+            MainTest.Result r = MainTest.cli(runs[i]);
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("mobilevec: the input (--batch x floats per image) exceeds the int range of Java arrays: "
+                    + products[i] + " is more than 2147483647"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void anArrayLargerThanTheHeapIsRefusedBeforeAllocating() {
+        long heap = Runtime.getRuntime().maxMemory();
+        // The largest request that still fits an int (2^31 - 2 floats, 8 GB) must exceed the heap for this to test anything.
+        Assumptions.assumeTrue(heap < 4L * (Integer.MAX_VALUE - 1), "heap of " + (heap >> 20) + " MB holds 8 GB of floats");
+        int perImage = (int) Math.min(Integer.MAX_VALUE / 2, heap / 4 / 2 + 1); // 2 x perImage floats > heap
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BatchBuffers.floats("the input", 2, perImage));
+        assertTrue(e.getMessage().startsWith("the input for batch 2 needs 2 x " + perImage + " floats ("), e.getMessage());
+        assertTrue(e.getMessage().contains("the heap is " + (heap >> 20) + " MB"), e.getMessage());
+        assertEquals(6 * 7, BatchBuffers.floats("small", 6, 7).length);
+    }
+
+    @Test
+    void rawFloatFilesRoundTripAcrossTheChunkSize(@TempDir Path dir) throws IOException {
+        // 1 MB chunks: sizes below, at and above one chunk and a partial last chunk, bit patterns included (NaN payloads, -0).
+        for (int n : new int[] {0, 1, 262143, 262144, 262145, 600001}) {
+            float[] a = new float[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = Float.intBitsToFloat(i * 0x9E3779B9);
+            }
+            Path f = dir.resolve("f" + n + ".raw");
+            RunCommand.writeFloats(f, a);
+            assertEquals(4L * n, Files.size(f));
+            float[] b = new float[n];
+            RunCommand.readFloats(f, b);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), "float " + i + " of " + n);
+            }
+        }
+        // Written over a longer file: truncated to the new length.
+        Path f = dir.resolve("f600001.raw");
+        RunCommand.writeFloats(f, new float[] {1f, 2f});
+        assertEquals(8, Files.size(f));
+        float[] two = new float[2];
+        RunCommand.readFloats(f, two);
+        assertArrayEquals(new float[] {1f, 2f}, two);
+        // A file shorter than the array (changed after its size was checked): an IOException with the offset.
+        IOException e = assertThrows(IOException.class, () -> RunCommand.readFloats(f, new float[3]));
+        assertTrue(e.getMessage().contains("ended at byte 8 of 12"), e.getMessage());
+    }
+}
