@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "200", description = "Warm-up inferences (not measured; C2 needs a few hundred to compile every kernel). Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = "--iterations", defaultValue = "100", description = "Measured inferences. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--iterations", defaultValue = "100", description = "Measured inferences (at most 10000000). Default: ${DEFAULT-VALUE}.")
     int iterations;
 
     @Option(names = "--no-check", description = "Skip the comparison with the reference kernels (slow at large sizes). Default: off (the check runs).")
@@ -75,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter stderr = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
         PrintWriter out = json ? stderr : stdout; // with --json, everything but the document is progress
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        if (iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("--iterations must be at most " + MAX_ITERATIONS + " (each timed run's latency is kept"
+                    + " for the percentiles), got " + iterations);
+        }
         if (t < 1 || batch < 1 || warmup < 0 || iterations < 1) {
             throw new IllegalArgumentException("need --threads >= 1, --batch >= 1, --warmup >= 0, --iterations >= 1; got threads "
                     + t + ", batch " + batch + ", warmup " + warmup + ", iterations " + iterations);
@@ -287,6 +291,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Per-layer samples kept for the median: 64 layers x 4096 runs is 2 MB, whatever --iterations asks. */
     static final int LAYER_SAMPLES = 4096;
+
+    /** Two longs per timed run are kept (160 MB at this count): hours of runs even for the smallest model. */
+    static final int MAX_ITERATIONS = 10_000_000;
 
     /** What is 64-byte aligned in this JVM (see HeapAlignment), and what the flag would add. */
     static String alignmentLine(boolean buffersAligned) {

@@ -32,6 +32,10 @@ public final class Main implements Runnable {
         } catch (VectorApiUnavailableError e) { // an Error, so picocli lets it through; started without the launcher's flag
             err.println("mobilevec: " + e.getMessage());
             return 1;
+        } catch (OutOfMemoryError e) { // also an Error: the sizes the commands can foresee are checked before allocating
+            err.println("mobilevec: out of memory (" + e.getMessage() + ") with a heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB: give the JVM more (MOBILEVEC_JAVA_OPTS=-Xmx...) or ask for less (--batch, --iterations)");
+            return 1;
         }
     }
 

@@ -33,6 +33,16 @@ class BatchBuffersTest {
     }
 
     @Test
+    void iterationsPastWhatBenchKeepsAreRefused() {
+        // Two longs per timed run: 2e9 runs asked for 32 GB and ended in an OutOfMemoryError's stack trace.
+        MainTest.Result r = MainTest.cli("bench", "--iterations", "2000000000", "--no-check");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("mobilevec: --iterations must be at most " + BenchCommand.MAX_ITERATIONS), r.err());
+        assertTrue(r.err().contains("got 2000000000"), r.err());
+        assertTrue(BenchCommand.MAX_ITERATIONS * 16L < Runtime.getRuntime().maxMemory() / 4, "the cap's arrays fit a small heap");
+    }
+
+    @Test
     void anArrayLargerThanTheHeapIsRefusedBeforeAllocating() {
         long heap = Runtime.getRuntime().maxMemory();
         // The largest request that still fits an int (2^31 - 2 floats, 8 GB) must exceed the heap for this to test anything.
