@@ -1,5 +1,6 @@
 package dev.mobilevec.network.image;
 
+import dev.mobilevec.kernels.Checks;
 import dev.mobilevec.network.LayerType;
 import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
@@ -123,7 +124,8 @@ public final class ImageClassifier implements AutoCloseable {
             return List.of();
         }
         int inLen = model.arch().inputLength(), classes = model.outputLength(), n = images.size();
-        float[] input = new float[Math.multiplyExact(n, inLen)], out = new float[n * classes];
+        float[] input = new float[Checks.product("images x input floats per image", n, inLen)],
+                out = new float[Checks.product("images x outputs", n, classes)];
         for (int i = 0; i < n; i++) {
             System.arraycopy(preprocess(images.get(i)), 0, input, i * inLen, inLen);
         }

@@ -121,6 +121,14 @@ class ImageClassifierTest {
         assertEquals("the model has 1000 outputs but 2 labels were given", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ImageClassifier(MODEL, Preprocessing.IMAGENET, null, 1000));
         assertTrue(e.getMessage().startsWith("the preprocessing crops to 224x224 but the model takes 56x56"), e.getMessage());
+        // A batch whose input array would pass the int range: refused before any image is preprocessed (it had been an
+        // ArithmeticException "integer overflow").
+        try (ImageClassifier c = new ImageClassifier(MODEL, PRE, null, 1000)) {
+            List<RgbImage> many = java.util.Collections.nCopies(300_000, new RgbImage(1, 1, new byte[3]));
+            e = assertThrows(IllegalArgumentException.class, () -> c.classify(many, 1, 1));
+            assertTrue(e.getMessage().startsWith("images x input floats per image exceeds the int range of Java arrays: 300000 x 9408"),
+                    e.getMessage());
+        }
         e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.preset("vgg"));
         assertEquals("unknown preprocessing preset 'vgg' (expected imagenet, inception or none)", e.getMessage());
         assertEquals(1000, ImageClassifier.imagenetLabels().size());
