@@ -221,11 +221,34 @@ class MainTest {
         double outside = ((Number) doc.get("outside_layers_us")).doubleValue();
         assertTrue(outside > 0 && outside < 1e3 * ((Number) lat.get("p99")).doubleValue(), "outside_layers_us " + outside + ", latency " + lat);
         assertEquals(true, ((java.util.Map<String, Object>) doc.get("check")).get("top5_identical"));
+        assertEquals(1L, ((java.util.Map<String, Object>) doc.get("check")).get("images_checked"));
         java.util.Map<String, Object> fp = (java.util.Map<String, Object>) doc.get("fingerprint");
         assertEquals("mobilevec-fingerprint/1", fp.get("schema"));
         assertEquals(1L, fp.get("threads_used"));
         assertTrue(((java.util.Map<String, Object>) fp.get("measured")).get("fma_peak_gflops") instanceof Number, fp.toString());
         assertTrue(r.err().contains("measuring 3 inferences"), "progress goes to stderr: " + r.err());
+    }
+
+    /**
+     * The reference network takes about a second per image, so a batch is checked on its first CHECK_IMAGES images
+     * (each image's output is independent of its batch mates): the images compared are those, the output says so.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchChecksTheFirstImagesOfALargeBatch() {
+        for (int batch : new int[] {3, BenchCommand.CHECK_IMAGES + 2}) {
+            Result r = cli("bench", "--alpha", "0.25", "--resolution", "40", "--threads", "2", "--batch", String.valueOf(batch),
+                    "--warmup", "0", "--iterations", "1", "--json");
+            assertEquals(0, r.code(), r.err());
+            java.util.Map<String, Object> check = (java.util.Map<String, Object>)
+                    ((java.util.Map<String, Object>) dev.mobilevec.network.internal.Json.parse(r.out())).get("check");
+            int checked = Math.min(batch, BenchCommand.CHECK_IMAGES);
+            assertEquals((long) checked, check.get("images_checked"));
+            assertEquals(true, check.get("top5_identical"), check.toString());
+            assertTrue(((Number) check.get("max_abs_difference")).doubleValue() < 1e-4, check.toString());
+            assertTrue(r.err().contains(checked == batch ? "checking all " + batch + " images against the reference"
+                    : "checking images 1-" + checked + " of " + batch + " against the reference"), r.err());
+        }
     }
 
     /** A batch on one thread runs image by image, then its deepest layers over the whole batch: the JSON names where. */
