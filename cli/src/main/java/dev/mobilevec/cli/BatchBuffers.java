@@ -12,13 +12,14 @@ final class BatchBuffers {
 
     /**
      * {@code batch * perImage} floats, or an IllegalArgumentException naming what, the product and the heap when the
-     * array cannot exist or does not fit in the heap that is free now.
+     * array cannot exist: past the int range, larger than the whole heap, or not allocatable after the collector ran
+     * (what is in use now counts garbage too, so only the allocation itself can say).
      */
     static float[] floats(String what, int batch, int perImage) {
         int n = Checks.product(what + " (--batch x floats per image)", batch, perImage);
         Runtime rt = Runtime.getRuntime();
-        long bytes = 4L * n, free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > free) {
+        long bytes = 4L * n;
+        if (bytes > rt.maxMemory()) {
             throw tooLarge(what, batch, perImage, bytes, rt.maxMemory(), null);
         }
         try {
