@@ -5,12 +5,8 @@ import dev.mobilevec.network.Layout;
 import dev.mobilevec.network.Model;
 import dev.mobilevec.network.Session;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,55 +75,13 @@ final class RunCommand implements Callable<Integer> {
                     + shape + " (" + layoutName + ") float32 needs " + expectedBytes + " bytes");
         }
         float[] in = BatchBuffers.floats("the input", batch, m.arch().inputLength());
-        readFloats(input, in);
+        RawFloats.read(input, in);
         float[] probs = BatchBuffers.floats("the output", batch, m.outputLength());
         try (Session s = m.newSession(batch, t)) {
             s.run(in, 0, lay, probs, 0, null);
         }
-        writeFloats(output, probs);
+        RawFloats.write(output, probs);
         spec.commandLine().getOut().printf("wrote %d x %d float32 outputs to %s (%s, %s)%n", batch, m.outputLength(), output, m.arch(), loaded.source());
         return 0;
-    }
-
-    /**
-     * The file's little-endian float32 values into {@code dst} (the file holds exactly dst.length of them, checked above),
-     * through a 1 MB buffer: Files.readAllBytes stops at 2 GB, which a large --batch passes.
-     */
-    static void readFloats(Path file, float[] dst) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel ch = FileChannel.open(file)) {
-            int done = 0;
-            while (done < dst.length) {
-                buf.clear().limit((int) Math.min(buf.capacity(), 4L * (dst.length - done)));
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf) < 0) {
-                        throw new IOException(file + " ended at byte " + (4L * done + buf.position()) + " of " + 4L * dst.length
-                                + " (it changed while being read)");
-                    }
-                }
-                buf.flip();
-                int n = buf.remaining() / 4;
-                buf.asFloatBuffer().get(dst, done, n);
-                done += n;
-            }
-        }
-    }
-
-    /** {@code src} as little-endian float32 into the file (created or truncated), 1 MB at a time. */
-    static void writeFloats(Path file, float[] src) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (int done = 0; done < src.length; ) {
-                int n = Math.min(buf.capacity() / 4, src.length - done);
-                buf.clear();
-                buf.asFloatBuffer().put(src, done, n);
-                buf.limit(4 * n);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                done += n;
-            }
-        }
     }
 }

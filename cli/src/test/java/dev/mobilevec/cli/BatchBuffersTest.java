@@ -63,23 +63,23 @@ class BatchBuffersTest {
                 a[i] = Float.intBitsToFloat(i * 0x9E3779B9);
             }
             Path f = dir.resolve("f" + n + ".raw");
-            RunCommand.writeFloats(f, a);
+            RawFloats.write(f, a);
             assertEquals(4L * n, Files.size(f));
             float[] b = new float[n];
-            RunCommand.readFloats(f, b);
+            RawFloats.read(f, b);
             for (int i = 0; i < n; i++) {
                 assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), "float " + i + " of " + n);
             }
         }
         // Written over a longer file: truncated to the new length.
         Path f = dir.resolve("f600001.raw");
-        RunCommand.writeFloats(f, new float[] {1f, 2f});
+        RawFloats.write(f, new float[] {1f, 2f});
         assertEquals(8, Files.size(f));
         float[] two = new float[2];
-        RunCommand.readFloats(f, two);
+        RawFloats.read(f, two);
         assertArrayEquals(new float[] {1f, 2f}, two);
         // A file shorter than the array (changed after its size was checked): an IOException with the offset.
-        IOException e = assertThrows(IOException.class, () -> RunCommand.readFloats(f, new float[3]));
+        IOException e = assertThrows(IOException.class, () -> RawFloats.read(f, new float[3]));
         assertTrue(e.getMessage().contains("ended at byte 8 of 12"), e.getMessage());
     }
 }
