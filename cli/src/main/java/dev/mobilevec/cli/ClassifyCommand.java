@@ -68,6 +68,22 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * How many decoded images may wait for inference: 4 batches, fewer when their tensors ({@code inLen} floats each)
+     * and the batch's input array would take more than half the heap. A batch that cannot have even itself decoded
+     * beside its input array is refused: with --batch 5000 and a large folder, 20,000 tensors in flight had every
+     * decoder thread fail with "out of memory" instead.
+     */
+    static int decodedAhead(int batch, int inLen, long heapBytes) {
+        long fit = heapBytes / 2 / (4L * inLen) - batch; // tensors that fit beside the input array
+        if (fit < batch) {
+            throw new IllegalArgumentException("--batch " + batch + " needs " + (8L * batch * inLen >> 20) + " MB for one batch of"
+                    + " decoded images and its input array, more than half the heap (" + (heapBytes >> 20) + " MB, -Xmx):"
+                    + " use a smaller --batch or a larger heap");
+        }
+        return (int) Math.min(4L * batch, fit);
+    }
+
     /** One input: the path as given or found, and either a tensor or a one-line error. */
     record Item(String name, float[] tensor, String error, long decodeNanos) {}
 
@@ -94,13 +110,14 @@ final class ClassifyCommand implements Callable<Integer> {
             th.setDaemon(true);
             return th;
         });
+        int ahead = decodedAhead(b, inLen, Runtime.getRuntime().maxMemory());
         try (ImageClassifier scorer = new ImageClassifier(m, pre, names, options.maxPixels); Session s = m.newSession(b, t)) {
-            // Decoding runs ahead of inference on its own threads: at most 4 batches are in flight.
+            // Decoding runs ahead of inference on its own threads: up to 4 batches of tensors in flight (see decodedAhead).
             ArrayDeque<Future<Item>> pending = new ArrayDeque<>();
             int next = 0;
             float[] input = BatchBuffers.floats("the input", b, inLen), output = BatchBuffers.floats("the output", b, classes);
             while (next < files.size() || !pending.isEmpty()) {
-                while (next < files.size() && pending.size() < 4 * b) {
+                while (next < files.size() && pending.size() < ahead) {
                     String[] f = files.get(next++);
                     pending.add(decoders.submit(() -> load(f, decoder, pre, inLen)));
                 }

@@ -18,18 +18,33 @@ class BatchBuffersTest {
     @Test
     void aBatchWhoseArrayOverflowsAnIntNamesTheProduct() {
         // 100000 x 150528 wrapped to -2127069184 and surfaced as "mobilevec: -2127069184" (NegativeArraySizeException).
-        // bench: v1 at 224 (150528 floats per image); classify: the 96x96 test model (27648).
+        // bench: v1 at 224 (150528 floats per image).
+        MainTest.Result r = MainTest.cli("bench", "--batch", "100000", "--iterations", "1", "--warmup", "0", "--no-check");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("mobilevec: the input (--batch x floats per image) exceeds the int range of Java arrays: "
+                + "100000 x 150528 is more than 2147483647"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        // classify (the 96x96 test model, 27648 floats per image) refuses it before that, for the decoded batch it would hold.
         String model = MainTest.testData("mobilenet_v1_0.25_96.onnx").toString();
-        String[][] runs = {{"bench", "--batch", "100000", "--iterations", "1", "--warmup", "0", "--no-check"},
-                {"classify", "--model", model, "--batch", "100000", "."}};
-        String[] products = {"100000 x 150528", "100000 x 27648"};
-        for (int i = 0; i < runs.length; i++) {
-            MainTest.Result r = MainTest.cli(runs[i]);
-            assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().startsWith("mobilevec: the input (--batch x floats per image) exceeds the int range of Java arrays: "
-                    + products[i] + " is more than 2147483647"), r.err());
-            assertFalse(r.err().contains("\tat "), r.err());
-        }
+        MainTest.Result c = MainTest.cli("classify", "--model", model, "--batch", "100000", ".");
+        assertEquals(1, c.code(), c.err());
+        assertTrue(c.err().startsWith("mobilevec: --batch 100000 needs " + (8L * 100000 * 27648 >> 20) + " MB for one batch of decoded"
+                + " images and its input array"), c.err());
+        assertFalse(c.err().contains("\tat "), c.err());
+    }
+
+    @Test
+    void classifyDecodesAheadOnlyWhatTheHeapHolds() {
+        long gb = 1L << 30;
+        // 224x224x3 tensors (602 KB): four batches ahead on a 6 GB heap, fewer where they would pass half of it.
+        assertEquals(8, ClassifyCommand.decodedAhead(2, 150528, 6 * gb));
+        assertEquals(4 * 1000, ClassifyCommand.decodedAhead(1000, 150528, 6 * gb));
+        long fit = 6 * gb / 2 / (4L * 150528);
+        assertEquals(fit - 2000, ClassifyCommand.decodedAhead(2000, 150528, 6 * gb), "limited by the heap");
+        assertTrue(fit - 2000 >= 2000 && fit - 2000 < 4 * 2000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClassifyCommand.decodedAhead(5000, 150528, 6 * gb));
+        assertTrue(e.getMessage().startsWith("--batch 5000 needs 5742 MB for one batch of decoded images and its input array, more"
+                + " than half the heap (6144 MB, -Xmx)"), e.getMessage());
     }
 
     @Test
