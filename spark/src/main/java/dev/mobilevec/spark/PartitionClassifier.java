@@ -43,6 +43,21 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         return new Batches(rows, model, cfg);
     }
 
+    /**
+     * A task holds the batch's input and output arrays (batchSize x (inLen + outLen) floats; each image is decoded into
+     * the input and dropped) beside the batch's encoded rows and the session: arrays past half of this executor's heap
+     * are refused by name, where they had ended in the task's OutOfMemoryError. The driver cannot know an executor's
+     * heap, so the task checks.
+     */
+    static void checkHeap(int batchSize, int inLen, int outLen, long heapBytes) {
+        long bytes = 4L * batchSize * ((long) inLen + outLen);
+        if (bytes > heapBytes / 2) {
+            throw new IllegalArgumentException("batchSize " + batchSize + " needs " + (bytes >> 20) + " MB in each task for its input"
+                    + " and output arrays, more than half this executor's heap (" + (heapBytes >> 20)
+                    + " MB, spark.executor.memory): lower batchSize");
+        }
+    }
+
     /** Pulls up to batchSize rows, classifies them in one session run, hands them out, repeats. */
     private static final class Batches implements Iterator<Row> {
         private final Iterator<Row> in;
@@ -68,6 +83,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
             this.inLen = model.arch().inputLength();
             this.classes = model.outputLength();
             int b = cfg.batchSize();
+            checkHeap(b, inLen, classes, Runtime.getRuntime().maxMemory());
             this.session = SessionPool.borrow(model, b, cfg.threads());
             List<Integer> layers = new ArrayList<>();
             int fl = 0, ll = 0;
