@@ -43,6 +43,18 @@ public final class Lanes {
     public static final int REGISTERS = registers(System.getProperty("os.arch"), HeapAlignment.vmOption("UseAVX"),
             System.getProperty("mobilevec.vectorRegisters"), COUNT);
 
+    /**
+     * Whether 512-bit FMAs issue at half the rate of 256-bit ones (Zen 4 splits each into two 256-bit halves; Zen 5 and
+     * Intel's two-FMA-unit Xeons run them whole). It decides one tile choice, never the bits: where FMAs are dear
+     * against loads, a tile may spend a broadcast per FMA (PointwiseGemm's 16-pixel columns for K = 16 and Cout of
+     * several vectors, 15 % faster on Zen 4); where they are cheap, it starves the FMA pipes (12-20 % slower on Zen 5,
+     * README "Full rate"). Guessed from the CPU, since a timing probe at class initialisation would run before C2 has
+     * compiled anything: AMD family 25 (Zen 3 and 4; only Zen 4 has AVX-512) with 512-bit lanes. {@code
+     * -Dmobilevec.fma512=half} or {@code full} overrides the guess.
+     */
+    public static final boolean FMA512_HALF_RATE = fma512HalfRate(System.getProperty("os.arch"), cpuinfo("vendor_id"),
+            cpuinfo("cpu family"), System.getProperty("mobilevec.fma512"), COUNT);
+
     private Lanes() {}
 
     /** The register count for this architecture, HotSpot UseAVX value (null: unknown), override and lane count. */
@@ -66,6 +78,34 @@ public final class Lanes {
         }
         // Unknown: 512-bit vectors imply AVX-512's 32 registers; otherwise assume the smaller budget.
         return lanes >= 16 ? 32 : 16;
+    }
+
+    /** The half-rate guess for this architecture, CPU vendor and family (null: unknown), override and lane count. */
+    static boolean fma512HalfRate(String arch, String vendor, String family, String override, int lanes) {
+        if (override != null) {
+            String v = override.trim();
+            if (v.equals("half") || v.equals("full")) {
+                return v.equals("half");
+            }
+            throw new IllegalArgumentException("-Dmobilevec.fma512 must be half or full, got '" + override + "'");
+        }
+        boolean x86 = "amd64".equals(arch) || "x86_64".equals(arch);
+        return x86 && lanes >= 16 && "AuthenticAMD".equals(vendor) && family != null && family.trim().equals("25");
+    }
+
+    /** The first processor's field from /proc/cpuinfo (Linux), or null where there is none or it cannot be read. */
+    private static String cpuinfo(String field) {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            for (String line; (line = r.readLine()) != null && !line.isEmpty(); ) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            // not Linux, or not readable: unknown
+        }
+        return null;
     }
 
     public static int bits() {

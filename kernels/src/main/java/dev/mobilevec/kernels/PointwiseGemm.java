@@ -91,10 +91,14 @@ public final class PointwiseGemm implements Conv2dKernel {
      * 56x56x16->72 93 -> 87 us stand-alone, 95 -> 89 in the network; `t38/tail16.txt`). Column by column at K = 24-48:
      * faster alone in every JVM since the tile bounds became fields, but slower in some fused blocks (MNASNet 0.5's
      * 28x28x24->144 57-59 -> 76-80 us, cause open; `t38/cols-network.txt`); at K = 16 faster in every one
-     * (112x112x16->96 67-69 -> 81 % of peak, 56x56x16->48 75 -> 83; `t37/tile16.txt`).
+     * (112x112x16->96 67-69 -> 81 % of peak, 56x56x16->48 75 -> 83; `t37/tile16.txt`). All of that on Zen 4, whose
+     * 512-bit FMAs issue at half rate. Where they issue at full rate, Cout of several vectors at K = 16 runs faster
+     * through the 6 x 4 and 8 x 3 / 8 x 2 tiles (one broadcast per four or three FMAs, not per one): Zen 5, stand-alone,
+     * 112x112x16->48 / ->64 / ->96 and 56x56x16->72 0.88 / 0.84 / 0.92 / 0.89 of the time, at 256 bits 0.80-0.88
+     * (`zen5/t53`); Cout of one vector keeps the 16-pixel tile there too (1.22-1.35x slower without).
      */
-    static boolean tile16(int n, int k) {
-        return WIDE_PARTIAL && (n == L ? k == 16 || k == 24 || k == 32 || k == 48 : n > L && k == 16);
+    static boolean tile16(int n, int k, boolean fma512HalfRate) {
+        return WIDE_PARTIAL && (n == L ? k == 16 || k == 24 || k == 32 || k == 48 : n > L && k == 16 && fma512HalfRate);
     }
 
     /**
@@ -179,9 +183,19 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int ROW_TILE_UNITS = 24 / MR;
 
-    public static final PointwiseGemm INSTANCE = new PointwiseGemm();
+    public static final PointwiseGemm INSTANCE = new PointwiseGemm(Lanes.FMA512_HALF_RATE);
 
-    private PointwiseGemm() {}
+    /** The tile choice for this FMA rate (see tile16); never the bits. */
+    private final boolean fma512HalfRate;
+
+    private PointwiseGemm(boolean fma512HalfRate) {
+        this.fma512HalfRate = fma512HalfRate;
+    }
+
+    /** The kernel as it would choose its tiles on a machine of the given 512-bit FMA rate: tests run both. */
+    static PointwiseGemm forFma512Rate(boolean halfRate) {
+        return halfRate == INSTANCE.fma512HalfRate ? INSTANCE : new PointwiseGemm(halfRate);
+    }
 
     @Override
     public String name() {
@@ -205,7 +219,7 @@ public final class PointwiseGemm implements Conv2dKernel {
     PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, int weightOffset) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a 1x1, stride-1, ungrouped convolution");
-        return new Prepared(spec, weights, b, activation, weightOffset);
+        return new Prepared(spec, weights, b, activation, weightOffset, fma512HalfRate);
     }
 
     /**
@@ -239,7 +253,7 @@ public final class PointwiseGemm implements Conv2dKernel {
          * start (bias in the even lanes, -0.0 in the odd); then the even and the odd lane indices, from {@code kpo}.
          */
         private final boolean kPairs;
-        /** Rows of 16 pixels through tile16x1 (see tile16(int, int)). */
+        /** Rows of 16 pixels through tile16x1 (see tile16(int, int, boolean)). */
         private final boolean sixteenRows;
         private final float[] kp;
         private final int kpo;
@@ -252,7 +266,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         private final WeakReference<?>[] segments;
         private int nextSegment;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset) {
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset, boolean fma512HalfRate) {
             super(s, act);
             k = s.inC();
             n = s.outC();
@@ -281,7 +295,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 System.arraycopy(bias, js, bias, js + h, n - js);
             }
             kPairs = kPairs(n, k, pixelsPerImage);
-            sixteenRows = tile16(n, k);
+            sixteenRows = tile16(n, k, fma512HalfRate);
             if (kPairs) {
                 segments = new WeakReference<?>[SEGMENT_SLOTS];
                 HeapAlignment.Slice kr = HeapAlignment.slice(weightOffset, (KPAIR_K / 2 + 3) * L);
@@ -1690,7 +1704,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * 16 pixels x one vector of output channels [j, j + L) of panel p (see tile16(int, int)): such layers run their
+         * 16 pixels x one vector of output channels [j, j + L) of panel p (see tile16(int, int, boolean)): such layers run their
          * 16-pixel row blocks vector column by vector column, full panels and the partial one, before the 6- and 8-pixel
          * tiles take the rows left. K, and so the pixel stride, is a literal in each copy (Java has no other way to make
          * it a compile-time constant): the 16 rows' broadcasts are then constant displacements from one index. With K a

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The register budget that picks the kernels' tiles: by architecture and HotSpot's UseAVX, not by vector width. */
+/**
+ * The register budget that picks the kernels' tiles: by architecture and HotSpot's UseAVX, not by vector width; and the
+ * 512-bit FMA rate guess, by CPU family.
+ */
 class LanesTest {
 
     @Test
@@ -52,5 +55,24 @@ class LanesTest {
         if (Lanes.COUNT >= 16 && System.getProperty("mobilevec.vectorRegisters") == null) {
             assertEquals(32, Lanes.REGISTERS);
         }
+    }
+
+    @Test
+    void halfRate512IsZen4AtFiveHundredTwelveBitsOnly() {
+        assertTrue(Lanes.fma512HalfRate("amd64", "AuthenticAMD", "25", null, 16), "Zen 4 (family 25 with AVX-512)");
+        assertTrue(!Lanes.fma512HalfRate("amd64", "AuthenticAMD", "26", null, 16), "Zen 5 runs them whole");
+        assertTrue(!Lanes.fma512HalfRate("amd64", "AuthenticAMD", "25", null, 8), "256-bit lanes: no 512-bit FMAs to halve");
+        assertTrue(!Lanes.fma512HalfRate("amd64", "GenuineIntel", "6", null, 16));
+        assertTrue(!Lanes.fma512HalfRate("aarch64", null, null, null, 16));
+        assertTrue(!Lanes.fma512HalfRate("amd64", null, null, null, 16), "unknown CPU: full rate");
+    }
+
+    @Test
+    void theRateOverrideWinsAndIsValidated() {
+        assertTrue(Lanes.fma512HalfRate("aarch64", null, null, "half", 4));
+        assertTrue(!Lanes.fma512HalfRate("amd64", "AuthenticAMD", "25", " full ", 16));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Lanes.fma512HalfRate("amd64", "AuthenticAMD", "26", "quarter", 16));
+        assertTrue(e.getMessage().contains("half or full") && e.getMessage().contains("'quarter'"), e.getMessage());
     }
 }

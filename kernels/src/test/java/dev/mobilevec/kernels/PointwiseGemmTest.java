@@ -310,8 +310,8 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * The 16-pixel tiles (PointwiseGemm.tile16: Cout = L at K = 16, 24, 32 or 48, whole vectors at K = 16, with 32
-     * registers; each K a copy with K a literal, run vector column by vector column over full and partial panels): for Cout = L, row
+     * The 16-pixel tiles (PointwiseGemm.tile16: Cout = L at K = 16, 24, 32 or 48, whole vectors at K = 16 where 512-bit
+     * FMAs are at half rate, which PointwiseGemmOtherFmaRateTest runs on a machine of the other kind; with 32 registers; each K a copy with K a literal, run vector column by vector column over full and partial panels): for Cout = L, row
      * counts 1 to 40 (no 16-pixel tile, one or two and then the 8-pixel and single-pixel rows); for Cout of 2, 3, 4 (a
      * full panel) and 6 vectors (a panel and two vectors) and one lane more (no 16-pixel tile), rows around 16 and 32;
      * the same K one either side (the tiles they would not take), every activation, every split, batch 3 over 7 x 7
@@ -345,13 +345,16 @@ class PointwiseGemmTest extends ConvKernelContract {
             assertFusedResidualIsConvolutionThenAdd(new ConvCase(ConvSpec.pointwise(6, 9, k, l), 2, Activation.NONE, Values.MIXED, 2800 + k));
             assertFusedResidualIsConvolutionThenAdd(new ConvCase(ConvSpec.pointwise(6, 9, k, 3 * l), 2, Activation.NONE, Values.MIXED, 2850 + k));
         }
-        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(ConvCase.L, 24),
-                "the 16-pixel tiles are on exactly with 32 registers");
-        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(6 * ConvCase.L, 16));
-        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(6 * ConvCase.L, 24));
-        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L, 17));
-        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(2 * ConvCase.L + 1, 16));
-        org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L / 2, 16));
+        for (boolean half : new boolean[] {false, true}) {
+            org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL, PointwiseGemm.tile16(ConvCase.L, 24, half),
+                    "the 16-pixel tiles for Cout of one vector are on exactly with 32 registers, at either FMA rate");
+            org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL && half, PointwiseGemm.tile16(6 * ConvCase.L, 16, half),
+                    "for Cout of several vectors only where 512-bit FMAs are at half rate");
+            org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(6 * ConvCase.L, 24, half));
+            org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L, 17, half));
+            org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL && half, PointwiseGemm.tile16(2 * ConvCase.L + 1, 16, half));
+            org.junit.jupiter.api.Assertions.assertFalse(PointwiseGemm.tile16(ConvCase.L / 2, 16, half));
+        }
     }
 
     /**
