@@ -73,6 +73,8 @@ public final class PointwiseGemm implements Conv2dKernel {
      * time, 7x7x1024->1024 0.97-0.98 -> 0.87-0.91x, 7x7x512->1024 0.93 -> 0.86-0.90x.
      */
     static final int SPLIT_KC = 65536 / NR;
+    /** At most this many floats of weights (384 KB) in the three panels a 32-register layer primes (see Prepared.primes). */
+    static final int PRIME_MAX_FLOATS = 3 * 512 * 64;
     /**
      * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
      * on full panels, 8 x 2 and 8 x 3 on the partial one, and the pair tiles for a half-full last vector. With 16 (AVX2) full panels run 2 x 4 or as two 6 x 2 or
@@ -365,7 +367,19 @@ public final class PointwiseGemm implements Conv2dKernel {
             if (columnSplit(rows) == 1) {
                 return ROW_TILE_UNITS;
             }
-            return (rows == 1 || !WIDE_PARTIAL && k <= SPLIT_KC) && n / NR >= 3 ? 3 : 1;
+            return (rows == 1 || primes(Checks.product("pixels", batch, pixelsPerImage))) && n / NR >= 3 ? 3 : 1;
+        }
+
+        /**
+         * Whether a column-split layer of m pixels primes three panels at once (see units). With 16 registers whenever K
+         * fits one block. With 32, where pixel 0 primed leaves whole 6-row tiles (m = 6j + 1: 7x7 at batch 1, whose 49th
+         * row had gone through tile1 at L2's pace, about half a 6-row tile's time for one row) and the three panels stay
+         * in L2 while the other rows run (at most PRIME_MAX_FLOATS). Zen 5, in the network (LayerAb, one thread):
+         * MNASNet 1.0's 7x7x192->1152 0.94-0.96, 7x7x320->1280 0.92, v1's 7x7x512->1024 0.96; 7x7x1024->1024 (three
+         * 256 KB panels beside a 200 KB input in a 1 MB L2) even, so left out.
+         */
+        private boolean primes(int m) {
+            return k <= SPLIT_KC && (!WIDE_PARTIAL || m % 6 == 1 && 3 * k * NR <= PRIME_MAX_FLOATS);
         }
 
         private int rowBlocks(int batch) {
@@ -447,7 +461,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                 int fullPanels = n / NR;
                 for (int u = unitFrom; u < unitTo; ) {
                     int p = u / rowBlocks, end = Math.min(unitTo, (p + 1) * rowBlocks);
-                    if (!WIDE_PARTIAL && k <= SPLIT_KC && u == p * rowBlocks && p + 3 <= fullPanels
+                    if (primes(m) && u == p * rowBlocks && p + 3 <= fullPanels
                             && unitTo >= (p + 3) * rowBlocks) {
                         // Three whole panels in the range: pixel 0 of all three first (tile1x3, three weight streams
                         // from L3/memory at once, where one tile alone ran one stream at ~13 GB/s), then the other

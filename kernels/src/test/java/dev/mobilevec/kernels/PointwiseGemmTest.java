@@ -621,16 +621,22 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
-     * What a caller splitting the units is told: panel-major units come in panels of row blocks, triples with 16
-     * registers and for one row block (the classifier) with any; row-major ones in whole row tiles.
+     * What a caller splitting the units is told: panel-major units come in panels of row blocks, triples where the
+     * layer primes three panels at once (16 registers; with 32, 6j + 1 pixels and three panels within
+     * PRIME_MAX_FLOATS) and for one row block (the classifier) with any; row-major ones in whole row tiles.
      */
     @Test
     void unitBlocksArePanelsOfRowBlocks() {
-        int triples = PointwiseGemm.WIDE_PARTIAL ? 1 : 3;
         PreparedConv deep = prepareZero(ConvSpec.pointwise(7, 7, 40, 7 * PointwiseGemm.NR + 5));
         org.junit.jupiter.api.Assertions.assertEquals(13 * 8, deep.workUnits(1));
         org.junit.jupiter.api.Assertions.assertEquals(13, deep.unitBlock(1));
-        org.junit.jupiter.api.Assertions.assertEquals(triples, deep.blocksPerCall(1));
+        org.junit.jupiter.api.Assertions.assertEquals(3, deep.blocksPerCall(1), "49 pixels prime with either register count");
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL ? 1 : 3, deep.blocksPerCall(2),
+                "98 pixels prime only with 16 registers");
+        int longK = PointwiseGemm.PRIME_MAX_FLOATS / (3 * PointwiseGemm.NR) + 1;
+        PreparedConv longer = prepareZero(ConvSpec.pointwise(7, 7, longK, 7 * PointwiseGemm.NR));
+        org.junit.jupiter.api.Assertions.assertEquals(PointwiseGemm.WIDE_PARTIAL || longK > PointwiseGemm.SPLIT_KC ? 1 : 3,
+                longer.blocksPerCall(1), "K " + longK + ": three panels past PRIME_MAX_FLOATS prime only with 16 registers");
         PreparedConv fc = prepareZero(ConvSpec.pointwise(1, 1, 40, 7 * PointwiseGemm.NR));
         org.junit.jupiter.api.Assertions.assertEquals(1, fc.unitBlock(1));
         org.junit.jupiter.api.Assertions.assertEquals(3, fc.blocksPerCall(1));
