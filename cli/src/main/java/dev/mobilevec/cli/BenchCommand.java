@@ -86,8 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         WeightOptions.Loaded loaded = weightOptions.load(model);
         Model fast = loaded.model(Backend.FAST);
         List<LayerDef> layers = fast.layers();
-        out.printf(Locale.ROOT, "%s, %s, batch %d, %d thread%s, %d-bit vectors, tiles for %d vector registers%n", fast.arch(),
-                loaded.source(), batch, t, t == 1 ? "" : "s", Lanes.bits(), Lanes.REGISTERS);
+        out.printf(Locale.ROOT, "%s, %s, batch %d, %d thread%s, %d-bit vectors, tiles for %d vector registers%s%n", fast.arch(),
+                loaded.source(), batch, t, t == 1 ? "" : "s", Lanes.bits(), Lanes.REGISTERS,
+                Lanes.FMA512_HALF_RATE ? " and half-rate 512-bit FMAs" : "");
         Schedule schedule = Schedule.AUTO.resolve(batch, t);
 
         float[] input = BatchBuffers.floats("the input", batch, fast.arch().inputLength());
@@ -265,6 +266,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("fused_blocks", fused);
             doc.put("vector_bits", Lanes.bits());
             doc.put("vector_registers", Lanes.REGISTERS);
+            doc.put("tiles_for_half_rate_fma512", Lanes.FMA512_HALF_RATE); // the CPU guess (or -Dmobilevec.fma512) the tiles follow
             doc.put("aligned_64", HeapAlignment.FLOAT_OFFSET > 0);
             doc.put("weights_aligned", HeapAlignment.ALLOCATES_ALIGNED);
             doc.put("huge_pages", HeapAlignment.TRANSPARENT_HUGE_PAGES || "always".equals(THP_MODE));

@@ -211,6 +211,7 @@ class MainTest {
                 doc.get("huge_pages"), "the test JVM runs without the flag: huge pages only in THP mode always");
         assertTrue(doc.get("buffers_aligned") instanceof Boolean, "buffers_aligned: " + doc.get("buffers_aligned"));
         assertEquals(dev.mobilevec.kernels.CountedLoopSafepoints.ON, doc.get("counted_loop_safepoints"));
+        assertEquals(dev.mobilevec.kernels.Lanes.FMA512_HALF_RATE, doc.get("tiles_for_half_rate_fma512"));
         assertEquals(30L, (long) ((java.util.List<?>) doc.get("layers")).size(), "v1 has 30 layers");
         assertTrue(doc.containsKey("batched_tail_from") && doc.get("batched_tail_from") == null, "batch 1 has no batched tail");
         java.util.Map<String, Object> lat = (java.util.Map<String, Object>) doc.get("latency_ms");

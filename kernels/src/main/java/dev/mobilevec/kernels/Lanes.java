@@ -47,8 +47,8 @@ public final class Lanes {
      * Whether 512-bit FMAs issue at half the rate of 256-bit ones (Zen 4 splits each into two 256-bit halves; Zen 5 and
      * Intel's two-FMA-unit Xeons run them whole). It decides one tile choice, never the bits: where FMAs are dear
      * against loads, a tile may spend a broadcast per FMA (PointwiseGemm's 16-pixel columns for K = 16 and Cout of
-     * several vectors, 15 % faster on Zen 4); where they are cheap, it starves the FMA pipes (12-20 % slower on Zen 5,
-     * README "Full rate"). Guessed from the CPU, since a timing probe at class initialisation would run before C2 has
+     * several vectors, 15 % faster on Zen 4); where they are cheap, it starves the FMA pipes (9-25 % slower on Zen 5,
+     * README "Full-rate 512-bit FMAs"). Guessed from the CPU, since a timing probe at class initialisation would run before C2 has
      * compiled anything: AMD family 25 (Zen 3 and 4; only Zen 4 has AVX-512) with 512-bit lanes. {@code
      * -Dmobilevec.fma512=half} or {@code full} overrides the guess.
      */
