@@ -52,8 +52,13 @@ public final class Lanes {
      * compiled anything: AMD family 25 (Zen 3 and 4; only Zen 4 has AVX-512) with 512-bit lanes. {@code
      * -Dmobilevec.fma512=half} or {@code full} overrides the guess.
      */
-    public static final boolean FMA512_HALF_RATE = fma512HalfRate(System.getProperty("os.arch"), cpuinfo("vendor_id"),
-            cpuinfo("cpu family"), System.getProperty("mobilevec.fma512"), COUNT);
+    public static final boolean FMA512_HALF_RATE;
+
+    static {
+        java.util.Map<String, String> cpu = firstProcessor();
+        FMA512_HALF_RATE = fma512HalfRate(System.getProperty("os.arch"), cpu.get("vendor_id"), cpu.get("cpu family"),
+                System.getProperty("mobilevec.fma512"), COUNT);
+    }
 
     private Lanes() {}
 
@@ -93,19 +98,20 @@ public final class Lanes {
         return x86 && lanes >= 16 && "AuthenticAMD".equals(vendor) && family != null && family.trim().equals("25");
     }
 
-    /** The first processor's field from /proc/cpuinfo (Linux), or null where there is none or it cannot be read. */
-    private static String cpuinfo(String field) {
+    /** The first processor's fields from /proc/cpuinfo (Linux), read once; empty where there is none or it cannot be read. */
+    private static java.util.Map<String, String> firstProcessor() {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
         try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/cpuinfo"))) {
             for (String line; (line = r.readLine()) != null && !line.isEmpty(); ) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equals(field)) {
-                    return line.substring(colon + 1).trim();
+                if (colon > 0) {
+                    fields.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
                 }
             }
         } catch (java.io.IOException | SecurityException e) {
             // not Linux, or not readable: unknown
         }
-        return null;
+        return fields;
     }
 
     public static int bits() {

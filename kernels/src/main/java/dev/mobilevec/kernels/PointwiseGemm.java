@@ -74,7 +74,7 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int SPLIT_KC = 65536 / NR;
     /** At most this many floats of weights (384 KB) in the three panels a 32-register layer primes (see Prepared.primes). */
-    static final int PRIME_MAX_FLOATS = 3 * 512 * 64;
+    static final int PRIME_MAX_FLOATS = 384 * 1024 / Float.BYTES;
     /**
      * The tiles that need 32 vector registers (AVX-512 at any width, AArch64; {@link Lanes#REGISTERS}): 6 x 4
      * on full panels, 8 x 2 and 8 x 3 on the partial one, and the pair tiles for a half-full last vector. With 16 (AVX2) full panels run 2 x 4 or as two 6 x 2 or
