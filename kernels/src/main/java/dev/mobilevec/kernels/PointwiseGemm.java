@@ -70,7 +70,8 @@ public final class PointwiseGemm implements Conv2dKernel {
      * three alternations: 7x7x1152->192 49-53 -> 57-63 GFLOPS, 7x7x1024->1024 47-50 -> 46-60, 7x7x576->160 about
      * even. With 32 registers (6 x 4 tiles) too: Zen 4 at 512 bits (128 KB and 256 KB panels in one block), 8 weight
      * sets cycled, against ONNX Runtime alternated (OrtPwCold), two runs: 14x14x512->512 0.94-0.96 -> 0.88-0.89x its
-     * time, 7x7x1024->1024 0.97-0.98 -> 0.87-0.91x, 7x7x512->1024 0.93 -> 0.86-0.90x.
+     * time, 7x7x1024->1024 0.97-0.98 -> 0.87-0.91x, 7x7x512->1024 0.93 -> 0.86-0.90x. Zen 5, 24 weight sets cycled: K blocks
+     * of 512 within noise, of 256 0.91-0.98x the GFLOPS, K = 1152 in one block 0.95-0.97x (bench/results/zen5/t54).
      */
     static final int SPLIT_KC = 65536 / NR;
     /** At most this many floats of weights (384 KB) in the three panels a 32-register layer primes (see Prepared.primes). */

@@ -195,7 +195,9 @@ public final class Session implements AutoCloseable {
      * input one or two pixels on (pixel strides of 1-4 KB), and the core held those loads back as if they depended
      * on it (4K aliasing). Zen 3, stand-alone depthwise 3x3 with the output 0 / 16 floats past a 4 KB multiple from
      * the input (best of 5): 14x14x512 s1 123 / 77 us, 28x28x256 s1 172 / 130, 56x56x128 s2 213 / 142; inside v1 the
-     * 14x14x512 layers ran at 125 us, ONNX Runtime's at 83. 64 bytes keeps every array 64-byte aligned.
+     * 14x14x512 layers ran at 125 us, ONNX Runtime's at 83. 64 bytes keeps every array 64-byte aligned. Zen 5: stand-alone
+     * the best distance depends on the shape (up to 1.4x either way), and 464 floats, the best for every v1 depthwise
+     * shape alone, lost in the network (v1 +0.2 %, v2 +2.3 %; bench/results/zen5/t54).
      */
     static final int STAGGER = 16;
     /** Chunks per thread's share of a convolution's units, the grain at which an idle thread takes over another's. */
