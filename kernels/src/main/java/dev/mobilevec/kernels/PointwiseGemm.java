@@ -186,18 +186,56 @@ public final class PointwiseGemm implements Conv2dKernel {
      */
     static final int ROW_TILE_UNITS = 24 / MR;
 
-    public static final PointwiseGemm INSTANCE = new PointwiseGemm(Lanes.FMA512_HALF_RATE);
+    /**
+     * Whether a column-split layer runs its full panels as tall tiles (tileTall: 12 or 13 pixels x one half
+     * panel, 24-26 chains on 2 weight vectors per K step) on a copy of those panels packed half panel by half panel, so
+     * each half is one contiguous stream: 512-bit lanes, Cout of at least one panel, a panel too large for three to be
+     * primed (see primes) but within one K block (SPLIT_KC), and pixels per image a multiple of 12 or one more (7x7: 49 =
+     * 12 + 12 + 12 + 13), where the 6 x 4 tile streamed each cold panel in its first 6-pixel pass at twice the bytes per
+     * FMA. Zen 5, 49 pixels, weights cycled through 24 copies (as a network's come from L3 / memory), two runs:
+     * K = 576-960 1.03-1.10x the GFLOPS (7x7x960->160 1.05-1.09, ->320 1.06-1.09), K = 1024 0.97-1.00 (left out), and
+     * where three panels are primed (K <= 512) 0.74-0.94 (left out); with one weight set, warm, 1.02-1.05 on every 7x7
+     * shape. The same tall tiles on the panels' usual [k][NR] rows (half a panel = every other pair of lines: a strided
+     * stream) were 0.82-1.01 cold. In the network (LayerAb, one thread, both orders): v2's 7x7x960->320 0.93-0.975x its
+     * time, 7x7x960->160 0.96-0.99x, its 7x7x576->160 1.01-1.04x; V3-large's 0.97-0.99x, MNASNet 0.5's 7x7x576
+     * projections 0.96-0.98x; two threads 0.97-0.99x (bench/results/zen5/t54). Same bits as every other tile. The copy costs heap (v2 2.2 MB, V3-large 1.3 MB),
+     * not cache: at batch 1 only the copy is read; tile6 reading two half-panel streams would make it the only layout.
+     */
+    static boolean tallPanels(int n, int k, int pixelsPerImage) {
+        return WIDE_PARTIAL && L == 16 && n >= NR && 3 * (long) k * NR > PRIME_MAX_FLOATS && k < SPLIT_KC
+                && tallRows(pixelsPerImage) && (n > pixelsPerImage || (pixelsPerImage + MR - 1) / MR < MIN_ROW_UNITS);
+    }
+
+    /** Whether prepared layer {@code p} runs its full panels through the tall tiles at this batch (tests). */
+    static boolean runsTall(PreparedConv p, int batch) {
+        return p instanceof Prepared q && q.halves != null && tallRows(batch * q.pixelsPerImage) && q.workUnits(batch) > q.rowBlocks(batch);
+    }
+
+    /** Rows the tall tiles cover exactly: 12 at a time, the last 13 when one is left over. */
+    static boolean tallRows(int m) {
+        return m >= 12 && (m % 12 == 0 || m % 12 == 1);
+    }
+
+    public static final PointwiseGemm INSTANCE = new PointwiseGemm(Lanes.FMA512_HALF_RATE, false);
 
     /** The tile choice for this FMA rate (see tile16); never the bits. */
     private final boolean fma512HalfRate;
+    /** Tall tiles for every layer they can run (see tallPanels), whatever its K or width: tests only. */
+    private final boolean tallAlways;
 
-    private PointwiseGemm(boolean fma512HalfRate) {
+    private PointwiseGemm(boolean fma512HalfRate, boolean tallAlways) {
         this.fma512HalfRate = fma512HalfRate;
+        this.tallAlways = tallAlways;
     }
 
     /** The kernel as it would choose its tiles on a machine of the given 512-bit FMA rate: tests run both. */
     static PointwiseGemm forFma512Rate(boolean halfRate) {
-        return halfRate == INSTANCE.fma512HalfRate ? INSTANCE : new PointwiseGemm(halfRate);
+        return halfRate == INSTANCE.fma512HalfRate ? INSTANCE : new PointwiseGemm(halfRate, false);
+    }
+
+    /** The kernel with tall panel tiles wherever the layer's shape lets them run (see tallPanels): tests reach them at every width. */
+    static PointwiseGemm withTallPanels() {
+        return new PointwiseGemm(Lanes.FMA512_HALF_RATE, true);
     }
 
     @Override
@@ -222,7 +260,7 @@ public final class PointwiseGemm implements Conv2dKernel {
     PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, int weightOffset) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a 1x1, stride-1, ungrouped convolution");
-        return new Prepared(spec, weights, b, activation, weightOffset, fma512HalfRate);
+        return new Prepared(spec, weights, b, activation, weightOffset, fma512HalfRate, tallAlways);
     }
 
     /**
@@ -261,6 +299,12 @@ public final class PointwiseGemm implements Conv2dKernel {
         private final float[] kp;
         private final int kpo;
         /**
+         * The full panels again, [panel][half][k][2 vectors] (see tallPanels), or null: a copy beside {@code packed},
+         * which the layer's other paths (other batch sizes, row-major runs) keep reading. From {@code ho}.
+         */
+        private final float[] halves;
+        private final int ho;
+        /**
          * The k-pair path's heap segments over its input arrays (see segment). On JDK 25 a segment made by
          * MemorySegment.ofArray is not scalar-replaced once read (128 B per call, per step when made in the loop), so
          * each input array's segment is made once and kept. Weak: a slot holds no array alive past the next collection
@@ -269,7 +313,8 @@ public final class PointwiseGemm implements Conv2dKernel {
         private final WeakReference<?>[] segments;
         private int nextSegment;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset, boolean fma512HalfRate) {
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset, boolean fma512HalfRate,
+                 boolean tallAlways) {
             super(s, act);
             k = s.inC();
             n = s.outC();
@@ -296,6 +341,22 @@ public final class PointwiseGemm implements Conv2dKernel {
                     System.arraycopy(packed, row, packed, row + h, n - js);
                 }
                 System.arraycopy(bias, js, bias, js + h, n - js);
+            }
+            if (tallAlways ? WIDE_PARTIAL && n >= NR && k <= SPLIT_KC && pixelsPerImage >= 12 : tallPanels(n, k, pixelsPerImage)) {
+                int fp = n / NR;
+                HeapAlignment.Slice hs = HeapAlignment.slice(weightOffset, Checks.product("tall panel weights", fp, k, NR));
+                halves = hs.array();
+                ho = hs.offset();
+                for (int p = 0; p < fp; p++) {
+                    for (int h = 0; h < 2; h++) {
+                        for (int ci = 0; ci < k; ci++) {
+                            System.arraycopy(packed, wo + (p * k + ci) * NR + h * 2 * L, halves, ho + ((p * 2 + h) * k + ci) * 2 * L, 2 * L);
+                        }
+                    }
+                }
+            } else {
+                halves = null;
+                ho = 0;
             }
             kPairs = kPairs(n, k, pixelsPerImage);
             sixteenRows = tile16(n, k, fma512HalfRate);
@@ -462,6 +523,21 @@ public final class PointwiseGemm implements Conv2dKernel {
                 int fullPanels = n / NR;
                 for (int u = unitFrom; u < unitTo; ) {
                     int p = u / rowBlocks, end = Math.min(unitTo, (p + 1) * rowBlocks);
+                    if (halves != null && p < fullPanels && u == p * rowBlocks && end == (p + 1) * rowBlocks && tallRows(m)) {
+                        // A whole full panel: each half in 12-pixel tiles, the last 13 (see tallPanels).
+                        for (int h = 0; h < 2; h++) {
+                            int r = 0;
+                            for (; m - r >= 24 || m - r == 12; r += 12) {
+                                tileTall(in, inOff + r * k, out, outOff + r * n, p, h, false);
+                            }
+                            if (r < m) {
+                                tileTall(in, inOff + r * k, out, outOff + r * n, p, h, true);
+                            }
+                        }
+                        finish(out, outOff, 0, m, p * NR, (p + 1) * NR, res, resOff, post);
+                        u = end;
+                        continue;
+                    }
                     if (primes(m) && u == p * rowBlocks && p + 3 <= fullPanels
                             && unitTo >= (p + 3) * rowBlocks) {
                         // Three whole panels in the range: pixel 0 of all three first (tile1x3, three weight streams
@@ -2081,6 +2157,133 @@ public final class PointwiseGemm implements Conv2dKernel {
             int q1 = q + L;
             c01.intoArray(c, q1); c11.intoArray(c, q1 + nn); c21.intoArray(c, q1 + 2 * nn); c31.intoArray(c, q1 + 3 * nn);
             c41.intoArray(c, q1 + 4 * nn); c51.intoArray(c, q1 + 5 * nn); c61.intoArray(c, q1 + 6 * nn); c71.intoArray(c, q1 + 7 * nn);
+        }
+
+        /**
+         * 12 pixels x half of full panel p (vectors 2h and 2h + 1), whole K, from the half-panel copy (see tallPanels): 24
+         * chains on 2 weight vectors and 12 broadcasts per K step, one contiguous weight stream; with {@code thirteen} a
+         * 13th pixel (26 chains), so 12j + 1 pixels need no one-row tile. 26 accumulators, 2 weights and a broadcast: 29
+         * of 32 registers. The 13th row's test is loop-invariant (C2 unswitches it). No masks (see tile8x2). Same FMA
+         * chain per element as every other tile.
+         */
+        private void tileTall(float[] a, int aOff, float[] c, int cOff, int p, int h, boolean thirteen) {
+            final int kk = k, nn = n, j = p * NR + h * 2 * L;
+            final float[] hw = halves;
+            int q = cOff + j;
+            FloatVector b0 = FloatVector.fromArray(S, bias, j), b1 = FloatVector.fromArray(S, bias, j + L);
+            FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1, c30 = b0, c31 = b1;
+            FloatVector c40 = b0, c41 = b1, c50 = b0, c51 = b1, c60 = b0, c61 = b1, c70 = b0, c71 = b1;
+            FloatVector c80 = b0, c81 = b1, c90 = b0, c91 = b1, c100 = b0, c101 = b1, c110 = b0, c111 = b1;
+            FloatVector c120 = b0, c121 = b1;
+            int a0 = aOff, a1 = aOff + 1 * kk, a2 = aOff + 2 * kk, a3 = aOff + 3 * kk, a4 = aOff + 4 * kk, a5 = aOff + 5 * kk, a6 = aOff + 6 * kk;
+            int a7 = aOff + 7 * kk, a8 = aOff + 8 * kk, a9 = aOff + 9 * kk, a10 = aOff + 10 * kk, a11 = aOff + 11 * kk, a12 = aOff + 12 * kk;
+            int bi = ho + (p * 2 + h) * kk * 2 * L;
+            for (int i = 0; i < kk; i++, bi += 2 * L) {
+                FloatVector w0 = FloatVector.fromArray(S, hw, bi), w1 = FloatVector.fromArray(S, hw, bi + L);
+                FloatVector x;
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a0 + i])).reinterpretAsFloats();
+                c00 = w0.fma(x, c00); c01 = w1.fma(x, c01);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a1 + i])).reinterpretAsFloats();
+                c10 = w0.fma(x, c10); c11 = w1.fma(x, c11);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a2 + i])).reinterpretAsFloats();
+                c20 = w0.fma(x, c20); c21 = w1.fma(x, c21);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a3 + i])).reinterpretAsFloats();
+                c30 = w0.fma(x, c30); c31 = w1.fma(x, c31);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a4 + i])).reinterpretAsFloats();
+                c40 = w0.fma(x, c40); c41 = w1.fma(x, c41);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a5 + i])).reinterpretAsFloats();
+                c50 = w0.fma(x, c50); c51 = w1.fma(x, c51);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a6 + i])).reinterpretAsFloats();
+                c60 = w0.fma(x, c60); c61 = w1.fma(x, c61);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a7 + i])).reinterpretAsFloats();
+                c70 = w0.fma(x, c70); c71 = w1.fma(x, c71);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a8 + i])).reinterpretAsFloats();
+                c80 = w0.fma(x, c80); c81 = w1.fma(x, c81);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a9 + i])).reinterpretAsFloats();
+                c90 = w0.fma(x, c90); c91 = w1.fma(x, c91);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a10 + i])).reinterpretAsFloats();
+                c100 = w0.fma(x, c100); c101 = w1.fma(x, c101);
+                x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a11 + i])).reinterpretAsFloats();
+                c110 = w0.fma(x, c110); c111 = w1.fma(x, c111);
+                if (thirteen) {
+                    x = IntVector.broadcast(SI, Float.floatToRawIntBits(a[a12 + i])).reinterpretAsFloats();
+                    c120 = w0.fma(x, c120); c121 = w1.fma(x, c121);
+                }
+            }
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            int cl = clampKind;
+            if (cl != 0) {
+                c00 = c00.blend(lo, c00.compare(LE, lo));
+                c10 = c10.blend(lo, c10.compare(LE, lo));
+                c20 = c20.blend(lo, c20.compare(LE, lo));
+                c30 = c30.blend(lo, c30.compare(LE, lo));
+                c40 = c40.blend(lo, c40.compare(LE, lo));
+                c50 = c50.blend(lo, c50.compare(LE, lo));
+                c60 = c60.blend(lo, c60.compare(LE, lo));
+                c70 = c70.blend(lo, c70.compare(LE, lo));
+                c80 = c80.blend(lo, c80.compare(LE, lo));
+                c90 = c90.blend(lo, c90.compare(LE, lo));
+                c100 = c100.blend(lo, c100.compare(LE, lo));
+                c110 = c110.blend(lo, c110.compare(LE, lo));
+                c120 = c120.blend(lo, c120.compare(LE, lo));
+                if (cl == 2) {
+                    c00 = c00.blend(hi, c00.compare(GE, hi));
+                    c10 = c10.blend(hi, c10.compare(GE, hi));
+                    c20 = c20.blend(hi, c20.compare(GE, hi));
+                    c30 = c30.blend(hi, c30.compare(GE, hi));
+                    c40 = c40.blend(hi, c40.compare(GE, hi));
+                    c50 = c50.blend(hi, c50.compare(GE, hi));
+                    c60 = c60.blend(hi, c60.compare(GE, hi));
+                    c70 = c70.blend(hi, c70.compare(GE, hi));
+                    c80 = c80.blend(hi, c80.compare(GE, hi));
+                    c90 = c90.blend(hi, c90.compare(GE, hi));
+                    c100 = c100.blend(hi, c100.compare(GE, hi));
+                    c110 = c110.blend(hi, c110.compare(GE, hi));
+                    c120 = c120.blend(hi, c120.compare(GE, hi));
+                }
+            }
+            c00.intoArray(c, q); c10.intoArray(c, q + 1 * nn); c20.intoArray(c, q + 2 * nn); c30.intoArray(c, q + 3 * nn);
+            c40.intoArray(c, q + 4 * nn); c50.intoArray(c, q + 5 * nn); c60.intoArray(c, q + 6 * nn); c70.intoArray(c, q + 7 * nn);
+            c80.intoArray(c, q + 8 * nn); c90.intoArray(c, q + 9 * nn); c100.intoArray(c, q + 10 * nn); c110.intoArray(c, q + 11 * nn);
+            if (thirteen) {
+                c120.intoArray(c, q + 12 * nn);
+            }
+            if (cl != 0) {
+                c01 = c01.blend(lo, c01.compare(LE, lo));
+                c11 = c11.blend(lo, c11.compare(LE, lo));
+                c21 = c21.blend(lo, c21.compare(LE, lo));
+                c31 = c31.blend(lo, c31.compare(LE, lo));
+                c41 = c41.blend(lo, c41.compare(LE, lo));
+                c51 = c51.blend(lo, c51.compare(LE, lo));
+                c61 = c61.blend(lo, c61.compare(LE, lo));
+                c71 = c71.blend(lo, c71.compare(LE, lo));
+                c81 = c81.blend(lo, c81.compare(LE, lo));
+                c91 = c91.blend(lo, c91.compare(LE, lo));
+                c101 = c101.blend(lo, c101.compare(LE, lo));
+                c111 = c111.blend(lo, c111.compare(LE, lo));
+                c121 = c121.blend(lo, c121.compare(LE, lo));
+                if (cl == 2) {
+                    c01 = c01.blend(hi, c01.compare(GE, hi));
+                    c11 = c11.blend(hi, c11.compare(GE, hi));
+                    c21 = c21.blend(hi, c21.compare(GE, hi));
+                    c31 = c31.blend(hi, c31.compare(GE, hi));
+                    c41 = c41.blend(hi, c41.compare(GE, hi));
+                    c51 = c51.blend(hi, c51.compare(GE, hi));
+                    c61 = c61.blend(hi, c61.compare(GE, hi));
+                    c71 = c71.blend(hi, c71.compare(GE, hi));
+                    c81 = c81.blend(hi, c81.compare(GE, hi));
+                    c91 = c91.blend(hi, c91.compare(GE, hi));
+                    c101 = c101.blend(hi, c101.compare(GE, hi));
+                    c111 = c111.blend(hi, c111.compare(GE, hi));
+                    c121 = c121.blend(hi, c121.compare(GE, hi));
+                }
+            }
+            c01.intoArray(c, q + L); c11.intoArray(c, q + L + 1 * nn); c21.intoArray(c, q + L + 2 * nn); c31.intoArray(c, q + L + 3 * nn);
+            c41.intoArray(c, q + L + 4 * nn); c51.intoArray(c, q + L + 5 * nn); c61.intoArray(c, q + L + 6 * nn); c71.intoArray(c, q + L + 7 * nn);
+            c81.intoArray(c, q + L + 8 * nn); c91.intoArray(c, q + L + 9 * nn); c101.intoArray(c, q + L + 10 * nn); c111.intoArray(c, q + L + 11 * nn);
+            if (thirteen) {
+                c121.intoArray(c, q + L + 12 * nn);
+            }
         }
 
         /**

@@ -526,7 +526,7 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /** The fused residual add (ReLU6 after it) gives the bits of the linear convolution followed by a separate add. */
-    private void assertFusedResidualIsConvolutionThenAdd(ConvCase c) {
+    void assertFusedResidualIsConvolutionThenAdd(ConvCase c) {
         float[] in = c.input();
         PreparedConv p = kernel().prepare(c.spec(), c.weights(), c.bias(), Activation.NONE);
         float[] conv = run(p, c.batch(), in);
@@ -537,7 +537,7 @@ class PointwiseGemmTest extends ConvKernelContract {
         Bounds.assertBitwise(expected, got, "fused residual " + c);
     }
 
-    private void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {
+    void assertEverySplitGivesTheWholeRun(ConvCase c, int step) {
         assertMatchesReference(c);
         float[] in = c.input();
         PreparedConv p = kernel().prepare(c.spec(), c.weights(), c.bias(), c.act());
