@@ -190,8 +190,8 @@ public final class PointwiseGemm implements Conv2dKernel {
      * Whether a column-split layer runs its full panels as tall tiles (tileTall: 12 or 13 pixels x one half
      * panel, 24-26 chains on 2 weight vectors per K step) on a copy of those panels packed half panel by half panel, so
      * each half is one contiguous stream: 512-bit lanes, Cout of at least one panel, a panel too large for three to be
-     * primed (see primes) but within one K block (SPLIT_KC), and pixels per image a multiple of 12 or one more (7x7: 49 =
-     * 12 + 12 + 12 + 13), where the 6 x 4 tile streamed each cold panel in its first 6-pixel pass at twice the bytes per
+     * primed (see primes) but within one K block (SPLIT_KC); the layer column-split at batch 1 on a multiple of 12 pixels
+     * or one more (7x7: 49 = 12 + 12 + 12 + 13; see Prepared), where the 6 x 4 tile streamed each cold panel in its first 6-pixel pass at twice the bytes per
      * FMA. Zen 5, 49 pixels, weights cycled through 24 copies (as a network's come from L3 / memory), two runs:
      * K = 576-960 1.03-1.10x the GFLOPS (7x7x960->160 1.05-1.09, ->320 1.06-1.09), K = 1024 0.97-1.00 (left out), and
      * where three panels are primed (K <= 512) 0.74-0.94 (left out); with one weight set, warm, 1.02-1.05 on every 7x7
@@ -201,9 +201,8 @@ public final class PointwiseGemm implements Conv2dKernel {
      * projections 0.96-0.98x; two threads 0.97-0.99x (bench/results/zen5/t54). Same bits as every other tile. The copy costs heap (v2 2.2 MB, V3-large 1.3 MB),
      * not cache: at batch 1 only the copy is read; tile6 reading two half-panel streams would make it the only layout.
      */
-    static boolean tallPanels(int n, int k, int pixelsPerImage) {
-        return WIDE_PARTIAL && L == 16 && n >= NR && 3 * (long) k * NR > PRIME_MAX_FLOATS && k < SPLIT_KC
-                && tallRows(pixelsPerImage) && (n > pixelsPerImage || (pixelsPerImage + MR - 1) / MR < MIN_ROW_UNITS);
+    static boolean tallPanels(int n, int k) {
+        return WIDE_PARTIAL && L == 16 && n >= NR && 3 * (long) k * NR > PRIME_MAX_FLOATS && k < SPLIT_KC;
     }
 
     /** Whether prepared layer {@code p} runs its full panels through the tall tiles at this batch (tests). */
@@ -342,7 +341,9 @@ public final class PointwiseGemm implements Conv2dKernel {
                 }
                 System.arraycopy(bias, js, bias, js + h, n - js);
             }
-            if (tallAlways ? WIDE_PARTIAL && n >= NR && k <= SPLIT_KC && pixelsPerImage >= 12 : tallPanels(n, k, pixelsPerImage)) {
+            // The copy only where the tall tiles run: column-split at batch 1 on 12j or 12j + 1 pixels (see units).
+            boolean tall = tallAlways ? WIDE_PARTIAL && n >= NR && k <= SPLIT_KC : tallPanels(n, k);
+            if (tall && tallRows(pixelsPerImage) && columnSplit(rowBlocks(1)) > 1) {
                 int fp = n / NR;
                 HeapAlignment.Slice hs = HeapAlignment.slice(weightOffset, Checks.product("tall panel weights", fp, k, NR));
                 halves = hs.array();

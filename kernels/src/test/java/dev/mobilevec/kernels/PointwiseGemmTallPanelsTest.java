@@ -53,20 +53,24 @@ class PointwiseGemmTallPanelsTest extends PointwiseGemmTest {
     @Test
     void productionRuleTakesThemForUnprimedSevenBySevenPanels() {
         boolean on = PointwiseGemm.WIDE_PARTIAL && ConvCase.L == 16;
-        assertEquals(on, PointwiseGemm.tallPanels(160, 960, 49), "7x7x960->160");
-        assertEquals(on, PointwiseGemm.tallPanels(320, 960, 49), "7x7x960->320");
-        assertEquals(on, PointwiseGemm.tallPanels(96, 576, 49), "7x7x576->96");
-        assertFalse(PointwiseGemm.tallPanels(1024, 512, 49), "K = 512: three panels are primed");
-        assertFalse(PointwiseGemm.tallPanels(1024, 1024, 49), "K = 1024 measured even");
-        assertFalse(PointwiseGemm.tallPanels(192, 1152, 49), "K past one block");
-        assertFalse(PointwiseGemm.tallPanels(40, 960, 49), "Cout below one panel");
-        assertFalse(PointwiseGemm.tallPanels(512, 960, 196), "196 pixels: not 12j or 12j + 1");
-        assertFalse(PointwiseGemm.tallPanels(160, 960, 1), "one pixel: the classifier's streams");
+        assertEquals(on, PointwiseGemm.tallPanels(160, 960), "960 -> 160");
+        assertEquals(on, PointwiseGemm.tallPanels(320, 960), "960 -> 320");
+        assertEquals(on, PointwiseGemm.tallPanels(96, 576), "576 -> 96");
+        assertFalse(PointwiseGemm.tallPanels(1024, 512), "K = 512: three panels are primed");
+        assertFalse(PointwiseGemm.tallPanels(1024, 1024), "K = 1024 measured even");
+        assertFalse(PointwiseGemm.tallPanels(192, 1152), "K past one block");
+        assertFalse(PointwiseGemm.tallPanels(40, 960), "Cout below one panel");
         assertTrue(PointwiseGemm.tallRows(49) && PointwiseGemm.tallRows(12) && PointwiseGemm.tallRows(13));
         assertFalse(PointwiseGemm.tallRows(1) || PointwiseGemm.tallRows(11) || PointwiseGemm.tallRows(98));
-        PreparedConv prod = PointwiseGemm.INSTANCE.prepare(ConvSpec.pointwise(7, 7, 960, 160), new float[960 * 160], null,
-                Activation.NONE);
-        assertEquals(on, PointwiseGemm.runsTall(prod, 1));
-        assertFalse(PointwiseGemm.runsTall(prod, 2), "98 pixels at batch 2 take the usual tiles");
+        assertEquals(on, PointwiseGemm.runsTall(prepare(7, 7, 960, 160), 1), "7x7x960->160 at batch 1");
+        assertFalse(PointwiseGemm.runsTall(prepare(7, 7, 960, 160), 2), "98 pixels at batch 2 take the usual tiles");
+        assertFalse(PointwiseGemm.runsTall(prepare(14, 14, 960, 512), 1), "196 pixels: not 12j or 12j + 1");
+        assertFalse(PointwiseGemm.runsTall(prepare(12, 12, 960, 96), 1), "144 pixels, Cout 96: row-major");
+        assertFalse(PointwiseGemm.runsTall(prepare(1, 1, 960, 1280), 1), "one pixel: the classifier's streams");
+    }
+
+    private static PreparedConv prepare(int h, int w, int k, int n) {
+        ConvSpec s = ConvSpec.pointwise(h, w, k, n);
+        return PointwiseGemm.INSTANCE.prepare(s, new float[s.weightLength()], null, Activation.NONE);
     }
 }
