@@ -187,19 +187,20 @@ public final class PointwiseGemm implements Conv2dKernel {
     static final int ROW_TILE_UNITS = 24 / MR;
 
     /**
-     * Whether a column-split layer runs its full panels as tall tiles (tileTall: 12 or 13 pixels x one half
-     * panel, 24-26 chains on 2 weight vectors per K step) on a copy of those panels packed half panel by half panel, so
-     * each half is one contiguous stream: 512-bit lanes, Cout of at least one panel, a panel too large for three to be
-     * primed (see primes) but within one K block (SPLIT_KC); the layer column-split at batch 1 on a multiple of 12 pixels
-     * or one more (7x7: 49 = 12 + 12 + 12 + 13; see Prepared), where the 6 x 4 tile streamed each cold panel in its first 6-pixel pass at twice the bytes per
-     * FMA. Zen 5, 49 pixels, weights cycled through 24 copies (as a network's come from L3 / memory), two runs:
-     * K = 576-960 1.03-1.10x the GFLOPS (7x7x960->160 1.05-1.09, ->320 1.06-1.09), K = 1024 0.97-1.00 (left out), and
-     * where three panels are primed (K <= 512) 0.74-0.94 (left out); with one weight set, warm, 1.02-1.05 on every 7x7
-     * shape. The same tall tiles on the panels' usual [k][NR] rows (half a panel = every other pair of lines: a strided
-     * stream) were 0.82-1.01 cold. In the network (LayerAb, one thread, both orders): v2's 7x7x960->320 0.93-0.975x its
-     * time, 7x7x960->160 0.96-0.99x, its 7x7x576->160 1.01-1.04x; V3-large's 0.97-0.99x, MNASNet 0.5's 7x7x576
-     * projections 0.96-0.98x; two threads 0.97-0.99x (bench/results/zen5/t54). Same bits as every other tile. The copy costs heap (v2 2.2 MB, V3-large 1.3 MB),
-     * not cache: at batch 1 only the copy is read; tile6 reading two half-panel streams would make it the only layout.
+     * Whether a column-split layer runs its full panels as tall tiles (tileTall: 12 or 13 pixels x one half panel, 24-26
+     * chains on 2 weight vectors per K step) on a copy of those panels packed half panel by half panel, so each half is
+     * one contiguous stream: 512-bit lanes, Cout of at least one panel, a panel too large for three to be primed (see
+     * primes) but within one K block (SPLIT_KC); the copy is made where the layer is column-split at batch 1 on a
+     * multiple of 12 pixels or one more (7x7: 49 = 12 + 12 + 12 + 13; see Prepared). There the 6 x 4 tile streamed each
+     * cold panel in its first 6-pixel pass at twice the bytes per FMA. Zen 5, 49 pixels, weights cycled through 24
+     * copies (as a network's come from L3 / memory), two runs: K = 576-960 1.03-1.10x the GFLOPS (7x7x960->160
+     * 1.05-1.09, ->320 1.06-1.09), K = 1024 0.97-1.00 (left out), and where three panels are primed (K <= 512) 0.74-0.94
+     * (left out); with one weight set, warm, 1.02-1.05 on every 7x7 shape. The same tiles on the panels' usual [k][NR]
+     * rows (half a panel = every other pair of lines: a strided stream) were 0.82-1.01 cold. In the network (LayerAb,
+     * one thread, both orders): v2's 7x7x960->320 0.93-0.975x its time, 7x7x960->160 0.96-0.99x, its 7x7x576->160
+     * 1.01-1.04x; V3-large's 0.97-0.99x, MNASNet 0.5's 7x7x576 projections 0.96-0.98x; two threads 0.97-0.99x
+     * (bench/results/zen5/t54). Same bits as every other tile. The copy costs heap (v2 2.2 MB, V3-large 1.3 MB), not
+     * cache: at batch 1 only the copy is read; tile6 reading two half-panel streams would make it the only layout.
      */
     static boolean tallPanels(int n, int k) {
         return WIDE_PARTIAL && L == 16 && n >= NR && 3 * (long) k * NR > PRIME_MAX_FLOATS && k < SPLIT_KC;
@@ -207,7 +208,8 @@ public final class PointwiseGemm implements Conv2dKernel {
 
     /** Whether prepared layer {@code p} runs its full panels through the tall tiles at this batch (tests). */
     static boolean runsTall(PreparedConv p, int batch) {
-        return p instanceof Prepared q && q.halves != null && tallRows(batch * q.pixelsPerImage) && q.workUnits(batch) > q.rowBlocks(batch);
+        return p instanceof Prepared q && q.halves != null && tallRows(batch * q.pixelsPerImage)
+                && q.workUnits(batch) > q.rowBlocks(batch);
     }
 
     /** Rows the tall tiles cover exactly: 12 at a time, the last 13 when one is left over. */
@@ -232,7 +234,7 @@ public final class PointwiseGemm implements Conv2dKernel {
         return halfRate == INSTANCE.fma512HalfRate ? INSTANCE : new PointwiseGemm(halfRate, false);
     }
 
-    /** The kernel with tall panel tiles wherever the layer's shape lets them run (see tallPanels): tests reach them at every width. */
+    /** The kernel with tall panel tiles wherever a layer's shape lets them run (see tallPanels): tests, at every width. */
     static PointwiseGemm withTallPanels() {
         return new PointwiseGemm(Lanes.FMA512_HALF_RATE, true);
     }
