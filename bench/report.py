@@ -98,6 +98,29 @@ def at_least(x, limit):
     return "met" if x >= limit else missed_by(100 * (1 - x / limit))
 
 
+COMPILE_OUTLIER = 3.0
+COMPILE_NOTE = ("¹ One of this layer's measured iterations took more than 3× the median of its iterations: the kernel "
+                "was still running before C2 had compiled it (a large tile method, such as the 12- and 13-pixel `tileTall`, "
+                "was compiled 1.2-3 s into its fork on 2 busy vCPUs; until then the interpreter and C1 box every vector, "
+                "1,000x slower). The median of the iterations is shown, without an error bar; rerun the layer with more "
+                "warm-up (`-wi 5`) to measure it properly.")
+
+
+def layer_time(metric):
+    """A LayerBenchmark's time per call (us), its error and whether it is marked: JMH's score (the mean over the
+    measured iterations) and score error, unless one iteration took more than COMPILE_OUTLIER x the median of them,
+    the kernel still uncompiled then; in that case the median over the iterations, no error, marked (COMPILE_NOTE)."""
+    raw = sorted(x for it in metric.get("rawData", []) for x in it)
+    err = metric.get("scoreError")
+    err = err if isinstance(err, (int, float)) else float("nan")
+    if len(raw) >= 3:
+        n = len(raw)
+        med = raw[n // 2] if n % 2 else (raw[n // 2 - 1] + raw[n // 2]) / 2
+        if raw[-1] > COMPILE_OUTLIER * med:
+            return med, float("nan"), True
+    return metric["score"], err, False
+
+
 def pointwise_in_network(net):
     """Issue 11's third target, from one `./mobilevec bench --json` run: the 1x1 layers' GFLOPS inside the network,
     FLOP-weighted (their MFLOP over their median time, so a layer counts by its share of the work), as a fraction
@@ -331,6 +354,7 @@ def main():
     if fast:
         out.append("| layer | shape | MFLOP | fast µs | reference µs | speed-up | GFLOPS | % of peak | target (issue 2) | met | issue 10 | met |")
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+        any_marked = False
         for key, m in fast.items():
             name, alpha, res = key
             info = {}
@@ -347,23 +371,25 @@ def main():
                 arch, lname = name.split("/", 1)
                 info = cost_table(arch, alpha, res)[0].get(lname, {})
             flops = info.get("flops", 0)
-            us = m["score"]
+            us, err, marked = layer_time(m)
+            any_marked |= marked
             g = flops / us / 1e3 if (us and flops) else None
             frac = g / peak if (g and peak) else None
             t = target(name, info) if info else None
             t10 = target10(info) if info else None
             r_us = ref.get(key, {}).get("score")
             chart_layers.append((name, g))
-            err = m["scoreError"] if isinstance(m["scoreError"], (int, float)) else float("nan")
             out.append("| {} | {} | {} | {:.1f}{} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
                 name, info.get("shape", ""),
-                f"{flops / 1e6:.2f}" if flops else "–", us, f" ± {err:.1f}" if err == err else "",
+                f"{flops / 1e6:.2f}" if flops else "–", us, f" ± {err:.1f}" if err == err else (" ¹" if marked else ""),
                 f"{r_us:.0f}" if r_us else "–", f"{r_us / us:.0f}×" if r_us else "–",
                 f"{g:.1f}" if g else "–", f"{100 * frac:.0f} %" if frac is not None else "–",
                 f"≥ {100 * t:.0f} %" if t else "–",
                 ("yes" if frac >= t else "**no**") if (t and frac is not None) else "–",
                 f"≥ {100 * t10:.0f} %" if t10 else "–",
                 ("yes" if frac >= t10 else "**no**") if (t10 and frac is not None) else "–"))
+        if any_marked:
+            out.append("\n" + COMPILE_NOTE)
         out.append("")
 
     # ---- end to end ----

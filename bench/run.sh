@@ -4,7 +4,7 @@
 #   bench/run.sh peers [DIR]   torchvision MobileNetV3/MNASNet (bench/models, from bench/export_peers.py): every
 #                              distinct layer isolated and in the network, the grid against ONNX Runtime and the
 #                              interleaved comparison, two forks a case (about 31 minutes)
-#   bench/run.sh full  [DIR]   the numbers in README (about 35 minutes on 2 cores, and 9 more for the interleaved
+#   bench/run.sh full  [DIR]   the numbers in README (about 37 minutes on 2 cores, and 9 more for the interleaved
 #                              v1/v2 comparison at batch 1, 8 and 32, two forks a case)
 #   bench/run.sh versus [DIR]  ours against ONNX Runtime interleaved in one fork (InterleavedOrtBenchmark), two forks
 #                              per case, batch 1, 1 and 2 threads: v1, v2 and the torchvision models present in
@@ -70,8 +70,10 @@ case "$mode" in
     ;;
   full)
     dir=${2:-bench/results/latest}; mkdir -p "$dir"
+    # Three 1-s warm-ups: with two, the tall 7x7 tiles (PointwiseGemm.tileTall) were still uncompiled in the first
+    # measured second of v2/block14.project's fork (zen5/t55-full; report.py marks such a layer, see COMPILE_NOTE).
     jmh kernels "FmaPeakBenchmark.fma12$|MemoryBandwidthBenchmark|LayerBenchmark|Depthwise5x5Benchmark|TensorOpsBenchmark" \
-        -wi 2 -i 3 -w 1 -r 1 -prof gc
+        -wi 3 -i 3 -w 1 -r 1 -prof gc
     # Latency grid at batch 1; "all" equals 2 on the 2-core machine the README numbers come from.
     # NetworkBenchmarkAligned: the same with -XX:ObjectAlignmentInBytes=64 and the heap on huge pages, as ./mobilevec runs.
     jmh grid "NetworkBenchmark.forward|NetworkBenchmarkAligned.forward|OnnxRuntimeBenchmark" -wi 3 -i 5 -w 1 -r 1 -p threads=1,2 -p batch=1

@@ -209,3 +209,60 @@ class InterleavedTest(unittest.TestCase):
 
     def test_nothing_interleaved_gives_no_section(self):
         self.assertEqual(report.interleaved_lines(report.interleaved([])), [])
+
+
+def layer(name, raw, score=None, impl="fast"):
+    """A hand-made LayerBenchmark record: raw = the measured iterations' us/op; JMH's score is their mean."""
+    return {"benchmark": "dev.mobilevec.bench.LayerBenchmark.run",
+            "params": {"layer": name, "impl": impl, "alpha": "1.0", "resolution": "224"},
+            "primaryMetric": {"score": sum(raw) / len(raw) if score is None else score, "scoreError": 1.5,
+                              "rawData": [raw]}}
+
+
+class CompileOutlierTest(unittest.TestCase):
+    def test_an_iteration_past_three_times_the_median_gives_the_marked_median(self):
+        # v2/block14.project in t55-full: 6529.1, 38.2, 37.5 us; JMH's mean 2201.6 (2 % of peak) is C2's compile time.
+        us, err, marked = report.layer_time(layer("x", [6529.1, 38.2, 37.5])["primaryMetric"])
+        self.assertEqual(us, 38.2)
+        self.assertNotEqual(err, err)  # NaN: no error bar on a median of three
+        self.assertTrue(marked)
+
+    def test_ordinary_spread_keeps_the_jmh_score_and_error(self):
+        for raw in ([54.4, 66.9, 88.0], [10.0, 10.0, 29.9], [5.0, 5.0]):
+            m = layer("x", raw)["primaryMetric"]
+            self.assertEqual(report.layer_time(m), (m["score"], 1.5, False), raw)
+
+    def test_three_times_the_median_exactly_is_not_marked_and_an_even_count_takes_the_middle_mean(self):
+        self.assertFalse(report.layer_time(layer("x", [10.0, 10.0, 30.0])["primaryMetric"])[2])
+        us, _, marked = report.layer_time(layer("x", [10.0, 12.0, 14.0, 100.0])["primaryMetric"])
+        self.assertEqual((us, marked), (13.0, True))
+
+    def test_report_marks_the_row_and_adds_the_note_once(self):
+        d = tempfile.mkdtemp()
+        path = os.path.join(d, "kernels.json")
+        with open(path, "w") as f:
+            json.dump([layer("v2/block14.project", [6529.1, 38.2, 37.5]), layer("v2/block17.project", [123.0, 122.4, 121.8]),
+                       layer("v2/block14.project", [2220.1, 2230.6, 2207.7], impl="reference")], f)
+        sys.argv = ["report.py", path]
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            report.main()
+        text = buf.getvalue()
+        self.assertIn("| v2/block14.project |", text)
+        row = next(l for l in text.splitlines() if l.startswith("| v2/block14.project |"))
+        self.assertIn("| 38.2 ¹ |", row)
+        self.assertIn("| 2219 | 58× |", row)  # the reference's mean (2219.5) against the fast median
+        other = next(l for l in text.splitlines() if l.startswith("| v2/block17.project |"))
+        self.assertIn("| 122.4 ± 1.5 |", other)
+        self.assertEqual(text.count(report.COMPILE_NOTE), 1)
+
+    def test_no_marked_row_no_note(self):
+        d = tempfile.mkdtemp()
+        path = os.path.join(d, "kernels.json")
+        with open(path, "w") as f:
+            json.dump([layer("v2/block17.project", [123.0, 122.4, 121.8])], f)
+        sys.argv = ["report.py", path]
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            report.main()
+        self.assertNotIn("¹", buf.getvalue())
