@@ -106,18 +106,22 @@ COMPILE_NOTE = ("¹ One of this layer's measured iterations took more than 3× t
                 "warm-up (`-wi 5`) to measure it properly.")
 
 
+def median(v):
+    """The median of v (the mean of the middle two for an even count)."""
+    v = sorted(v)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+
+
 def layer_time(metric):
     """A LayerBenchmark's time per call (us), its error and whether it is marked: JMH's score (the mean over the
     measured iterations) and score error, unless one iteration took more than COMPILE_OUTLIER x the median of them,
     the kernel still uncompiled then; in that case the median over the iterations, no error, marked (COMPILE_NOTE)."""
-    raw = sorted(x for it in metric.get("rawData", []) for x in it)
+    raw = [x for it in metric.get("rawData", []) for x in it]
     err = metric.get("scoreError")
     err = err if isinstance(err, (int, float)) else float("nan")
-    if len(raw) >= 3:
-        n = len(raw)
-        med = raw[n // 2] if n % 2 else (raw[n // 2 - 1] + raw[n // 2]) / 2
-        if raw[-1] > COMPILE_OUTLIER * med:
-            return med, float("nan"), True
+    if len(raw) >= 3 and max(raw) > COMPILE_OUTLIER * median(raw):
+        return median(raw), float("nan"), True
     return metric["score"], err, False
 
 
@@ -192,10 +196,7 @@ def interleaved(results):
     the medians of each runtime's ms, the iteration count, and the median over iterations of the quiet-rounds ratio
     (each runtime's 10th percentile of its round medians; None in results from before it existed). Reads the aux
     counters' per-iteration raw data: JMH's own score for an EVENTS counter is the sum over iterations."""
-    def med(v):
-        v = sorted(v)
-        n = len(v)
-        return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+    med = median
 
     def raw(r, name):
         return [x for fork in r["secondaryMetrics"][name]["rawData"] for x in fork]
