@@ -12,6 +12,9 @@ import java.util.*;
  * layers too (PointwiseGemm:h,w,k,n,1,1,0,0,0,0,1), so it supersedes ../../t48/harness/PwAb.java, whose timing loop it
  * repeats (each harness is one file, compiled alone). Run it with -XX:CompileCommand=exclude,ConvAb::main: compiling
  * this method took the guest's one C2 thread for up to 12 s, the second build's kernels left in tier-3 code meanwhile.
+ * Options added in the thirty-sixth session (bench/results/zen5/t55), all off by default: -Dcold, -Dwarmin, -Dwarmout
+ * (tensors evicted, then one side read back, before each timed call), -Dpwband and -Dpass (a row-major 1x1 layer in
+ * band calls through a window, with an optional pass over its input first).
  */
 public class ConvAb {
     /** Warm-up per build and layer in seconds (-Dwarm, default 1.5): on 2 CPUs C2 can still be compiling the kernels' rarely called methods 15 s in. */
@@ -23,6 +26,56 @@ public class ConvAb {
     static final int PAD = Integer.getInteger("pad", 0);
     /** Output rows (work units) per call (-Dband, default 0: the whole layer in one call), as a fused block's bands run. */
     static final int BAND = Integer.getInteger("band", 0);
+    /**
+     * MB of an unrelated array read (and a tenth of it written) before every timed call, untimed (-Dcold, default 0):
+     * evicts the layer's input, output and weights from the caches, as the rest of a network does between its runs.
+     */
+    static final int COLD_MB = Integer.getInteger("cold", 0);
+    static final float[] EVICT = new float[COLD_MB << 18];
+    static float sink;
+    /** After evicting, read the layer's input back (-Dwarmin) or its output (-Dwarmout): which side's misses cost what. */
+    static final boolean WARM_IN = Boolean.getBoolean("warmin"), WARM_OUT = Boolean.getBoolean("warmout");
+
+    static void touch(float[] a) {
+        float s = 0;
+        for (int i = 0; i < a.length; i += 16) s += a[i];
+        sink += s;
+    }
+
+    /**
+     * Units per call of a row-major 1x1 layer (-Dpwband, default 0: off), each call's output written through a window
+     * (PreparedConv.runWindow with the offset moved back by the units before it) into the same region of a buffer the
+     * size of one band, as a fused block's expansion writes its band window.
+     */
+    static final int PW_BAND = Integer.getInteger("pwband", 0);
+
+    /** With -Dpwband: read every line of the whole input in one forward pass first, inside the timed call (-Dpass). */
+    static final boolean PASS = Boolean.getBoolean("pass");
+
+    static void pwBanded(MethodHandle window, int units, int pixelsPerUnit, int n, Object layer, int batch, float[] in, int inOff,
+                         float[] out, int outOff) throws Throwable {
+        if (PASS) {
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int i = inOff;
+            for (; i + 48 < in.length; i += 64) {
+                s0 += in[i];
+                s1 += in[i + 16];
+                s2 += in[i + 32];
+                s3 += in[i + 48];
+            }
+            sink += (s0 + s1) + (s2 + s3);
+        }
+        for (int u = 0; u < units; u += PW_BAND) {
+            window.invoke(layer, batch, in, inOff, out, outOff - u * pixelsPerUnit * n, u, Math.min(units, u + PW_BAND));
+        }
+    }
+
+    static void evict() {
+        float s = 0;
+        for (int i = 0; i < EVICT.length; i += 16) s += EVICT[i];
+        for (int i = 0; i < EVICT.length / 10; i += 16) EVICT[i] = s;
+        sink += s;
+    }
 
     static void banded(MethodHandle units, int outH, Object layer, int batch, float[] in, int inOff, float[] out, int outOff) throws Throwable {
         for (int u = 0; u < batch * outH; u += BAND) {
@@ -56,7 +109,8 @@ public class ConvAb {
             for (int i = 0; i < bias.length; i++) bias[i] = (float) r.nextGaussian() * 0.1f;
             in[s] = new float[PAD + h * wd * cin];
             for (int i = 0; i < in[s].length; i++) in[s][i] = r.nextFloat();
-            out[s] = new float[PAD + oh * ow * cout];
+            boolean pwb = PW_BAND > 0 && kv[0].equals("PointwiseGemm");
+            out[s] = new float[PAD + (pwb ? 4 * PW_BAND * cout : oh * ow * cout)];
             flops[s] = 2.0 * oh * ow * cout * k * k * (cin / g);
             for (int b = 0; b < 2; b++) {
                 Class<?> spec = cl[b].loadClass("dev.mobilevec.kernels.ConvSpec");
@@ -73,7 +127,17 @@ public class ConvAb {
                 MethodHandle whole = MethodHandles.publicLookup().findVirtual(pc, "run",
                         MethodType.methodType(void.class, int.class, float[].class, int.class, float[].class, int.class));
                 runOf[s][b] = whole;
-                if (BAND > 0) {
+                if (pwb) {
+                    int units = (int) pc.getMethod("workUnits", int.class).invoke(layers[s][b], 1);
+                    int ppu = (int) pc.getMethod("pixelsPerUnit", int.class).invoke(layers[s][b], 1);
+                    if (ppu != 4) throw new IllegalStateException("pwband needs a row-major layer of 4-pixel units, got " + ppu);
+                    MethodHandle window = MethodHandles.publicLookup().findVirtual(pc, "runWindow", MethodType.methodType(void.class, int.class,
+                            float[].class, int.class, float[].class, int.class, int.class, int.class));
+                    MethodHandle banded = MethodHandles.lookup().findStatic(ConvAb.class, "pwBanded", MethodType.methodType(void.class,
+                            MethodHandle.class, int.class, int.class, int.class, Object.class, int.class, float[].class, int.class,
+                            float[].class, int.class));
+                    runOf[s][b] = MethodHandles.insertArguments(banded, 0, window, units, ppu, cout).asType(whole.type());
+                } else if (BAND > 0) {
                     // run(1, in, PAD, out, PAD) becomes the layer's output rows BAND at a time, in order.
                     MethodHandle units = MethodHandles.publicLookup().findVirtual(pc, "run", MethodType.methodType(void.class, int.class,
                             float[].class, int.class, float[].class, int.class, int.class, int.class));
@@ -112,6 +176,9 @@ public class ConvAb {
                 for (int bb = 0; bb < 2; bb++) {
                     int b = (k & 1) == 0 ? bb : 1 - bb;
                     for (int i = 0; i < per; i++) {
+                        if (COLD_MB > 0) evict();
+                        if (WARM_IN) touch(in[s]);
+                        if (WARM_OUT) touch(out[s]);
                         long t0 = System.nanoTime();
                         runOf[s][b].invoke(layers[s][b], 1, in[s], PAD, out[s], PAD);
                         t[i] = System.nanoTime() - t0;
