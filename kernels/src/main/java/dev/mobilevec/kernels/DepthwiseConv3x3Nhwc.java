@@ -14,7 +14,8 @@ import static jdk.incubator.vector.VectorOperators.LE;
  * block stay in registers while the kernel slides along the row. Each input column (one vector per
  * kernel row) is loaded once and feeds every output whose window holds it, so an output costs 3
  * loads for 9 FMAs at stride 1 (6 at stride 2) instead of 9; with 32 vector registers two output rows
- * share the sweep (input rows read from L2 twice per two output rows instead of three times). Each
+ * share the sweep (input rows read from L2 twice per two output rows instead of three times), and at 512 bits four
+ * rows inside the image (see {@link #FOUR_ROWS}). Each
  * output's taps run column by column, the three rows within a column, in every path (interior,
  * border, tails), so the order never depends on where a pixel falls. Clamps are a compare and a
  * blend per bound (see {@link Activation#signedZeroBound}); the edge pixels of padding 1 are finished
@@ -42,6 +43,15 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
      */
     static final boolean TWO_ROWS = Lanes.REGISTERS >= 32;
 
+    /**
+     * Four output rows per sweep (26 live vectors at stride 1, 29 at stride 2; see Prepared.sweepS1x4In, sweepS2x4In):
+     * with 32 registers at 512 bits. Zen 5, stand-alone, against two rows: stride 1 0.79-0.97 of the time on the
+     * MobileNet-family shapes from 112x112x16 to 7x7x1152 (7x7x960 0.88-0.90, 14x14x480 0.82-0.85, 112x112x32 0.79),
+     * stride 2 0.89-0.93 (112x112x64, 112x112x96, 56x56x144, 28x28x192, 14x14x576). At 256 bits stride 1 ran 0.90-0.96
+     * on some shapes but 1.12 on 28x28x256, at 128 bits 0.90-1.10, so narrower vectors keep two rows.
+     */
+    static final boolean FOUR_ROWS = TWO_ROWS && Lanes.COUNT >= 16;
+
     public static final DepthwiseConv3x3Nhwc INSTANCE = new DepthwiseConv3x3Nhwc();
 
     private DepthwiseConv3x3Nhwc() {}
@@ -63,9 +73,25 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
     /** As {@link #prepare}, with the pixel-major stride-2 path (see Prepared.pixelMajorS2) allowed or not: tests compare the two. */
     PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, boolean pixelMajor) {
+        return prepare(spec, weights, bias, activation, pixelMajor, fourRowsByDefault(spec));
+    }
+
+    /** As {@link #prepare}, with the four-row sweeps forced on or off (tests compare the two at every width). */
+    PreparedConv prepare(ConvSpec spec, float[] weights, float[] bias, Activation activation, boolean pixelMajor, boolean fourRows) {
         float[] b = PreparedConv.checkWeights(spec, weights, bias, activation);
         requireSupported(spec, "a depthwise 3x3 convolution with stride 1 or 2");
-        return new Prepared(spec, weights, b, activation, pixelMajor);
+        return new Prepared(spec, weights, b, activation, pixelMajor, fourRows);
+    }
+
+    /**
+     * Whether a layer takes the four-row sweeps when nothing forces them: at 512 bits with 32 registers ({@link #FOUR_ROWS}),
+     * except at channel counts whose pixel stride puts a column's rows into one L1 set: a multiple of 1024 at stride 1
+     * (a 4 KB pixel: the six input rows' lines and the output's share a set of 12 ways; 7x7x1024 ran 1.26-1.28x the
+     * time of two rows, 7x7x2048 1.05x), of 256 at stride 2 (28x28x256 and 14x14x512 1.04x; 56x56x128 0.985, 112x112x64 0.91).
+     */
+    static boolean fourRowsByDefault(ConvSpec s) {
+        int c = s.inC();
+        return FOUR_ROWS && s.strideH() == s.strideW() && (s.strideH() == 1 ? c % 1024 != 0 : c % 256 != 0);
     }
 
     private static final class Prepared extends WindowConv {
@@ -94,8 +120,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
          * 112x112x64 160-164 -> 214-219): those keep the sweep.
          */
         private final boolean pixelMajorS2;
+        /** Rows inside the image run four at a time (sweepS1x4In, sweepS2x4In; see {@link #fourRowsByDefault}). */
+        private final boolean fourRows;
 
-        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, boolean pixelMajor) {
+        Prepared(ConvSpec s, float[] weights, float[] b, Activation act, boolean pixelMajor, boolean fourRows) {
             super(s, act);
             c = s.inC();
             cPad = Lanes.roundUp(c);
@@ -113,6 +141,7 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             int ixLast = (oxHi + 1) * strideW - padLeft;
             rightEdge = oxLo <= oxHi && oxHi + 2 == outW && ixLast >= 0 && ixLast + 1 == inW - 1;
             pixelMajorS2 = pixelMajor && !TWO_ROWS && strideW == 2 && c % 128 == 0;
+            this.fourRows = fourRows && strideH == strideW;
         }
 
         @Override
@@ -129,6 +158,35 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 // Stride 2 pairs rows only at 512 bits: at 128 bits it measured 5 % slower than one row (stride 1 8 % faster).
                 boolean two = TWO_ROWS && strideH == strideW && (strideH == 1 || L >= 16) && oxLo <= oxHi && unit + 1 < unitTo
                         && oy + 1 < outH;
+                // Four output rows whose input rows (6 at stride 1, 9 at stride 2) all lie inside the image: one array, a row stride.
+                if (fourRows && oxLo <= oxHi && unit + 3 < unitTo && oy + 3 < outH && iy >= 0 && iy + 3 * strideH + 2 < inH) {
+                    int rowOut = outW * c, rs = strideH * rowLen;
+                    for (int j = 0; j < 4; j++) {
+                        int r0 = o0 + j * rs;
+                        for (int ox = 0; ox < oxLo; ox++) {
+                            border(in, r0, in, r0 + rowLen, in, r0 + 2 * rowLen, out, outRow + j * rowOut, ox, ox == 0 ? edgeL : 0);
+                        }
+                    }
+                    for (int ch = 0; ch < full; ch += L) {
+                        if (strideH == 1) {
+                            sweepS1x4In(in, o0, rowLen, out, outRow, ch, oxHi);
+                        } else {
+                            sweepS2x4In(in, o0, rowLen, out, outRow, ch, oxHi);
+                        }
+                    }
+                    for (int j = 0; j < 4; j++) {
+                        int r0 = o0 + j * rs, q = outRow + j * rowOut;
+                        if (full < c) {
+                            sweepTail(in, r0, in, r0 + rowLen, in, r0 + 2 * rowLen, out, q, full);
+                        }
+                        for (int ox = oxHi + 1; ox < outW; ox++) {
+                            border(in, r0, in, r0 + rowLen, in, r0 + 2 * rowLen, out, q, ox, ox == oxHi + 1 ? edgeR : 0);
+                        }
+                    }
+                    VectorActivation.apply(act, out, outRow, 1, 0, 4 * rowOut);
+                    unit += 3;
+                    continue;
+                }
                 for (int ox = 0; ox < oxLo; ox++) {
                     border(a0, o0, a1, o1, a2, o2, out, outRow, ox, ox == 0 ? edgeL : 0);
                 }
@@ -426,6 +484,243 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             if (rightEdge && oxTo == oxHi) {
                 sa.blend(lo, sa.compare(LE, lo)).blend(hi, sa.compare(GE, hi)).intoArray(out, q);
                 ta.blend(lo, ta.compare(LE, lo)).blend(hi, ta.compare(GE, hi)).intoArray(out, q + rowOut);
+            }
+        }
+
+        /**
+         * {@link #sweepS1x2} for four output rows whose six input rows lie inside the image (one array, rows {@code rs}
+         * apart): six loads per input column feed 36 FMAs, each input row is fetched 1.5 times per output row instead of
+         * 2, and a narrow row (7 or 14 outputs) pays the weight loads and edges of one call per four rows instead of two.
+         * Taps in the order of every other path. Registers: 9 weights, bias, 2 bounds, 8 sums, 6 loads (26 of 32).
+         */
+        private void sweepS1x4In(float[] a, int o0, int rs, float[] out, int outRow, int ch, int oxTo) {
+            final int cp = cPad, cc = c, rowOut = outW * cc;
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2; // see sweepS1
+            int i = o0 + (oxLo - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            FloatVector x0, x1, x2, x3, x4, x5;
+            if (leftEdge) {
+                // Output 0 of each row: input columns 0 and 1 as its kernel columns 1 and 2.
+                x0 = FloatVector.fromArray(S, a, i);
+                x1 = FloatVector.fromArray(S, a, i + rs);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+                FloatVector e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, b))), e1 = x3.fma(w21, x2.fma(w11, x1.fma(w01, b)));
+                FloatVector e2 = x4.fma(w21, x3.fma(w11, x2.fma(w01, b))), e3 = x5.fma(w21, x4.fma(w11, x3.fma(w01, b)));
+                x0 = FloatVector.fromArray(S, a, i + cc);
+                x1 = FloatVector.fromArray(S, a, i + rs + cc);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs + cc);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs + cc);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs + cc);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs + cc);
+                e0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, e0)));
+                e1 = x3.fma(w22, x2.fma(w12, x1.fma(w02, e1)));
+                e2 = x4.fma(w22, x3.fma(w12, x2.fma(w02, e2)));
+                e3 = x5.fma(w22, x4.fma(w12, x3.fma(w02, e3)));
+                e0.blend(lo, e0.compare(LE, lo)).blend(hi, e0.compare(GE, hi)).intoArray(out, q - cc);
+                e1.blend(lo, e1.compare(LE, lo)).blend(hi, e1.compare(GE, hi)).intoArray(out, q - cc + rowOut);
+                e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q - cc + 2 * rowOut);
+                e3.blend(lo, e3.compare(LE, lo)).blend(hi, e3.compare(GE, hi)).intoArray(out, q - cc + 3 * rowOut);
+            }
+            // Columns 0 and 1 of the first output's window, per row j: sa_j has both, sb_j column 1 as the next one's 0.
+            x0 = FloatVector.fromArray(S, a, i);
+            x1 = FloatVector.fromArray(S, a, i + rs);
+            x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+            x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+            x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+            x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+            FloatVector sa0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b))), sa1 = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+            FloatVector sa2 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b))), sa3 = x5.fma(w20, x4.fma(w10, x3.fma(w00, b)));
+            i += cc;
+            x0 = FloatVector.fromArray(S, a, i);
+            x1 = FloatVector.fromArray(S, a, i + rs);
+            x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+            x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+            x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+            x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+            sa0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa0)));
+            sa1 = x3.fma(w21, x2.fma(w11, x1.fma(w01, sa1)));
+            sa2 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sa2)));
+            sa3 = x5.fma(w21, x4.fma(w11, x3.fma(w01, sa3)));
+            FloatVector sb0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b))), sb1 = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+            FloatVector sb2 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b))), sb3 = x5.fma(w20, x4.fma(w10, x3.fma(w00, b)));
+            int qEnd = q + (oxTo - oxLo + 1) * cc;
+            for (; q < qEnd; q += cc) {
+                i += cc;
+                x0 = FloatVector.fromArray(S, a, i);
+                x1 = FloatVector.fromArray(S, a, i + rs);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+                FloatVector r0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, sa0)));
+                FloatVector r1 = x3.fma(w22, x2.fma(w12, x1.fma(w02, sa1)));
+                FloatVector r2 = x4.fma(w22, x3.fma(w12, x2.fma(w02, sa2)));
+                FloatVector r3 = x5.fma(w22, x4.fma(w12, x3.fma(w02, sa3)));
+                sa0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sb0)));
+                sa1 = x3.fma(w21, x2.fma(w11, x1.fma(w01, sb1)));
+                sa2 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sb2)));
+                sa3 = x5.fma(w21, x4.fma(w11, x3.fma(w01, sb3)));
+                sb0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                sb1 = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+                sb2 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
+                sb3 = x5.fma(w20, x4.fma(w10, x3.fma(w00, b)));
+                r0 = r0.blend(lo, r0.compare(LE, lo));
+                r1 = r1.blend(lo, r1.compare(LE, lo));
+                r2 = r2.blend(lo, r2.compare(LE, lo));
+                r3 = r3.blend(lo, r3.compare(LE, lo));
+                if (upper) {
+                    r0 = r0.blend(hi, r0.compare(GE, hi));
+                    r1 = r1.blend(hi, r1.compare(GE, hi));
+                    r2 = r2.blend(hi, r2.compare(GE, hi));
+                    r3 = r3.blend(hi, r3.compare(GE, hi));
+                }
+                r0.intoArray(out, q);
+                r1.intoArray(out, q + rowOut);
+                r2.intoArray(out, q + 2 * rowOut);
+                r3.intoArray(out, q + 3 * rowOut);
+            }
+            if (rightEdge && oxTo == oxHi) {
+                sa0.blend(lo, sa0.compare(LE, lo)).blend(hi, sa0.compare(GE, hi)).intoArray(out, q);
+                sa1.blend(lo, sa1.compare(LE, lo)).blend(hi, sa1.compare(GE, hi)).intoArray(out, q + rowOut);
+                sa2.blend(lo, sa2.compare(LE, lo)).blend(hi, sa2.compare(GE, hi)).intoArray(out, q + 2 * rowOut);
+                sa3.blend(lo, sa3.compare(LE, lo)).blend(hi, sa3.compare(GE, hi)).intoArray(out, q + 3 * rowOut);
+            }
+        }
+
+        /**
+         * {@link #sweepS2x2} for four output rows whose nine input rows lie inside the image (one array, rows {@code rs}
+         * apart): nine loads per input column feed 36 FMAs, each input row is fetched 2.25 times per four output rows
+         * instead of 2.5, and a narrow row pays one call's weight loads and edges per four rows. Same taps in the same
+         * order as every other path. Registers: 9 weights, bias, 2 bounds, 8 sums, 9 loads (29 of 32).
+         */
+        private void sweepS2x4In(float[] a, int o0, int rs, float[] out, int outRow, int ch, int oxTo) {
+            final int cp = cPad, cc = c, rowOut = outW * cc;
+            FloatVector w00 = FloatVector.fromArray(S, w, wOff + ch), w01 = FloatVector.fromArray(S, w, wOff + cp + ch),
+                    w02 = FloatVector.fromArray(S, w, wOff + 2 * cp + ch), w10 = FloatVector.fromArray(S, w, wOff + 3 * cp + ch),
+                    w11 = FloatVector.fromArray(S, w, wOff + 4 * cp + ch), w12 = FloatVector.fromArray(S, w, wOff + 5 * cp + ch),
+                    w20 = FloatVector.fromArray(S, w, wOff + 6 * cp + ch), w21 = FloatVector.fromArray(S, w, wOff + 7 * cp + ch),
+                    w22 = FloatVector.fromArray(S, w, wOff + 8 * cp + ch);
+            FloatVector b = FloatVector.fromArray(S, bias, ch);
+            FloatVector lo = FloatVector.broadcast(S, tileLo), hi = FloatVector.broadcast(S, tileHi);
+            final boolean upper = clampKind == 2;
+            int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
+            int q = outRow + oxLo * cc + ch;
+            FloatVector x0, x1, x2, x3, x4, x5, x6, x7, x8;
+            if (leftEdge) {
+                x0 = FloatVector.fromArray(S, a, i - cc);
+                x1 = FloatVector.fromArray(S, a, i + rs - cc);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs - cc);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs - cc);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs - cc);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs - cc);
+                x6 = FloatVector.fromArray(S, a, i + 6 * rs - cc);
+                x7 = FloatVector.fromArray(S, a, i + 7 * rs - cc);
+                x8 = FloatVector.fromArray(S, a, i + 8 * rs - cc);
+                FloatVector e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, b))), e1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, b)));
+                FloatVector e2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, b))), e3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, b)));
+                x0 = FloatVector.fromArray(S, a, i);
+                x1 = FloatVector.fromArray(S, a, i + rs);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+                x6 = FloatVector.fromArray(S, a, i + 6 * rs);
+                x7 = FloatVector.fromArray(S, a, i + 7 * rs);
+                x8 = FloatVector.fromArray(S, a, i + 8 * rs);
+                e0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, e0)));
+                e1 = x4.fma(w22, x3.fma(w12, x2.fma(w02, e1)));
+                e2 = x6.fma(w22, x5.fma(w12, x4.fma(w02, e2)));
+                e3 = x8.fma(w22, x7.fma(w12, x6.fma(w02, e3)));
+                e0.blend(lo, e0.compare(LE, lo)).blend(hi, e0.compare(GE, hi)).intoArray(out, q - cc);
+                e1.blend(lo, e1.compare(LE, lo)).blend(hi, e1.compare(GE, hi)).intoArray(out, q - cc + rowOut);
+                e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q - cc + 2 * rowOut);
+                e3.blend(lo, e3.compare(LE, lo)).blend(hi, e3.compare(GE, hi)).intoArray(out, q - cc + 3 * rowOut);
+            }
+            x0 = FloatVector.fromArray(S, a, i);
+            x1 = FloatVector.fromArray(S, a, i + rs);
+            x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+            x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+            x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+            x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+            x6 = FloatVector.fromArray(S, a, i + 6 * rs);
+            x7 = FloatVector.fromArray(S, a, i + 7 * rs);
+            x8 = FloatVector.fromArray(S, a, i + 8 * rs);
+            FloatVector sa0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b))), sa1 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
+            FloatVector sa2 = x6.fma(w20, x5.fma(w10, x4.fma(w00, b))), sa3 = x8.fma(w20, x7.fma(w10, x6.fma(w00, b)));
+            int qEnd = q + (oxTo - oxLo + 1) * cc;
+            for (; q < qEnd; q += cc) {
+                x0 = FloatVector.fromArray(S, a, i + cc);
+                x1 = FloatVector.fromArray(S, a, i + rs + cc);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs + cc);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs + cc);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs + cc);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs + cc);
+                x6 = FloatVector.fromArray(S, a, i + 6 * rs + cc);
+                x7 = FloatVector.fromArray(S, a, i + 7 * rs + cc);
+                x8 = FloatVector.fromArray(S, a, i + 8 * rs + cc);
+                FloatVector r0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa0)));
+                FloatVector r1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sa1)));
+                FloatVector r2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, sa2)));
+                FloatVector r3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, sa3)));
+                i += 2 * cc;
+                x0 = FloatVector.fromArray(S, a, i);
+                x1 = FloatVector.fromArray(S, a, i + rs);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+                x6 = FloatVector.fromArray(S, a, i + 6 * rs);
+                x7 = FloatVector.fromArray(S, a, i + 7 * rs);
+                x8 = FloatVector.fromArray(S, a, i + 8 * rs);
+                r0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, r0)));
+                r1 = x4.fma(w22, x3.fma(w12, x2.fma(w02, r1)));
+                r2 = x6.fma(w22, x5.fma(w12, x4.fma(w02, r2)));
+                r3 = x8.fma(w22, x7.fma(w12, x6.fma(w02, r3)));
+                sa0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b)));
+                sa1 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
+                sa2 = x6.fma(w20, x5.fma(w10, x4.fma(w00, b)));
+                sa3 = x8.fma(w20, x7.fma(w10, x6.fma(w00, b)));
+                r0 = r0.blend(lo, r0.compare(LE, lo));
+                r1 = r1.blend(lo, r1.compare(LE, lo));
+                r2 = r2.blend(lo, r2.compare(LE, lo));
+                r3 = r3.blend(lo, r3.compare(LE, lo));
+                if (upper) {
+                    r0 = r0.blend(hi, r0.compare(GE, hi));
+                    r1 = r1.blend(hi, r1.compare(GE, hi));
+                    r2 = r2.blend(hi, r2.compare(GE, hi));
+                    r3 = r3.blend(hi, r3.compare(GE, hi));
+                }
+                r0.intoArray(out, q);
+                r1.intoArray(out, q + rowOut);
+                r2.intoArray(out, q + 2 * rowOut);
+                r3.intoArray(out, q + 3 * rowOut);
+            }
+            if (rightEdge && oxTo == oxHi) {
+                x0 = FloatVector.fromArray(S, a, i + cc);
+                x1 = FloatVector.fromArray(S, a, i + rs + cc);
+                x2 = FloatVector.fromArray(S, a, i + 2 * rs + cc);
+                x3 = FloatVector.fromArray(S, a, i + 3 * rs + cc);
+                x4 = FloatVector.fromArray(S, a, i + 4 * rs + cc);
+                x5 = FloatVector.fromArray(S, a, i + 5 * rs + cc);
+                x6 = FloatVector.fromArray(S, a, i + 6 * rs + cc);
+                x7 = FloatVector.fromArray(S, a, i + 7 * rs + cc);
+                x8 = FloatVector.fromArray(S, a, i + 8 * rs + cc);
+                FloatVector e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa0))), e1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sa1)));
+                FloatVector e2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, sa2))), e3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, sa3)));
+                e0.blend(lo, e0.compare(LE, lo)).blend(hi, e0.compare(GE, hi)).intoArray(out, q);
+                e1.blend(lo, e1.compare(LE, lo)).blend(hi, e1.compare(GE, hi)).intoArray(out, q + rowOut);
+                e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q + 2 * rowOut);
+                e3.blend(lo, e3.compare(LE, lo)).blend(hi, e3.compare(GE, hi)).intoArray(out, q + 3 * rowOut);
             }
         }
 

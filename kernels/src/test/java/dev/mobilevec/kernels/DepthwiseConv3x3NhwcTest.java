@@ -103,21 +103,78 @@ class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
                     ConvSpec s = new ConvSpec(h, w, c, c, 3, 3, 2, 2, pt, pl, pb, pr, c);
                     ConvCase cs = new ConvCase(s, 1 + (w % 2), acts.get((h + w) % acts.size()), Values.MIXED, 31L * c + 7L * h + w);
                     assertMatchesReference(cs);
-                    float[] in = cs.input();
                     PreparedConv pm = DepthwiseConv3x3Nhwc.INSTANCE.prepare(s, cs.weights(), cs.bias(), cs.act(), true);
                     PreparedConv sweep = DepthwiseConv3x3Nhwc.INSTANCE.prepare(s, cs.weights(), cs.bias(), cs.act(), false);
-                    float[] want = run(sweep, cs.batch(), in), got = run(pm, cs.batch(), in);
-                    Bounds.assertBitwise(want, got, "pixel-major vs sweep " + cs);
-                    int units = pm.workUnits(cs.batch());
-                    for (int mid = 0; mid <= units; mid++) {
-                        float[] split = new float[got.length];
-                        pm.run(cs.batch(), in, 0, split, 0, 0, mid);
-                        pm.run(cs.batch(), in, 0, split, 0, mid, units);
-                        Bounds.assertBitwise(got, split, "split at unit " + mid + " of " + units + " " + cs);
+                    assertSameBitsAtEverySplit(sweep, pm, cs, "pixel-major vs sweep");
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows inside the image run four at a time at 512 bits (sweepS1x4In, sweepS2x4In): the same bits as the layer
+     * prepared without it (two rows, or one with 16 registers), forced on at every test width, at strides 1 and 2, for
+     * one channel block, a block and a tail, two blocks and a tail, tails alone, and the counts that take two rows by
+     * default (256 at stride 2, 1024 at stride 1); heights so that groups start at every row a padding leaves inside
+     * (1-13 at stride 1, 1-19 at stride 2), widths 1-9, paddings 0-2 per side, batches 1-2, several activations, and
+     * every split of the units (a group never crosses a range's end). The reference within the bound too.
+     */
+    @Test
+    void fourRowSweepsGiveTheTwoRowSweepsBits() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(kernel() == DepthwiseConv3x3Nhwc.INSTANCE, "3x3 kernel only");
+        SplittableRandom r = new SplittableRandom(2026);
+        java.util.List<Activation> acts = java.util.List.of(Activation.RELU6, Activation.NONE, Activation.HARDSWISH, Activation.RELU,
+                Activation.clamp(-0f, 6f));
+        for (int stride = 1; stride <= 2; stride++) {
+            for (int c : new int[] {ConvCase.L, ConvCase.L + 3, 2 * ConvCase.L + 1, 40, 100, stride == 1 ? 1024 : 256}) {
+                boolean big = c >= 256;
+                for (int h = 1; h <= (stride == 1 ? 13 : 19); h += big ? 3 : 1) {
+                    for (int w = 1; w <= 9; w += big ? 2 : 1) {
+                        int pt = r.nextInt(3), pl = r.nextInt(3), pb = Math.max(r.nextInt(3), 3 - h - pt), pr = Math.max(r.nextInt(3), 3 - w - pl);
+                        ConvSpec s = new ConvSpec(h, w, c, c, 3, 3, stride, stride, pt, pl, pb, pr, c);
+                        ConvCase cs = new ConvCase(s, 1 + (h + w) % 2, acts.get((h + 2 * w) % acts.size()), Values.MIXED,
+                                17L * c + 5L * h + w + 1000L * stride);
+                        PreparedConv four = DepthwiseConv3x3Nhwc.INSTANCE.prepare(s, cs.weights(), cs.bias(), cs.act(), true, true);
+                        PreparedConv rows = DepthwiseConv3x3Nhwc.INSTANCE.prepare(s, cs.weights(), cs.bias(), cs.act(), true, false);
+                        assertSameBitsAtEverySplit(rows, four, cs, "four rows vs two");
+                        if (s.outH() >= 4 && w % 4 == 1) {
+                            assertMatchesReference(cs);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Layer {@code got} gives {@code want}'s bits on case cs's input, run whole and as every split of its units into two
+     * ranges (a path chosen per range must not depend on where a range starts or ends).
+     */
+    static void assertSameBitsAtEverySplit(PreparedConv want, PreparedConv got, ConvCase cs, String what) {
+        float[] in = cs.input();
+        float[] w = run(want, cs.batch(), in), g = run(got, cs.batch(), in);
+        Bounds.assertBitwise(w, g, what + " " + cs);
+        int units = got.workUnits(cs.batch());
+        for (int mid = 0; mid <= units; mid++) {
+            float[] split = new float[g.length];
+            got.run(cs.batch(), in, 0, split, 0, 0, mid);
+            got.run(cs.batch(), in, 0, split, 0, mid, units);
+            Bounds.assertBitwise(g, split, what + ", split at unit " + mid + " of " + units + " " + cs);
+        }
+    }
+
+    /** Which layers take four rows by default: 512 bits with 32 registers, not at 1024k channels (stride 1) or 256k (stride 2). */
+    @Test
+    void fourRowsByDefaultFollowsTheRule() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(kernel() == DepthwiseConv3x3Nhwc.INSTANCE, "3x3 kernel only");
+        boolean wide = Lanes.REGISTERS >= 32 && Lanes.COUNT >= 16;
+        org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(14, 14, 576, 1, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(7, 7, 960, 1, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(14, 14, 576, 2, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(56, 56, 128, 2, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(7, 7, 1024, 1, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(28, 28, 256, 2, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(14, 14, 512, 2, 1, 1, 1, 1)));
     }
 
     static int[] permutation(int n, SplittableRandom r) {
