@@ -505,23 +505,29 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             final boolean upper = clampKind == 2; // see sweepS1
             int i = o0 + (oxLo - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
-            FloatVector x0, x1, x2, x3, x4, x5;
+            // Columns 0 and 1 of the first output's window, per row j: sa_j has both, sb_j column 1 as the next one's 0.
+            // With the left edge, output 0 of each row (input columns 0 and 1 as its kernel columns 1 and 2) from the
+            // same loads.
+            FloatVector x0 = FloatVector.fromArray(S, a, i), x1 = FloatVector.fromArray(S, a, i + rs),
+                    x2 = FloatVector.fromArray(S, a, i + 2 * rs), x3 = FloatVector.fromArray(S, a, i + 3 * rs),
+                    x4 = FloatVector.fromArray(S, a, i + 4 * rs), x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+            FloatVector sa0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b))), sa1 = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
+            FloatVector sa2 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b))), sa3 = x5.fma(w20, x4.fma(w10, x3.fma(w00, b)));
+            FloatVector e0 = b, e1 = b, e2 = b, e3 = b;
             if (leftEdge) {
-                // Output 0 of each row: input columns 0 and 1 as its kernel columns 1 and 2.
-                x0 = FloatVector.fromArray(S, a, i);
-                x1 = FloatVector.fromArray(S, a, i + rs);
-                x2 = FloatVector.fromArray(S, a, i + 2 * rs);
-                x3 = FloatVector.fromArray(S, a, i + 3 * rs);
-                x4 = FloatVector.fromArray(S, a, i + 4 * rs);
-                x5 = FloatVector.fromArray(S, a, i + 5 * rs);
-                FloatVector e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, b))), e1 = x3.fma(w21, x2.fma(w11, x1.fma(w01, b)));
-                FloatVector e2 = x4.fma(w21, x3.fma(w11, x2.fma(w01, b))), e3 = x5.fma(w21, x4.fma(w11, x3.fma(w01, b)));
-                x0 = FloatVector.fromArray(S, a, i + cc);
-                x1 = FloatVector.fromArray(S, a, i + rs + cc);
-                x2 = FloatVector.fromArray(S, a, i + 2 * rs + cc);
-                x3 = FloatVector.fromArray(S, a, i + 3 * rs + cc);
-                x4 = FloatVector.fromArray(S, a, i + 4 * rs + cc);
-                x5 = FloatVector.fromArray(S, a, i + 5 * rs + cc);
+                e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, b)));
+                e1 = x3.fma(w21, x2.fma(w11, x1.fma(w01, b)));
+                e2 = x4.fma(w21, x3.fma(w11, x2.fma(w01, b)));
+                e3 = x5.fma(w21, x4.fma(w11, x3.fma(w01, b)));
+            }
+            i += cc;
+            x0 = FloatVector.fromArray(S, a, i);
+            x1 = FloatVector.fromArray(S, a, i + rs);
+            x2 = FloatVector.fromArray(S, a, i + 2 * rs);
+            x3 = FloatVector.fromArray(S, a, i + 3 * rs);
+            x4 = FloatVector.fromArray(S, a, i + 4 * rs);
+            x5 = FloatVector.fromArray(S, a, i + 5 * rs);
+            if (leftEdge) {
                 e0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, e0)));
                 e1 = x3.fma(w22, x2.fma(w12, x1.fma(w02, e1)));
                 e2 = x4.fma(w22, x3.fma(w12, x2.fma(w02, e2)));
@@ -531,22 +537,6 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q - cc + 2 * rowOut);
                 e3.blend(lo, e3.compare(LE, lo)).blend(hi, e3.compare(GE, hi)).intoArray(out, q - cc + 3 * rowOut);
             }
-            // Columns 0 and 1 of the first output's window, per row j: sa_j has both, sb_j column 1 as the next one's 0.
-            x0 = FloatVector.fromArray(S, a, i);
-            x1 = FloatVector.fromArray(S, a, i + rs);
-            x2 = FloatVector.fromArray(S, a, i + 2 * rs);
-            x3 = FloatVector.fromArray(S, a, i + 3 * rs);
-            x4 = FloatVector.fromArray(S, a, i + 4 * rs);
-            x5 = FloatVector.fromArray(S, a, i + 5 * rs);
-            FloatVector sa0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b))), sa1 = x3.fma(w20, x2.fma(w10, x1.fma(w00, b)));
-            FloatVector sa2 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b))), sa3 = x5.fma(w20, x4.fma(w10, x3.fma(w00, b)));
-            i += cc;
-            x0 = FloatVector.fromArray(S, a, i);
-            x1 = FloatVector.fromArray(S, a, i + rs);
-            x2 = FloatVector.fromArray(S, a, i + 2 * rs);
-            x3 = FloatVector.fromArray(S, a, i + 3 * rs);
-            x4 = FloatVector.fromArray(S, a, i + 4 * rs);
-            x5 = FloatVector.fromArray(S, a, i + 5 * rs);
             sa0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa0)));
             sa1 = x3.fma(w21, x2.fma(w11, x1.fma(w01, sa1)));
             sa2 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sa2)));
@@ -616,7 +606,9 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             int i = o0 + (oxLo * 2 - padLeft) * cc + ch;
             int q = outRow + oxLo * cc + ch;
             FloatVector x0, x1, x2, x3, x4, x5, x6, x7, x8;
+            FloatVector e0 = b, e1 = b, e2 = b, e3 = b;
             if (leftEdge) {
+                // Output 0 of each row: input columns 0 and 1 (i - cc and i) as its kernel columns 1 and 2.
                 x0 = FloatVector.fromArray(S, a, i - cc);
                 x1 = FloatVector.fromArray(S, a, i + rs - cc);
                 x2 = FloatVector.fromArray(S, a, i + 2 * rs - cc);
@@ -626,26 +618,12 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 x6 = FloatVector.fromArray(S, a, i + 6 * rs - cc);
                 x7 = FloatVector.fromArray(S, a, i + 7 * rs - cc);
                 x8 = FloatVector.fromArray(S, a, i + 8 * rs - cc);
-                FloatVector e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, b))), e1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, b)));
-                FloatVector e2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, b))), e3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, b)));
-                x0 = FloatVector.fromArray(S, a, i);
-                x1 = FloatVector.fromArray(S, a, i + rs);
-                x2 = FloatVector.fromArray(S, a, i + 2 * rs);
-                x3 = FloatVector.fromArray(S, a, i + 3 * rs);
-                x4 = FloatVector.fromArray(S, a, i + 4 * rs);
-                x5 = FloatVector.fromArray(S, a, i + 5 * rs);
-                x6 = FloatVector.fromArray(S, a, i + 6 * rs);
-                x7 = FloatVector.fromArray(S, a, i + 7 * rs);
-                x8 = FloatVector.fromArray(S, a, i + 8 * rs);
-                e0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, e0)));
-                e1 = x4.fma(w22, x3.fma(w12, x2.fma(w02, e1)));
-                e2 = x6.fma(w22, x5.fma(w12, x4.fma(w02, e2)));
-                e3 = x8.fma(w22, x7.fma(w12, x6.fma(w02, e3)));
-                e0.blend(lo, e0.compare(LE, lo)).blend(hi, e0.compare(GE, hi)).intoArray(out, q - cc);
-                e1.blend(lo, e1.compare(LE, lo)).blend(hi, e1.compare(GE, hi)).intoArray(out, q - cc + rowOut);
-                e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q - cc + 2 * rowOut);
-                e3.blend(lo, e3.compare(LE, lo)).blend(hi, e3.compare(GE, hi)).intoArray(out, q - cc + 3 * rowOut);
+                e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, b)));
+                e1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, b)));
+                e2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, b)));
+                e3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, b)));
             }
+            // Input column i: the left edge outputs' kernel column 2, and column 0 of the first interior output.
             x0 = FloatVector.fromArray(S, a, i);
             x1 = FloatVector.fromArray(S, a, i + rs);
             x2 = FloatVector.fromArray(S, a, i + 2 * rs);
@@ -655,6 +633,16 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
             x6 = FloatVector.fromArray(S, a, i + 6 * rs);
             x7 = FloatVector.fromArray(S, a, i + 7 * rs);
             x8 = FloatVector.fromArray(S, a, i + 8 * rs);
+            if (leftEdge) {
+                e0 = x2.fma(w22, x1.fma(w12, x0.fma(w02, e0)));
+                e1 = x4.fma(w22, x3.fma(w12, x2.fma(w02, e1)));
+                e2 = x6.fma(w22, x5.fma(w12, x4.fma(w02, e2)));
+                e3 = x8.fma(w22, x7.fma(w12, x6.fma(w02, e3)));
+                e0.blend(lo, e0.compare(LE, lo)).blend(hi, e0.compare(GE, hi)).intoArray(out, q - cc);
+                e1.blend(lo, e1.compare(LE, lo)).blend(hi, e1.compare(GE, hi)).intoArray(out, q - cc + rowOut);
+                e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q - cc + 2 * rowOut);
+                e3.blend(lo, e3.compare(LE, lo)).blend(hi, e3.compare(GE, hi)).intoArray(out, q - cc + 3 * rowOut);
+            }
             FloatVector sa0 = x2.fma(w20, x1.fma(w10, x0.fma(w00, b))), sa1 = x4.fma(w20, x3.fma(w10, x2.fma(w00, b)));
             FloatVector sa2 = x6.fma(w20, x5.fma(w10, x4.fma(w00, b))), sa3 = x8.fma(w20, x7.fma(w10, x6.fma(w00, b)));
             int qEnd = q + (oxTo - oxLo + 1) * cc;
@@ -715,8 +703,10 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
                 x6 = FloatVector.fromArray(S, a, i + 6 * rs + cc);
                 x7 = FloatVector.fromArray(S, a, i + 7 * rs + cc);
                 x8 = FloatVector.fromArray(S, a, i + 8 * rs + cc);
-                FloatVector e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa0))), e1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sa1)));
-                FloatVector e2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, sa2))), e3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, sa3)));
+                e0 = x2.fma(w21, x1.fma(w11, x0.fma(w01, sa0)));
+                e1 = x4.fma(w21, x3.fma(w11, x2.fma(w01, sa1)));
+                e2 = x6.fma(w21, x5.fma(w11, x4.fma(w01, sa2)));
+                e3 = x8.fma(w21, x7.fma(w11, x6.fma(w01, sa3)));
                 e0.blend(lo, e0.compare(LE, lo)).blend(hi, e0.compare(GE, hi)).intoArray(out, q);
                 e1.blend(lo, e1.compare(LE, lo)).blend(hi, e1.compare(GE, hi)).intoArray(out, q + rowOut);
                 e2.blend(lo, e2.compare(LE, lo)).blend(hi, e2.compare(GE, hi)).intoArray(out, q + 2 * rowOut);
