@@ -85,13 +85,15 @@ public final class DepthwiseConv3x3Nhwc implements Conv2dKernel {
 
     /**
      * Whether a layer takes the four-row sweeps when nothing forces them: at 512 bits with 32 registers ({@link #FOUR_ROWS}),
-     * except at channel counts whose pixel stride puts a column's rows into one L1 set: a multiple of 1024 at stride 1
-     * (a 4 KB pixel: the six input rows' lines and the output's share a set of 12 ways; 7x7x1024 ran 1.26-1.28x the
-     * time of two rows, 7x7x2048 1.05x), of 256 at stride 2 (28x28x256 and 14x14x512 1.04x; 56x56x128 0.985, 112x112x64 0.91).
+     * except at channel counts whose pixel stride folds a column's rows into one L1 set (12 ways): a multiple of 512 at
+     * stride 1, where a 2 KB pixel puts the six input rows' lines of every other column in one set (7x7x1024 ran
+     * 1.19-1.28x the time of two rows, 7x7x2048 1.05x, v1's 14x14x512 0.98-1.06x stand-alone and 1.00-1.06x in the
+     * network at one and two threads), and a multiple of 256 at stride 2 (28x28x256 and 14x14x512 1.04x; 56x56x128
+     * 0.93, 112x112x64 0.92-0.94).
      */
     static boolean fourRowsByDefault(ConvSpec s) {
         int c = s.inC();
-        return FOUR_ROWS && s.strideH() == s.strideW() && (s.strideH() == 1 ? c % 1024 != 0 : c % 256 != 0);
+        return FOUR_ROWS && s.strideH() == s.strideW() && (s.strideH() == 1 ? c % 512 != 0 : c % 256 != 0);
     }
 
     private static final class Prepared extends WindowConv {

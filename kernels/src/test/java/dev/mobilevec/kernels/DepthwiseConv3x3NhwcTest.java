@@ -163,7 +163,7 @@ class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
         }
     }
 
-    /** Which layers take four rows by default: 512 bits with 32 registers, not at 1024k channels (stride 1) or 256k (stride 2). */
+    /** Which layers take four rows by default: 512 bits with 32 registers, not at 512k channels (stride 1) or 256k (stride 2). */
     @Test
     void fourRowsByDefaultFollowsTheRule() {
         org.junit.jupiter.api.Assumptions.assumeTrue(kernel() == DepthwiseConv3x3Nhwc.INSTANCE, "3x3 kernel only");
@@ -172,7 +172,9 @@ class DepthwiseConv3x3NhwcTest extends ConvKernelContract {
         org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(7, 7, 960, 1, 1, 1, 1, 1)));
         org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(14, 14, 576, 2, 1, 1, 1, 1)));
         org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(56, 56, 128, 2, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertEquals(wide, DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(28, 28, 256, 1, 1, 1, 1, 1)));
         org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(7, 7, 1024, 1, 1, 1, 1, 1)));
+        org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(14, 14, 512, 1, 1, 1, 1, 1)));
         org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(28, 28, 256, 2, 1, 1, 1, 1)));
         org.junit.jupiter.api.Assertions.assertFalse(DepthwiseConv3x3Nhwc.fourRowsByDefault(ConvSpec.depthwise3x3(14, 14, 512, 2, 1, 1, 1, 1)));
     }
