@@ -217,6 +217,19 @@ public final class PointwiseGemm implements Conv2dKernel {
         return m >= 12 && (m % 12 == 0 || m % 12 == 1);
     }
 
+    /**
+     * Floats of the next panel one K step of a 6-pixel tile reads ahead (see Prepared.rowsAhead): one new line every 8 K
+     * steps, about 100 cycles of FMAs, slow enough that the hardware prefetchers keep ahead of the reads and none waits
+     * on memory. In a network each panel's first tile had streamed it from L3 or memory at one stream's pace (v1's
+     * 14x14 and 7x7 layers ran 10-30 % over their stand-alone time). Zen 5, batch 1, one thread, in the network
+     * (LayerAb, both orders; bench/results/zen5/t57): v1's 14x14x512 layers 0.97-0.98x their time without, 7x7x1024
+     * 0.97, 7x7x512->1024 (primed triples) 0.98-0.99; v2's 14x14x384 0.95-0.98, MNASNet 1.0's 14x14x480 and x576
+     * 0.97-0.98; the rest even. 1 float per step (half a 14x14 panel ahead) 1-2 % behind 2; 4 and 8 floats 5-13 % and
+     * up to 29 % slower (reads that outran the prefetchers stalled on memory); whole bursts of reads between tiles
+     * 2-4 % slower end to end.
+     */
+    static final int NEXT_PANEL_STEP = 2;
+
     public static final PointwiseGemm INSTANCE = new PointwiseGemm(Lanes.FMA512_HALF_RATE, false);
 
     /** The tile choice for this FMA rate (see tile16); never the bits. */
@@ -313,6 +326,9 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private final WeakReference<?>[] segments;
         private int nextSegment;
+        /** Written only in the near-impossible case in tile6 that keeps its reads ahead alive; never read. */
+        @SuppressWarnings("unused")
+        private int ahead;
 
         Prepared(ConvSpec s, float[] weights, float[] b, Activation act, int weightOffset, boolean fma512HalfRate,
                  boolean tallAlways) {
@@ -549,13 +565,23 @@ public final class PointwiseGemm implements Conv2dKernel {
                         tile1x3(in, inOff, out, outOff, p);
                         finish(out, outOff, 0, 1, p * NR, (p + 3) * NR, res, resOff, post);
                         for (int q = p; q < p + 3; q++) {
-                            block(in, inOff, out, outOff, 1, m, q, q + 1, SPLIT_KC, res, resOff, post);
+                            if (WIDE_PARTIAL && !kPairs && !sixteenRows && q + 3 < fullPanels && (q + 4) * rowBlocks <= unitTo && m >= 13) {
+                                // Panel q + 3 is the next triple's: read ahead by every tile (pixel 0 primed this one).
+                                rowsAhead(in, inOff, out, outOff, 1, m, q, q + 3, false, res, resOff, post);
+                            } else {
+                                block(in, inOff, out, outOff, 1, m, q, q + 1, SPLIT_KC, res, resOff, post);
+                            }
                         }
                         u = (p + 3) * rowBlocks;
                         continue;
                     }
                     int r0 = (u - p * rowBlocks) * MR, r1 = Math.min((end - p * rowBlocks) * MR, m);
-                    block(in, inOff, out, outOff, r0, r1, p, p + 1, SPLIT_KC, res, resOff, post);
+                    if (WIDE_PARTIAL && !kPairs && !sixteenRows && k <= SPLIT_KC && p + 1 < fullPanels
+                            && (p + 2) * rowBlocks <= unitTo && r1 - r0 >= 12) {
+                        rowsAhead(in, inOff, out, outOff, r0, r1, p, p + 1, true, res, resOff, post);
+                    } else {
+                        block(in, inOff, out, outOff, r0, r1, p, p + 1, SPLIT_KC, res, resOff, post);
+                    }
                     u = end;
                 }
                 return;
@@ -563,6 +589,35 @@ public final class PointwiseGemm implements Conv2dKernel {
             // Row-major, 16 registers: whole K in one block up to HALVES_MAX_K (the 6 x 2 halves), K blocks of KC beyond.
             int kc = !WIDE_PARTIAL && k <= HALVES_MAX_K ? Math.max(KC, k) : KC;
             block(in, inOff, out, outOff, unitFrom * MR, Math.min(unitTo * MR, m), 0, panels, kc, res, resOff, post);
+        }
+
+        /**
+         * What {@link #block} does for rows [r0, r1) of full panel p, whole K, 32 registers (tile6, the same tiles and
+         * chains, so the same bits), where the range runs full panel {@code next} later: every 6-pixel tile (after the
+         * first, if {@code firstStreams}: that one streams panel p into L2) also reads one float of panel next per K
+         * step, {@link #NEXT_PANEL_STEP} floats on, so part or all of that panel is in L2 before its own first tile
+         * would stream it from L3 or memory.
+         */
+        private void rowsAhead(float[] in, int inOff, float[] out, int outOff, int r0, int r1, int p, int next,
+                               boolean firstStreams, float[] res, int resOff, Activation post) {
+            int tb = wo + next * k * NR, tEnd = tb + k * NR, step = k * NEXT_PANEL_STEP, r = r0, done = r0;
+            for (; r + 6 <= r1; r += 6) {
+                boolean ahead = (r > r0 || !firstStreams) && tb + step <= tEnd;
+                tile6(in, inOff + r * k, out, outOff + r * n, p, 0, k, ahead ? tb : wo, ahead ? NEXT_PANEL_STEP : 0);
+                if (ahead) {
+                    tb += step;
+                }
+                if (r + 6 - done >= MC) {
+                    finish(out, outOff, done, r + 6, p * NR, (p + 1) * NR, res, resOff, post);
+                    done = r + 6;
+                }
+            }
+            if (done < r) {
+                finish(out, outOff, done, r, p * NR, (p + 1) * NR, res, resOff, post);
+            }
+            if (r < r1) {
+                block(in, inOff, out, outOff, r, r1, p, p + 1, SPLIT_KC, res, resOff, post);
+            }
         }
 
         /** Rows [rowStart, rowEnd) x panels [pFrom, pTo), cache-blocked, full panels in K blocks of kc. */
@@ -606,7 +661,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                                 }
                             }
                             for (; r + 6 <= mEnd; r += 6) {
-                                tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1);
+                                tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1, wo, 0);
                             }
                         } else if (k1 - k0 == k && k >= HALVES_MIN_K && k <= HALVES_MAX_K && mEnd - mc > 2) {
                             // Whole K in one block: 6 pixels x each half of the panel (see HALVES_MIN_K). Rows left
@@ -844,9 +899,11 @@ public final class PointwiseGemm implements Conv2dKernel {
          * registers), used where there are 32 vector registers. Per k it issues 4 weight loads and 6 broadcasts for
          * 24 FMAs, against 8 loads for 16 FMAs in {@link #tile4}: measured on this Xeon in a stand-alone loop (weights
          * in L1 / in L2), 6x4 ran at 165 / 143 GFLOPS where 4x4 ran at 143 / 118 (FMA peak 226). Same FMA chain per
-         * element as every other tile.
+         * element as every other tile. Each K step also reads packed[t] and moves t on by ts (see rowsAhead; ts = 0
+         * reads one L1-resident float over and over), summed and tested so C2 keeps the load (see {@link #ahead}).
          */
-        private void tile6(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1) {
+        private void tile6(float[] a, int aOff, float[] c, int cOff, int p, int k0, int k1, int t, int ts) {
+            int touched = 0;
             final int kk = k, nn = n, col = p * NR;
             int c0 = cOff + col, c1 = c0 + nn, c2 = c1 + nn, c3 = c2 + nn, c4 = c3 + nn, c5 = c4 + nn;
             FloatVector d00, d01, d02, d03, d10, d11, d12, d13, d20, d21, d22, d23;
@@ -872,7 +929,8 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             int a0 = aOff, a1 = a0 + kk, a2 = a1 + kk, a3 = a2 + kk, a4 = a3 + kk, a5 = a4 + kk;
             int bi = wo + (p * kk + k0) * NR;
-            for (int i = k0; i < k1; i++, bi += NR) {
+            for (int i = k0; i < k1; i++, bi += NR, t += ts) {
+                touched += Float.floatToRawIntBits(packed[t]);
                 FloatVector b0 = FloatVector.fromArray(S, packed, bi);
                 FloatVector b1 = FloatVector.fromArray(S, packed, bi + 1 * L);
                 FloatVector b2 = FloatVector.fromArray(S, packed, bi + 2 * L);
@@ -934,6 +992,9 @@ public final class PointwiseGemm implements Conv2dKernel {
             d42.intoArray(c, c4 + 2 * L); d43.intoArray(c, c4 + 3 * L);
             d50.intoArray(c, c5); d51.intoArray(c, c5 + 1 * L);
             d52.intoArray(c, c5 + 2 * L); d53.intoArray(c, c5 + 3 * L);
+            if (touched == 0x7f7f7f7f) {
+                ahead = touched; // almost never: only so C2 keeps the loads, with no store shared between threads per tile
+            }
         }
 
         /**

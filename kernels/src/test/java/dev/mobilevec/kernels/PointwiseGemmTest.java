@@ -570,6 +570,26 @@ class PointwiseGemmTest extends ConvKernelContract {
     }
 
     /**
+     * Column-split layers whose tiles read the next panel ahead (32 registers: Prepared.rowsAhead): 12-13 pixels (one
+     * tile reads ahead), 49 (primed triples read the next triple's panels), 196 (31 of 32 tiles read ahead) and 224
+     * (the reads stop at the next panel's end, also where that is the end of the weights). Ranges that end before the next panel do not read ahead; every split
+     * gives the whole run's bits, which match the reference within the bound.
+     */
+    @Test
+    void panelsReadAheadMatchReferenceForEverySplit() {
+        for (int pixels : new int[] {12, 13, 49, 196, 224}) {
+            ConvSpec s = ConvSpec.pointwise(pixels, 1, 2 * ConvCase.L + 1, Math.max(pixels + 1, 4 * PointwiseGemm.NR) + 5);
+            ConvCase c = new ConvCase(s, 1, Activation.RELU6, Values.MIXED, 600 + pixels);
+            int units = kernel().prepare(s, c.weights(), c.bias(), c.act()).workUnits(1);
+            org.junit.jupiter.api.Assertions.assertTrue(units > (pixels + 3) / 4, "panels are split too: " + units + " units");
+            assertEverySplitGivesTheWholeRun(c, pixels > 100 ? 11 : 3);
+        }
+        // No partial panel: the last full panel, read ahead to its very end, ends the packed weights.
+        ConvSpec exact = ConvSpec.pointwise(224, 1, 2 * ConvCase.L + 1, 4 * PointwiseGemm.NR);
+        assertEverySplitGivesTheWholeRun(new ConvCase(exact, 1, Activation.NONE, Values.MIXED, 650), 13);
+    }
+
+    /**
      * 7x7 column-split layers (the deep layers of every model at batch 1-2): with 16 registers, a range holding three
      * whole panels computes their pixel 0 together (tile1x3) before the rest, so its gated activation and fused
      * residual add run outside the block that computes the other pixels. Each activation, and the residual add with
