@@ -224,7 +224,7 @@ public final class PointwiseGemm implements Conv2dKernel {
      * 14x14 and 7x7 layers ran 10-30 % over their stand-alone time). Zen 5, batch 1, one thread, in the network
      * (LayerAb, both orders; bench/results/zen5/t57): v1's 14x14x512 layers 0.97-0.98x their time without, 7x7x1024
      * 0.97, 7x7x512->1024 (primed triples) 0.98-0.99; v2's 14x14x384 0.95-0.98, MNASNet 1.0's 14x14x480 and x576
-     * 0.97-0.98; the rest even. 1 float per step (half a 14x14 panel ahead) 1-2 % behind 2; 4 and 8 floats 5-13 % and
+     * 0.97-0.98, its 7x7x1152 projections (K past one K block) 0.98-1.00; the rest even; at two threads even. 1 float per step (half a 14x14 panel ahead) 1-2 % behind 2; 4 and 8 floats 5-13 % and
      * up to 29 % slower (reads that outran the prefetchers stalled on memory); whole bursts of reads between tiles
      * 2-4 % slower end to end.
      */
@@ -576,7 +576,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                         continue;
                     }
                     int r0 = (u - p * rowBlocks) * MR, r1 = Math.min((end - p * rowBlocks) * MR, m);
-                    if (WIDE_PARTIAL && !kPairs && !sixteenRows && k <= SPLIT_KC && p + 1 < fullPanels
+                    if (WIDE_PARTIAL && !kPairs && !sixteenRows && p + 1 < fullPanels
                             && (p + 2) * rowBlocks <= unitTo && r1 - r0 >= 12) {
                         rowsAhead(in, inOff, out, outOff, r0, r1, p, p + 1, true, res, resOff, post);
                     } else {
@@ -600,23 +600,25 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private void rowsAhead(float[] in, int inOff, float[] out, int outOff, int r0, int r1, int p, int next,
                                boolean firstStreams, float[] res, int resOff, Activation post) {
-            int tb = wo + next * k * NR, tEnd = tb + k * NR, step = k * NEXT_PANEL_STEP, r = r0, done = r0;
-            for (; r + 6 <= r1; r += 6) {
-                boolean ahead = (r > r0 || !firstStreams) && tb + step <= tEnd;
-                tile6(in, inOff + r * k, out, outOff + r * n, p, 0, k, ahead ? tb : wo, ahead ? NEXT_PANEL_STEP : 0);
-                if (ahead) {
-                    tb += step;
+            int tb = wo + next * k * NR, tEnd = tb + k * NR, whole = r0 + (r1 - r0) / 6 * 6;
+            // block's order: chunks of MC rows, in each the K blocks of SPLIT_KC (K > SPLIT_KC: MNASNet's 7x7x1152
+            // projections), in each the 6-pixel tiles; the first tile of a K block streams that block of panel p.
+            for (int mc = r0; mc < whole; mc += MC) {
+                int mEnd = Math.min(mc + MC, whole);
+                for (int k0 = 0; k0 < k; k0 += SPLIT_KC) {
+                    int k1 = Math.min(k0 + SPLIT_KC, k), step = (k1 - k0) * NEXT_PANEL_STEP;
+                    for (int r = mc; r < mEnd; r += 6) {
+                        boolean ahead = (r > r0 || !firstStreams) && tb + step <= tEnd;
+                        tile6(in, inOff + r * k, out, outOff + r * n, p, k0, k1, ahead ? tb : wo, ahead ? NEXT_PANEL_STEP : 0);
+                        if (ahead) {
+                            tb += step;
+                        }
+                    }
                 }
-                if (r + 6 - done >= MC) {
-                    finish(out, outOff, done, r + 6, p * NR, (p + 1) * NR, res, resOff, post);
-                    done = r + 6;
-                }
+                finish(out, outOff, mc, mEnd, p * NR, (p + 1) * NR, res, resOff, post);
             }
-            if (done < r) {
-                finish(out, outOff, done, r, p * NR, (p + 1) * NR, res, resOff, post);
-            }
-            if (r < r1) {
-                block(in, inOff, out, outOff, r, r1, p, p + 1, SPLIT_KC, res, resOff, post);
+            if (whole < r1) {
+                block(in, inOff, out, outOff, whole, r1, p, p + 1, SPLIT_KC, res, resOff, post);
             }
         }
 

@@ -572,8 +572,9 @@ class PointwiseGemmTest extends ConvKernelContract {
     /**
      * Column-split layers whose tiles read the next panel ahead (32 registers: Prepared.rowsAhead): 12-13 pixels (one
      * tile reads ahead), 49 (primed triples read the next triple's panels), 196 (31 of 32 tiles read ahead) and 224
-     * (the reads stop at the next panel's end, also where that is the end of the weights). Ranges that end before the next panel do not read ahead; every split
-     * gives the whole run's bits, which match the reference within the bound.
+     * (the reads stop at the next panel's end, also where that is the end of the weights), and K beyond one K block.
+     * Ranges that end before the next panel do not read ahead; every split gives the whole run's bits, which match the
+     * reference within the bound.
      */
     @Test
     void panelsReadAheadMatchReferenceForEverySplit() {
@@ -587,6 +588,11 @@ class PointwiseGemmTest extends ConvKernelContract {
         // No partial panel: the last full panel, read ahead to its very end, ends the packed weights.
         ConvSpec exact = ConvSpec.pointwise(224, 1, 2 * ConvCase.L + 1, 4 * PointwiseGemm.NR);
         assertEverySplitGivesTheWholeRun(new ConvCase(exact, 1, Activation.NONE, Values.MIXED, 650), 13);
+        // K past one K block (MNASNet's 7x7x1152 projections): each block's tiles read on through the next panel.
+        for (int pixels : new int[] {13, 49}) {
+            ConvSpec longK = ConvSpec.pointwise(pixels, 1, PointwiseGemm.SPLIT_KC + ConvCase.L + 1, 3 * PointwiseGemm.NR + 5);
+            assertEverySplitGivesTheWholeRun(new ConvCase(longK, 1, Activation.RELU6, Values.MIXED, 660 + pixels), 5);
+        }
     }
 
     /**
