@@ -224,9 +224,9 @@ public final class PointwiseGemm implements Conv2dKernel {
      * 14x14 and 7x7 layers ran 10-30 % over their stand-alone time). Zen 5, batch 1, one thread, in the network
      * (LayerAb, both orders; bench/results/zen5/t57): v1's 14x14x512 layers 0.97-0.98x their time without, 7x7x1024
      * 0.97, 7x7x512->1024 (primed triples) 0.98-0.99; v2's 14x14x384 0.95-0.98, MNASNet 1.0's 14x14x480 and x576
-     * 0.97-0.98, its 7x7x1152 projections (K past one K block) 0.98-1.00; the rest even; at two threads even. 1 float per step (half a 14x14 panel ahead) 1-2 % behind 2; 4 and 8 floats 5-13 % and
-     * up to 29 % slower (reads that outran the prefetchers stalled on memory); whole bursts of reads between tiles
-     * 2-4 % slower end to end.
+     * 0.97-0.98, its 7x7x1152 projections (K past one K block) 0.98-1.00; the rest even; at two threads even. 1 float
+     * per step (half a 14x14 panel ahead) 1-2 % behind 2; 4 and 8 floats 5-13 % and up to 29 % slower (reads that
+     * outran the prefetchers stalled on memory); whole bursts of reads between tiles 2-4 % slower end to end.
      */
     static final int NEXT_PANEL_STEP = 2;
 
@@ -326,6 +326,8 @@ public final class PointwiseGemm implements Conv2dKernel {
          */
         private final WeakReference<?>[] segments;
         private int nextSegment;
+        /** Full panels of a column-split layer go through {@link #rowsAhead} (32 registers, 6 x 4 tiles). */
+        private final boolean readsAhead;
         /** Written only in the near-impossible case in tile6 that keeps its reads ahead alive; never read. */
         @SuppressWarnings("unused")
         private int ahead;
@@ -379,6 +381,7 @@ public final class PointwiseGemm implements Conv2dKernel {
             }
             kPairs = kPairs(n, k, pixelsPerImage);
             sixteenRows = tile16(n, k, fma512HalfRate);
+            readsAhead = WIDE_PARTIAL && !kPairs && !sixteenRows;
             if (kPairs) {
                 segments = new WeakReference<?>[SEGMENT_SLOTS];
                 HeapAlignment.Slice kr = HeapAlignment.slice(weightOffset, (KPAIR_K / 2 + 3) * L);
@@ -565,7 +568,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                         tile1x3(in, inOff, out, outOff, p);
                         finish(out, outOff, 0, 1, p * NR, (p + 3) * NR, res, resOff, post);
                         for (int q = p; q < p + 3; q++) {
-                            if (WIDE_PARTIAL && !kPairs && !sixteenRows && q + 3 < fullPanels && (q + 4) * rowBlocks <= unitTo && m >= 13) {
+                            if (readsAhead && q + 3 < fullPanels && (q + 4) * rowBlocks <= unitTo) {
                                 // Panel q + 3 is the next triple's: read ahead by every tile (pixel 0 primed this one).
                                 rowsAhead(in, inOff, out, outOff, 1, m, q, q + 3, false, res, resOff, post);
                             } else {
@@ -576,8 +579,7 @@ public final class PointwiseGemm implements Conv2dKernel {
                         continue;
                     }
                     int r0 = (u - p * rowBlocks) * MR, r1 = Math.min((end - p * rowBlocks) * MR, m);
-                    if (WIDE_PARTIAL && !kPairs && !sixteenRows && p + 1 < fullPanels
-                            && (p + 2) * rowBlocks <= unitTo && r1 - r0 >= 12) {
+                    if (readsAhead && p + 1 < fullPanels && (p + 2) * rowBlocks <= unitTo && r1 - r0 >= 12) {
                         rowsAhead(in, inOff, out, outOff, r0, r1, p, p + 1, true, res, resOff, post);
                     } else {
                         block(in, inOff, out, outOff, r0, r1, p, p + 1, SPLIT_KC, res, resOff, post);
@@ -592,11 +594,11 @@ public final class PointwiseGemm implements Conv2dKernel {
         }
 
         /**
-         * What {@link #block} does for rows [r0, r1) of full panel p, whole K, 32 registers (tile6, the same tiles and
-         * chains, so the same bits), where the range runs full panel {@code next} later: every 6-pixel tile (after the
-         * first, if {@code firstStreams}: that one streams panel p into L2) also reads one float of panel next per K
-         * step, {@link #NEXT_PANEL_STEP} floats on, so part or all of that panel is in L2 before its own first tile
-         * would stream it from L3 or memory.
+         * What {@link #block} does for rows [r0, r1) of full panel p with 32 registers (tile6 in K blocks of SPLIT_KC:
+         * the same tiles and chains, so the same bits), where the range runs full panel {@code next} later: every 6-pixel
+         * tile (after a K block's first, if {@code firstStreams}: that one streams the block of panel p into L2) also
+         * reads one float of panel next per K step, {@link #NEXT_PANEL_STEP} floats on, so part or all of that panel is
+         * in L2 before its own first tile would stream it from L3 or memory.
          */
         private void rowsAhead(float[] in, int inOff, float[] out, int outOff, int r0, int r1, int p, int next,
                                boolean firstStreams, float[] res, int resOff, Activation post) {
